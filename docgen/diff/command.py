@@ -1,0 +1,155 @@
+"""Click commands `diff` and `watch` (registered in docgen.cli)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+
+from docgen.diff.compare import PREVIOUS, compare_build, compare_files
+from docgen.diff.textdiff import DocDiff, html_page, terminal_lines
+from docgen.diff.watch import watch as watch_loop
+from docgen.errors import DocgenError, Problem, UsageError
+
+BuildFn = Callable[[Path, Path], object]
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+
+
+def fail(err: DocgenError) -> None:
+    """Print every problem of `err` to stderr and exit with its code."""
+    for p in err.problems:
+        click.echo(str(p), err=True)
+    raise SystemExit(err.exit_code)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write `text` to `path` through a temp file in the same folder and os.replace."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+def echo_diffs(diffs: list[DocDiff], summary_only: bool) -> None:
+    for d in diffs:
+        for line in terminal_lines(d, summary_only):
+            fg = ("red" if line.startswith("  - ") else "green" if line.startswith("  + ")
+                  else "cyan" if line.startswith("  * ") else None)
+            click.secho(line, fg=fg, bold=not line.startswith(" ") and bool(line))
+    changed = [d for d in diffs if d.changed]
+    click.echo(f"{len(changed)} văn bản thay đổi." if changed else "Không có văn bản nào thay đổi.")
+
+
+@click.command("diff")
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--build-dir", "-b", type=click.Path(path_type=Path), default=Path("build"),
+              show_default=True, help="Thư mục bản dựng (khi không chỉ tệp).")
+@click.option("--html", "html_path", type=click.Path(path_type=Path),
+              help="Ghi trang HTML vào đây (mặc định khi so bản dựng: "
+                   "<bản dựng>/.docgen/khac-biet.html).")
+@click.option("--summary-only", is_flag=True, help="Chỉ in tóm tắt, không in từng đoạn.")
+def diff_command(files: tuple[Path, ...], build_dir: Path, html_path: Path | None,
+                 summary_only: bool) -> None:
+    """So sánh hai tệp DOCX (TRƯỚC SAU), hoặc bản dựng hiện tại với bản dựng trước."""
+    try:
+        if len(files) == 2:
+            diffs = [compare_files(files[0], files[1], files[1].name)]
+            title = f"Khác biệt: {files[0]} → {files[1]}"
+        elif not files:
+            diffs = compare_build(build_dir)
+            title = f"Khác biệt so với bản dựng trước: {build_dir}"
+            html_path = html_path or build_dir / ".docgen" / "khac-biet.html"
+        else:
+            raise UsageError(Problem("docgen diff", None, "diff.usage",
+                                     "cần đúng hai tệp DOCX (trước, sau), hoặc không tệp nào "
+                                     "để so bản dựng với bản dựng trước"))
+    except DocgenError as err:
+        fail(err)
+    echo_diffs(diffs, summary_only)
+    if html_path is not None:
+        write_atomic(html_path, html_page(diffs, title))
+        click.echo(f"Trang HTML: {html_path}")
+
+
+def _default_build() -> BuildFn:
+    try:
+        from docgen.build import build  # the core engineer's orchestration
+    except ImportError as exc:
+        raise DocgenError(Problem("docgen.build", None, "watch.no-build",
+                                  "chưa có hàm docgen.build.build để dựng lại")) from exc
+    return build
+
+
+def make_watch_command(build_fn: BuildFn | None = None) -> click.Command:
+    """The `watch` command; `build_fn(content_dir, out_dir)` defaults to docgen.build.build."""
+
+    @click.command("watch")
+    @click.argument("content_dir", type=click.Path(path_type=Path))
+    @click.option("--out", "-o", "out_dir", type=click.Path(path_type=Path),
+                  default=Path("build"), show_default=True, help="Thư mục bản dựng.")
+    @click.option("--templates", "templates_dir", type=click.Path(path_type=Path),
+                  default=None, help=f"Thư mục mẫu cần theo dõi (mặc định {TEMPLATES.name}/).")
+    @click.option("--interval", type=float, default=0.5, show_default=True,
+                  help="Chu kỳ quét (giây).")
+    @click.option("--max-builds", type=int, default=None, hidden=True)
+    def watch_command(content_dir: Path, out_dir: Path, templates_dir: Path | None,
+                      interval: float, max_builds: int | None) -> None:
+        """Theo dõi thư mục nội dung và mẫu; dựng lại khi có tệp được lưu và in tóm tắt thay đổi."""
+        try:
+            roots = _roots(content_dir, templates_dir)
+            build = build_fn or _default_build()
+        except DocgenError as err:
+            fail(err)
+        click.echo(f"Đang theo dõi {', '.join(str(r) for r in roots)} (Ctrl+C để dừng).")
+
+        def rebuild(changed: list[str]) -> None:
+            if changed:
+                click.echo(f"Thay đổi: {', '.join(changed)}")
+            _rebuild_once(build, content_dir, out_dir)
+
+        try:
+            watch_loop(roots, rebuild, interval=interval, max_builds=max_builds)
+        except KeyboardInterrupt:
+            click.echo("Đã dừng theo dõi.")
+
+    return watch_command
+
+
+def _roots(content_dir: Path, templates_dir: Path | None) -> list[Path]:
+    if not content_dir.is_dir():
+        raise UsageError(Problem(str(content_dir), None, "watch.missing-dir",
+                                 "thư mục nội dung không tồn tại"))
+    if templates_dir is not None and not templates_dir.is_dir():
+        raise UsageError(Problem(str(templates_dir), None, "watch.missing-dir",
+                                 "thư mục mẫu không tồn tại"))
+    templates = templates_dir or (TEMPLATES if TEMPLATES.is_dir() else None)
+    return [content_dir] + ([templates] if templates else [])
+
+
+def _rebuild_once(build: BuildFn, content_dir: Path, out_dir: Path) -> None:
+    """One build and its diff summary; problems are printed and watching goes on."""
+    try:
+        build(content_dir, out_dir)
+    except DocgenError as err:
+        for p in err.problems:
+            click.echo(str(p), err=True)
+        click.echo(f"Dựng lại thất bại ({len(err.problems)} lỗi); đang chờ sửa.", err=True)
+        return
+    click.echo("Đã dựng lại.")
+    if (out_dir / PREVIOUS).is_dir():
+        try:
+            echo_diffs(compare_build(out_dir), summary_only=True)
+        except DocgenError as err:
+            for p in err.problems:
+                click.echo(str(p), err=True)
+
+
+watch_command = make_watch_command()
