@@ -66,9 +66,9 @@ SIG_RIGHT = TEXT_W_PORTRAIT - SIG_LEFT + CELL_MAR
 SIG_IND = -CELL_MAR
 
 # Appendix task table columns (mm), total = landscape text width 252 mm.
-PL_COLS_MM = [12, 78, 44, 34, 36, 30]  # TT, Nhiệm vụ, Sản phẩm, Chủ trì, Phối hợp, Thời gian
+PL_COLS_MM = [12, 74, 42, 34, 34, 36]  # TT, Nhiệm vụ, Sản phẩm, Chủ trì, Phối hợp, Thời gian
 PL_COLS = [mm(x) for x in PL_COLS_MM]
-PL_COLS.append(TEXT_W_LANDSCAPE - sum(PL_COLS))  # Ghi chú (about 18 mm)
+PL_COLS.append(TEXT_W_LANDSCAPE - sum(PL_COLS))  # Ghi chú (about 20 mm)
 
 # Short rules ("Duong ke").
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
@@ -253,12 +253,17 @@ def tag(t: str) -> str:
     return p(None, run(t))
 
 
-def rule(width_twips: int, avail_twips: int) -> str:
-    """A centered short line: a ``Duong ke`` paragraph whose bottom border runs between indents."""
+def rule(width_twips: int, avail_twips: int, after: int | None = None) -> str:
+    """A centered short line: a ``Duong ke`` paragraph whose bottom border runs between indents.
+
+    The length is positional (it depends on the column), so the indents are direct formatting;
+    the line itself (weight, colour, the paragraph's height) lives in the ``Duong ke`` style.
+    """
     ind = (avail_twips - width_twips) / 2
     left = int(ind)
     right = avail_twips - width_twips - left
-    return p("Duong ke", ppr=f'<w:ind w:left="{left}" w:right="{right}"/>')
+    sp = f'<w:spacing w:after="{after}"/>' if after is not None else ""
+    return p("Duong ke", ppr=f'{sp}<w:ind w:left="{left}" w:right="{right}"/>')
 
 
 NO_BORDERS = ("<w:tblBorders>" + "".join(
@@ -369,7 +374,7 @@ def title_block(with_kem_theo: bool, avail: int) -> str:
     out = pt("Ten loai", "{{ ten_loai }}") + pt("Trich yeu", "{{ trich_yeu }}")
     if with_kem_theo:
         out += tag("{%p if kem_theo %}") + pt("Kem theo", "{{ kem_theo }}") + tag("{%p endif %}")
-    return out + rule(TRICH_YEU_LINE, avail)
+    return out + rule(TRICH_YEU_LINE, avail, after=120)
 
 
 def body_quyet_dinh() -> str:
@@ -446,7 +451,7 @@ def body_phu_luc() -> str:
         pt("Phu luc so", "{{ phu_luc_so }}")
         + pt("Phu luc tieu de", "{{ tieu_de }}")
         + pt("Kem theo", "{{ kem_theo }}")
-        + rule(TRICH_YEU_LINE, TEXT_W_LANDSCAPE)
+        + rule(TRICH_YEU_LINE, TEXT_W_LANDSCAPE, after=240)  # room before the table
         + tbl(w, rows, ind=0, borders=GRID_BORDERS)
         # Word needs a paragraph after a table at the end of the body; keep it tiny.
         + p("Noi dung", ppr='<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'

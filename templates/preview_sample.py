@@ -148,7 +148,24 @@ PHU_LUC = {
     "nhom": _nhom(),
 }
 
-SAMPLES = {"quyet-dinh": QUYET_DINH, "ke-hoach": KE_HOACH, "phu-luc": PHU_LUC}
+# A commune document: parent-body line, long body name, long place-and-date line.
+QUYET_DINH_XA = {
+    **QUYET_DINH,
+    "co_quan_chu_quan": ["UBND THỊ XÃ HOÀI NHƠN"],
+    "co_quan_ten": ["PHƯỜNG HOÀI THANH TÂY"],
+    "so": "Số: 125/QĐ-UBND",
+    "dia_danh_ngay": "Tam Quan Bắc, ngày 29 tháng 12 năm 2021",
+    "noi_nhan": [],
+    "nguoi_ky": {"dong": ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"],
+                 "ho_ten": "Nguyễn Văn A"},
+}
+KE_HOACH_KY = {**KE_HOACH, "khoi": KE_HOACH["khoi"][:6], "noi_nhan": COMMON["noi_nhan"],
+               "nguoi_ky": COMMON["nguoi_ky"], "kem_theo": "", "so": "Số: 05/KH-UBND",
+               "dia_danh_ngay": "Hoài Nhơn, ngày 05 tháng 01 năm 2021"}
+
+SAMPLES = {"quyet-dinh": QUYET_DINH, "ke-hoach": KE_HOACH, "phu-luc": PHU_LUC,
+           "quyet-dinh-xa": QUYET_DINH_XA, "ke-hoach-ky": KE_HOACH_KY}
+TEMPLATE_OF = {"quyet-dinh-xa": "quyet-dinh", "ke-hoach-ky": "ke-hoach"}
 
 
 def render(template: Path, ctx: dict, out: Path) -> None:
@@ -176,7 +193,7 @@ def main() -> None:
     files = []
     for kind, ctx in SAMPLES.items():
         out = a.out / f"{kind}.docx"
-        render(a.templates / f"{kind}.docx", ctx, out)
+        render(a.templates / f"{TEMPLATE_OF.get(kind, kind)}.docx", ctx, out)
         files.append(str(out))
         print(f"rendered {out}")
     if a.no_pdf:
