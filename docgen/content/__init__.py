@@ -1,1 +1,84 @@
-"""docgen.content."""
+"""Loading a content project: YAML with line marks, schema validation, cross-references.
+
+`load_project(folder)` reads every file, validates everything, and raises one
+`DocgenError` listing all problems, or returns a `Project`.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from ..errors import DocgenError, Problem
+from ..model import DonVi, KeHoach, PhuLuc, Project, QuyetDinh
+from .validate import suggest_agency, validate
+from .yaml_loader import Document, load_yaml
+
+FILES = {"don_vi": ("don-vi.yaml", DonVi), "quyet_dinh": ("quyet-dinh.yaml", QuyetDinh),
+         "ke_hoach": ("ke-hoach.yaml", KeHoach), "phu_luc": ("phu-luc.yaml", PhuLuc)}
+
+
+def display_path(path: Path) -> str:
+    """A path as the user should see it: relative to the working folder when possible."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def load_model(path: Path, model, timings: dict | None = None):
+    """Load and validate one YAML file; returns (value, document, problems)."""
+    timings = {} if timings is None else timings
+    t = time.perf_counter()
+    doc, problems = load_yaml(path, display_path(path))
+    t2 = time.perf_counter()
+    timings["load"] = timings.get("load", 0.0) + t2 - t
+    if doc is None:
+        return None, None, problems
+    value, problems = validate(doc, model)
+    timings["validate"] = timings.get("validate", 0.0) + time.perf_counter() - t2
+    return value, doc, problems
+
+
+def agency_index(don_vi: DonVi) -> dict[str, str]:
+    """Every accepted spelling of an agency (key, name, aliases) -> its key."""
+    index: dict[str, str] = {}
+    for key, cq in don_vi.co_quan.items():
+        for name in (cq.ten, *cq.bi_danh, key):
+            index[name] = key
+    return index
+
+
+def check_agencies(phu_luc: PhuLuc, doc: Document, index: dict[str, str]) -> list[Problem]:
+    problems = []
+    for gi, group in enumerate(phu_luc.nhom):
+        for ti, task in enumerate(group.nhiem_vu):
+            refs = [("chu_tri", None, task.chu_tri, "chủ trì")]
+            refs += [("phoi_hop", i, r, "phối hợp") for i, r in enumerate(task.phoi_hop)]
+            for field, i, ref, role in refs:
+                if ref in index:
+                    continue
+                loc = ("nhom", gi, "nhiem_vu", ti, field) + ((i,) if i is not None else ())
+                hint = suggest_agency(ref, index)
+                problems.append(Problem(
+                    doc.display, doc.line(loc), "content.unknown-agency",
+                    f'cơ quan {role} "{ref}" không có trong danh mục (don-vi.yaml){hint}'))
+    return problems
+
+
+def load_project(folder: str | Path, timings: dict | None = None) -> Project:
+    """Read and validate the whole project in `folder`; raise DocgenError with every problem."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise DocgenError(Problem(display_path(folder), None, "content.missing-folder",
+                                  "không tìm thấy thư mục nội dung"))
+    values, docs, problems = {}, {}, []
+    for name, (filename, model) in FILES.items():
+        values[name], docs[name], found = load_model(folder / filename, model, timings)
+        problems += found
+    index = agency_index(values["don_vi"]) if values["don_vi"] else {}
+    if values["phu_luc"] and values["don_vi"]:
+        problems += check_agencies(values["phu_luc"], docs["phu_luc"], index)
+    if problems:
+        raise DocgenError(problems)
+    return Project(root=folder, agency_keys=index, **values)

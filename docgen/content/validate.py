@@ -1,0 +1,87 @@
+"""Schema validation with Vietnamese messages, and the cross-reference checks."""
+
+from __future__ import annotations
+
+import difflib
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from ..errors import Problem
+from .yaml_loader import Document
+
+M = TypeVar("M", bound=BaseModel)
+
+_TYPE_NAMES = {
+    "string_type": "văn bản", "int_type": "số nguyên", "int_parsing": "số nguyên",
+    "bool_type": "đúng/sai (true/false)", "bool_parsing": "đúng/sai (true/false)",
+    "list_type": "danh sách (các dòng bắt đầu bằng \"- \")", "tuple_type": "danh sách (các dòng bắt đầu bằng \"- \")",
+    "dict_type": "bảng khóa–giá trị", "model_type": "bảng khóa–giá trị", "model_attributes_type": "bảng khóa–giá trị",
+}
+
+
+def _key_name(loc: tuple) -> str:
+    names = [str(p) for p in loc if isinstance(p, str)]
+    return names[-1] if names else "(gốc)"
+
+
+def _suggest(word: str, choices) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f'; có phải "{close[0]}"?' if close else ""
+
+
+def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
+    """The keys a model accepts at `loc` (for "did you mean" suggestions)."""
+    current = model
+    for part in loc[:-1]:
+        if not isinstance(part, str):
+            continue
+        field = current.model_fields.get(part)
+        if field is None:
+            return []
+        ann = field.annotation
+        for candidate in (ann, *getattr(ann, "__args__", ())):
+            for inner in (candidate, *getattr(candidate, "__args__", ())):
+                if isinstance(inner, type) and issubclass(inner, BaseModel):
+                    current = inner
+                    break
+    return list(current.model_fields)
+
+
+def _problem(doc: Document, model: type[BaseModel], err: dict) -> Problem:
+    loc, kind = tuple(err["loc"]), err["type"]
+    key = _key_name(loc)
+    line = doc.line(loc)
+    if kind == "missing":
+        return Problem(doc.display, line, "content.missing", f'thiếu khóa bắt buộc "{key}"')
+    if kind == "extra_forbidden":
+        hint = _suggest(key, _fields_at(model, loc))
+        return Problem(doc.display, line, "content.unknown-key", f'khóa "{key}" không hợp lệ ở đây{hint}')
+    if kind == "too_short":
+        return Problem(doc.display, line, "content.empty-list", f'danh sách "{key}" không được để trống')
+    if kind in _TYPE_NAMES:
+        return Problem(doc.display, line, "content.type", f'"{key}" phải là {_TYPE_NAMES[kind]}')
+    if kind == "literal_error":
+        allowed = err.get("ctx", {}).get("expected", "")
+        return Problem(doc.display, line, "content.invalid-value", f'"{key}" chỉ nhận một trong các giá trị: {allowed}')
+    if kind.startswith("content."):
+        return Problem(doc.display, line, kind, f'"{key}" {err["msg"]}' if loc else err["msg"])
+    return Problem(doc.display, line, "content.invalid", f'"{key}" không hợp lệ: {err["msg"]}')
+
+
+def validate(doc: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
+    """Validate a loaded YAML document against a content model, collecting every problem."""
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as exc:
+        seen, problems = set(), []
+        for err in exc.errors():
+            p = _problem(doc, model, err)
+            if (p.line, p.code, p.message) not in seen:
+                seen.add((p.line, p.code, p.message))
+                problems.append(p)
+        return None, problems
+
+
+def suggest_agency(ref: str, names) -> str:
+    return _suggest(ref, names)

@@ -1,0 +1,25 @@
+"""A whole content project: registry, decision, plan, appendix, validated together."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .content import CoQuan, DonVi, KeHoach, PhuLuc, QuyetDinh
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    don_vi: DonVi
+    quyet_dinh: QuyetDinh
+    ke_hoach: KeHoach
+    phu_luc: PhuLuc
+    agency_keys: dict[str, str]     # every accepted spelling -> agency key
+
+    def co_quan(self, ref: str) -> CoQuan:
+        """The agency a task names (by key, name or alias); KeyError if unknown."""
+        return self.don_vi.co_quan[self.agency_keys[ref]]
+
+    def key(self, ref: str) -> str:
+        return self.agency_keys[ref]

@@ -1,0 +1,109 @@
+"""Template contexts from documents: every string final, every convention applied here.
+
+The contexts follow docs/architecture.md ("Template contexts").
+"""
+
+from __future__ import annotations
+
+from ..model import Khoi, KeHoachVB, NguoiKy, PhuLucVB, QuyetDinhVB
+from ..model.content import CoQuanBanHanh
+from ..vn import dia_danh_ngay, diem_label, noi_nhan_lines, punctuate_run, roman, so_line, with_end_mark
+
+PLACEHOLDER_HO_TEN = "[Họ và tên người ký]"
+
+
+def _header(co_quan: CoQuanBanHanh) -> dict:
+    return {"co_quan_chu_quan": list(co_quan.chu_quan), "co_quan_ten": list(co_quan.dong_tieu_de)}
+
+
+def nguoi_ky(signer: NguoiKy | None) -> dict | None:
+    if signer is None:
+        return None
+    return {"dong": signer.dong(), "ho_ten": signer.ho_ten or PLACEHOLDER_HO_TEN}
+
+
+def quyet_dinh(vb: QuyetDinhVB) -> dict:
+    qd, cq = vb.quyet_dinh, vb.co_quan
+    can_cu = list(qd.can_cu) + ([qd.theo_de_nghi] if qd.theo_de_nghi else [])
+    dieu = [{"so": f"Điều {n}.", "noi_dung": t} for n, t in enumerate(qd.dieu, 1)]
+    dieu[-1]["noi_dung"] = with_end_mark(dieu[-1]["noi_dung"])
+    return {
+        **_header(cq),
+        "so": so_line(qd.so, "Quyết định", cq.ky_hieu),
+        "dia_danh_ngay": dia_danh_ngay(cq.dia_danh, qd.ngay_ban_hanh),
+        "ten_loai": "QUYẾT ĐỊNH",
+        "trich_yeu": qd.trich_yeu,
+        "kem_theo": "",
+        "tham_quyen": qd.tham_quyen,
+        "can_cu": punctuate_run(can_cu),
+        "dieu": dieu,
+        "noi_nhan": noi_nhan_lines(list(qd.noi_nhan), qd.luu),
+        "nguoi_ky": nguoi_ky(qd.nguoi_ky),
+    }
+
+
+def flatten(blocks: tuple[Khoi, ...]) -> list[dict]:
+    """The plan tree as numbered paragraphs: I. / 1. / a) restart under their parent."""
+    out: list[dict] = []
+    _walk(blocks, out)
+    return out
+
+
+def _walk(blocks: tuple[Khoi, ...], out: list[dict]) -> None:
+    counters = {"muc": 0, "khoan": 0, "diem": 0}
+    for block in blocks:
+        kind, label = block.kieu, ""
+        if kind in counters:
+            counters[kind] += 1
+            n = counters[kind]
+            label = roman(n) + "." if kind == "muc" else f"{n}." if kind == "khoan" else diem_label(n - 1)
+        text = f"- {block.text}" if kind == "gach" else block.text
+        out.append({"kieu": kind, "so": label, "noi_dung": text})
+        _walk(block.noi_dung, out)
+
+
+def ke_hoach(vb: KeHoachVB) -> dict:
+    khoi = flatten(vb.noi_dung)
+    if vb.ket_thuc:
+        khoi.append({"kieu": "doan", "so": "", "noi_dung": with_end_mark(vb.ket_thuc)})
+    elif khoi:
+        khoi[-1]["noi_dung"] = with_end_mark(khoi[-1]["noi_dung"])
+    has_so = vb.so is not None
+    return {
+        **_header(vb.co_quan),
+        "so": so_line(vb.so, "Kế hoạch", vb.co_quan.ky_hieu) if has_so else "",
+        "dia_danh_ngay": dia_danh_ngay(vb.dia_danh or vb.co_quan.dia_danh, vb.ngay) if has_so and vb.ngay else "",
+        "ten_loai": "KẾ HOẠCH",
+        "trich_yeu": vb.trich_yeu,
+        "kem_theo": vb.kem_theo,
+        "khoi": khoi,
+        "noi_nhan": noi_nhan_lines(list(vb.noi_nhan), vb.luu) if vb.noi_nhan else [],
+        "nguoi_ky": nguoi_ky(vb.nguoi_ky),
+    }
+
+
+def phu_luc(vb: PhuLucVB) -> dict:
+    return {
+        "phu_luc_so": vb.phu_luc_so,
+        "tieu_de": vb.tieu_de,
+        "kem_theo": vb.kem_theo,
+        "cot": list(vb.cot),
+        "nhom": [
+            {"so": g.so, "ten": g.ten, "nhiem_vu": [
+                {"tt": r.tt, "nhiem_vu": r.nhiem_vu, "san_pham": list(r.san_pham), "chu_tri": r.chu_tri,
+                 "phoi_hop": r.phoi_hop, "thoi_gian": list(r.thoi_gian), "ghi_chu": r.ghi_chu}
+                for r in g.nhiem_vu]}
+            for g in vb.nhom
+        ],
+    }
+
+
+def context_for(doc) -> dict:
+    """The context of any document object."""
+    if isinstance(doc, QuyetDinhVB):
+        return quyet_dinh(doc)
+    if isinstance(doc, KeHoachVB):
+        return ke_hoach(doc)
+    if isinstance(doc, PhuLucVB):
+        return phu_luc(doc)
+    raise TypeError(f"no template context for {type(doc).__name__}")

@@ -1,0 +1,130 @@
+"""The rendering engine: the only module that imports docxtpl.
+
+A template is loaded once: docxtpl's `patch_xml` turns the Word XML of each part that holds
+tags into jinja source, compiled in a strict, autoescaping environment. Rendering a document
+is then one jinja render per such part and a deterministic zip. Content values are data:
+they are escaped for XML, a line break becomes <w:br/>, and nothing is evaluated.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from docxtpl import DocxTemplate
+from lxml import etree
+from markupsafe import Markup, escape
+
+from ..errors import DocgenError, Problem
+from .package import core_properties, write_zip
+
+_BR = '</w:t><w:br/><w:t xml:space="preserve">'
+_TAGGED = re.compile(rb"\{\{|\{%|\{#")
+CORE_PART = "docProps/core.xml"
+
+
+def _finalize(value):
+    """Every {{ value }}: escaped XML text; "\\n" -> a line break. None is a bug, not text."""
+    if value is None:
+        raise jinja2.TemplateRuntimeError("giá trị rỗng (None) trong mẫu")
+    if isinstance(value, Markup):
+        return value
+    return Markup(str(escape(str(value))).replace("\n", _BR))
+
+
+def make_environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        autoescape=True, undefined=jinja2.StrictUndefined, finalize=_finalize,
+        keep_trailing_newline=True,
+    )
+
+
+def _patch(xml: str) -> str:
+    # patch_xml is a pure string transform; it does not use the instance's document.
+    return DocxTemplate.patch_xml(None, xml)  # type: ignore[arg-type]
+
+
+@dataclass
+class Template:
+    """A loaded template: its zip entries in order and the compiled jinja parts."""
+
+    name: str
+    path: Path
+    entries: list[tuple[str, bytes]]
+    compiled: dict[str, jinja2.Template]
+
+    def render(self, context: dict, *, title: str, creator: str, stamp: str) -> dict[str, bytes]:
+        """Render every tagged part; return all parts (name -> bytes) in template order."""
+        parts = {}
+        for name, data in self.entries:
+            if name in self.compiled:
+                data = self._render_part(name, context)
+            elif name == CORE_PART:
+                data = core_properties(title, creator, stamp)
+            parts[name] = data
+        return parts
+
+    def _render_part(self, name: str, context: dict) -> bytes:
+        try:
+            xml = self.compiled[name].render(context)
+        except jinja2.UndefinedError as exc:
+            raise DocgenError(Problem(str(self.path), None, "template.undefined",
+                                      f"mẫu dùng dữ liệu không có: {exc.message}")) from None
+        except jinja2.TemplateError as exc:
+            raise DocgenError(Problem(str(self.path), None, "template.render",
+                                      f"không dựng được phần {name} của mẫu: {exc}")) from None
+        data = xml.encode("utf-8")
+        try:
+            etree.fromstring(data, etree.XMLParser(resolve_entities=False, huge_tree=True))
+        except etree.XMLSyntaxError as exc:
+            raise DocgenError(Problem(str(self.path), None, "template.broken-xml",
+                                      f"mẫu sinh ra XML hỏng ở phần {name}: {exc}")) from None
+        return data
+
+
+def load_template(path: Path, env: jinja2.Environment | None = None) -> Template:
+    """Read a .docx template and compile its tagged parts. Raises DocgenError if unusable."""
+    env = env or make_environment()
+    try:
+        with zipfile.ZipFile(path) as zf:
+            entries = [(i.filename, zf.read(i)) for i in zf.infolist()]
+    except FileNotFoundError:
+        raise DocgenError(Problem(str(path), None, "template.missing", "không tìm thấy tệp mẫu")) from None
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise DocgenError(Problem(str(path), None, "template.unreadable",
+                                  f"tệp mẫu không phải DOCX hợp lệ ({exc})")) from None
+    compiled = {}
+    for name, data in entries:
+        if name.endswith(".xml") and name.startswith("word/") and _TAGGED.search(data):
+            source = _patch(data.decode("utf-8"))
+            try:
+                compiled[name] = env.from_string(source)
+            except jinja2.TemplateSyntaxError as exc:
+                raise DocgenError(Problem(str(path), None, "template.syntax",
+                                          f"thẻ mẫu sai cú pháp trong {name}: {exc.message}")) from None
+    if "word/document.xml" not in compiled:
+        raise DocgenError(Problem(str(path), None, "template.no-tags", "mẫu không có thẻ dữ liệu nào"))
+    return Template(path.stem, path, entries, compiled)
+
+
+class Engine:
+    """All templates of a folder, each loaded once, rendered many times."""
+
+    def __init__(self, templates_dir: Path):
+        self.templates_dir = Path(templates_dir)
+        self.env = make_environment()
+        self._cache: dict[str, Template] = {}
+
+    def template(self, name: str) -> Template:
+        if name not in self._cache:
+            self._cache[name] = load_template(self.templates_dir / f"{name}.docx", self.env)
+        return self._cache[name]
+
+    def render_parts(self, name: str, context: dict, **meta) -> dict[str, bytes]:
+        return self.template(name).render(context, **meta)
+
+    def render(self, name: str, context: dict, **meta) -> bytes:
+        return write_zip(list(self.render_parts(name, context, **meta).items()))
