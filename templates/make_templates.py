@@ -316,6 +316,12 @@ def tag_row(t: str, widths: list[int]) -> str:
     return tr(*cells)
 
 
+# Word always keeps a paragraph after a table that ends the body; make it explicit and 1 pt
+# high so that a signature or table ending near the bottom of a page never pushes a blank page.
+END_P = ('<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
+         '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>')
+
+
 # ---------------------------------------------------------------------------------------------
 # Blocks shared by the templates
 
@@ -367,6 +373,7 @@ def signature_table() -> str:
         + tbl([wl, wr], [tr(tc(wl, left), tc(wr, right), cant_split=True)], ind=SIG_IND,
               top_mar=240)
         + tag("{%p endif %}")
+        + END_P
     )
 
 
@@ -453,9 +460,7 @@ def body_phu_luc() -> str:
         + pt("Kem theo", "{{ kem_theo }}")
         + rule(TRICH_YEU_LINE, TEXT_W_LANDSCAPE, after=240)  # room before the table
         + tbl(w, rows, ind=0, borders=GRID_BORDERS)
-        # Word needs a paragraph after a table at the end of the body; keep it tiny.
-        + p("Noi dung", ppr='<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
-            '<w:ind w:firstLine="0"/>')
+        + END_P
     )
 
 
@@ -581,9 +586,16 @@ def _normalise_zip(data: bytes) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 0
-            z.writestr(info, src.read(n))
+            z.writestr(info, APP_XML if n == "docProps/app.xml" else src.read(n))
     return out.getvalue()
 
+
+APP_XML = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
+    ' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    "<Application>docgen</Application><DocSecurity>0</DocSecurity></Properties>"
+).encode("utf-8")
 
 KINDS = ("quyet-dinh", "ke-hoach", "phu-luc")
 
