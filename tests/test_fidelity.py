@@ -241,9 +241,13 @@ def corrected_parts(seed) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     from docgen.build import build
+    from docgen.errors import DocgenError
 
     out = tmp_path_factory.mktemp("build")
-    build(CONTENT, out)
+    try:
+        build(CONTENT, out)
+    except DocgenError as error:
+        pytest.fail("docgen build thất bại:\n" + "\n".join(str(p) for p in error.problems))
     return out
 
 
