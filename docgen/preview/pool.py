@@ -1,0 +1,256 @@
+"""DOCX -> PDF on a pool of LibreOffice workers, in batches, with a timeout and a retry.
+
+Why this shape (see docs/preview.md and the platform notes): one `soffice --convert-to` call
+costs about 1 s to start and about 0.1 s per document once started, so documents go in batches
+(`soffice … --convert-to pdf --outdir D f1.docx f2.docx …`). Two LibreOffice processes sharing
+one user profile fail, so each worker owns a profile, locked with flock so that two docgen runs
+on one machine never share one; profiles are kept under the temp dir between runs (a warm
+profile starts faster) and deleted after a process had to be killed.
+
+Inputs are symlinked into a batch folder under numbered names, so that two documents with the
+same name (every commune has a ke-hoach.docx) never collide in the output folder. A batch that
+fails or times out is split in two and retried (down to single files, which get one retry),
+which isolates a bad file. On timeout the whole process group is killed (soffice is a shell
+script that starts oosplash and soffice.bin). Each PDF is copied next to its destination and
+renamed into place, so a destination is either a complete PDF or absent.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+import threading
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from docgen.errors import DocgenError, Problem
+
+INSTALL_HINT = ("cài đặt: sudo apt-get install --no-install-recommends libreoffice-writer-nogui "
+                "poppler-utils fonts-liberation2 (xem README)")
+DEFAULT_TIMEOUT = 120.0   # seconds per batch
+DEFAULT_BATCH = 20        # documents per soffice call
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+FILE_MODE = 0o666 & ~_UMASK  # what open() would give; mkstemp gives 0600
+
+
+@dataclass(frozen=True)
+class Job:
+    """Convert `src` (a DOCX) into the PDF `dest`."""
+
+    src: Path
+    dest: Path
+
+
+@dataclass
+class Result:
+    converted: list[Job] = field(default_factory=list)
+    failed: list[tuple[Job, str]] = field(default_factory=list)  # (job, Vietnamese reason)
+
+
+def find_soffice(explicit: str | None = None) -> str:
+    """The soffice executable: `explicit`, $DOCGEN_SOFFICE, or soffice/libreoffice on PATH."""
+    for name in (explicit, os.environ.get("DOCGEN_SOFFICE"), "soffice", "libreoffice"):
+        if name and (found := shutil.which(name)):
+            return found
+    raise DocgenError(Problem("soffice", None, "preview.no-libreoffice",
+                              f"không tìm thấy LibreOffice (lệnh soffice); {INSTALL_HINT}"))
+
+
+class _Profiles:
+    """Profile folders, one per worker, each held with an exclusive flock while in use."""
+
+    def __init__(self, count: int):
+        self.base = Path(tempfile.gettempdir()) / f"docgen-libreoffice-{os.getuid()}"
+        self.base.mkdir(mode=0o700, exist_ok=True)
+        self._locks: list = []
+        self.free: list[Path] = []
+        k = 0
+        while len(self.free) < count:
+            f = open(self.base / f"profile-{k}.lock", "w")
+            try:
+                fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:  # another docgen run uses this profile
+                f.close()
+            else:
+                self._locks.append(f)
+                self.free.append(self.base / f"profile-{k}")
+            k += 1
+        self._mutex = threading.Lock()
+
+    def take(self) -> Path:
+        with self._mutex:
+            return self.free.pop()
+
+    def give(self, profile: Path) -> None:
+        with self._mutex:
+            self.free.append(profile)
+
+    def close(self) -> None:
+        for f in self._locks:
+            f.close()  # releases the flock
+
+
+def _is_pdf(path: Path) -> bool:
+    try:
+        with open(path, "rb") as f:
+            head = f.read(5)
+            f.seek(max(0, path.stat().st_size - 1024))
+            tail = f.read()
+    except OSError:
+        return False
+    return head == b"%PDF-" and b"%%EOF" in tail
+
+
+def _place(pdf: Path, dest: Path) -> None:
+    """Copy `pdf` next to `dest` under a temp name, then rename it into place (atomic)."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=f".{dest.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        shutil.copyfile(pdf, tmp)
+        os.chmod(tmp, FILE_MODE)
+        os.replace(tmp, dest)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+class _Runner:
+    """Runs soffice calls; `abort()` kills the running ones and stops any PDF being placed."""
+
+    def __init__(self, exe: str, timeout: float, profiles: _Profiles):
+        self.exe, self.timeout, self.profiles = exe, timeout, profiles
+        self.cancelled = threading.Event()
+        self._procs: set[subprocess.Popen] = set()
+        self._lock = threading.Lock()
+
+    def abort(self) -> None:
+        with self._lock:
+            self.cancelled.set()
+            for proc in self._procs:
+                _kill_group(proc, wait=False)
+
+    def run(self, batch: list[Job]) -> tuple[list[Job], list[Job], str | None]:
+        """One soffice call on a free profile: (converted, failed, reason for the failed)."""
+        profile = self.profiles.take()
+        try:
+            with tempfile.TemporaryDirectory(prefix="docgen-pdf-") as tmp:
+                return self._run_in(Path(tmp), profile, batch)
+        finally:
+            self.profiles.give(profile)
+
+    def _run_in(self, tmp: Path, profile: Path, batch: list[Job]):
+        tmp_in, tmp_out = tmp / "in", tmp / "out"
+        tmp_in.mkdir()
+        names = []
+        for k, job in enumerate(batch):
+            (tmp_in / f"{k:04d}.docx").symlink_to(job.src.resolve())
+            names.append(str(tmp_in / f"{k:04d}.docx"))
+        cmd = [self.exe, f"-env:UserInstallation={profile.as_uri()}", "--headless",
+               "--norestore", "--nologo", "--nodefault", "--nolockcheck",
+               "--convert-to", "pdf", "--outdir", str(tmp_out), *names]
+        with self._lock:
+            if self.cancelled.is_set():
+                return [], batch, "đã dừng"
+            proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                    stderr=subprocess.DEVNULL, start_new_session=True)
+            self._procs.add(proc)
+        reason = None
+        try:
+            proc.wait(timeout=self.timeout)
+        except subprocess.TimeoutExpired:
+            _kill_group(proc)
+            shutil.rmtree(profile, ignore_errors=True)  # a killed profile may be left locked
+            reason = f"LibreOffice không phản hồi sau {self.timeout:g} giây"
+        finally:
+            with self._lock:
+                self._procs.discard(proc)
+        done, failed = [], []
+        for k, job in enumerate(batch):
+            with self._lock:
+                ok = not self.cancelled.is_set() and _is_pdf(tmp_out / f"{k:04d}.pdf")
+                if ok:
+                    _place(tmp_out / f"{k:04d}.pdf", job.dest)
+            (done if ok else failed).append(job)
+        if failed and reason is None:
+            reason = (f"LibreOffice không tạo được PDF (mã thoát {proc.returncode})"
+                      if proc.returncode else "LibreOffice không tạo được PDF")
+        return done, failed, reason
+
+
+def _kill_group(proc: subprocess.Popen, wait: bool = True) -> None:
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    if wait:
+        proc.wait()
+
+
+def _batches(jobs: list[Job], workers: int, batch_size: int) -> list[list[Job]]:
+    """Split jobs into at least `workers` batches of at most `batch_size`, sizes balanced."""
+    n = max(min(workers, len(jobs)), -(-len(jobs) // batch_size))
+    return [jobs[i::n] for i in range(n) if jobs[i::n]]
+
+
+def convert(jobs: list[Job], *, workers: int | None = None, timeout: float = DEFAULT_TIMEOUT,
+            batch_size: int = DEFAULT_BATCH, soffice: str | None = None) -> Result:
+    """Convert every job; failures are returned, not raised, except a LibreOffice that hangs.
+
+    Raises DocgenError (preview.no-libreoffice) when soffice is missing, and (preview.hung)
+    when two calls time out before any document was converted.
+    """
+    exe = find_soffice(soffice)
+    result = Result()
+    if not jobs:
+        return result
+    workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
+    profiles = _Profiles(workers)
+    runner = _Runner(exe, timeout, profiles)
+    try:
+        with ThreadPoolExecutor(workers) as pool:
+            try:
+                _schedule(pool, runner, _batches(jobs, workers, batch_size), result)
+            except BaseException:
+                runner.abort()
+                raise
+    finally:
+        profiles.close()
+    order = {j: i for i, j in enumerate(jobs)}
+    result.converted.sort(key=order.__getitem__)
+    result.failed.sort(key=lambda x: order[x[0]])
+    return result
+
+
+def _schedule(pool: ThreadPoolExecutor, runner: _Runner, batches: list[list[Job]],
+              result: Result) -> None:
+    """Run the batches; split and retry failed ones; raise preview.hung on a hanging soffice."""
+    running: dict[Future, bool] = {pool.submit(runner.run, b): False for b in batches}
+    timeouts = 0
+    while running:
+        finished, _ = wait(running, return_when=FIRST_COMPLETED)
+        for fut in finished:
+            retried = running.pop(fut)
+            done, failed, reason = fut.result()
+            result.converted += done
+            if not failed:
+                continue
+            timeouts += "không phản hồi" in (reason or "")
+            if timeouts >= 2 and not result.converted:
+                raise DocgenError(Problem(runner.exe, None, "preview.hung",
+                                          f"{reason}, kể cả khi thử lại; đã dừng, "
+                                          "không ghi tệp PDF nào"))
+            if len(failed) > 1:
+                half = len(failed) // 2
+                for part in (failed[:half], failed[half:]):
+                    running[pool.submit(runner.run, part)] = True
+            elif not retried:
+                running[pool.submit(runner.run, failed)] = True
+            else:
+                result.failed.append((failed[0], reason or "lỗi không rõ"))
