@@ -1,0 +1,244 @@
+"""A flat, read-only view of a DOCX body for the rules: paragraphs with their visible text,
+effective formatting and location, tables, and sections (with resolved headers/footers)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from docgen.check.effective import ParaProps, RunProps, Styles, w, wval
+from docgen.check.reader import R_NS, DocxPackage
+
+_INLINE_CONTAINERS = {w(t) for t in ("hyperlink", "ins", "smartTag", "fldSimple", "sdt",
+                                     "sdtContent", "customXml", "moveTo")}
+_SHAPE_TAGS = ("pict", "drawing", "object")
+_PAGE_FIELD = re.compile(r"(?<![A-Z])PAGE(?![A-Z])")
+
+
+@dataclass
+class Run:
+    el: etree._Element
+    text: str
+    props: RunProps
+    has_shape: bool = False
+
+
+@dataclass
+class Para:
+    el: etree._Element
+    runs: list[Run]
+    props: ParaProps
+    style: str | None             # style id (a hint only)
+    section: int                  # 0-based
+    where: str                    # "đoạn 12", "bảng 1, ô (1,2)"
+    body_index: int | None        # 1-based index among top-level paragraphs
+    table: int | None = None      # 0-based table index (outermost)
+    row: int | None = None
+    col: int | None = None
+    page_break_in: bool = False   # a w:br type="page" inside
+
+    @property
+    def text(self) -> str:
+        """Visible text: caps formatting shown as capitals."""
+        return "".join(r.text.upper() if r.props.caps else r.text for r in self.runs)
+
+    @property
+    def raw_text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+    @property
+    def text_runs(self) -> list[Run]:
+        return [r for r in self.runs if r.text.strip()]
+
+    @property
+    def has_shape(self) -> bool:
+        return any(r.has_shape for r in self.runs)
+
+    def excerpt(self, n: int = 40) -> str:
+        t = " ".join(self.text.split())
+        return t if len(t) <= n else t[: n - 1] + "…"
+
+
+@dataclass
+class Table:
+    el: etree._Element
+    index: int                    # 0-based
+    section: int
+    cells: list[list[list[Para]]] = field(default_factory=list)   # row -> col -> paragraphs
+    header_row: bool = False      # first row repeats (w:tblHeader)
+    widths: list[list[int | None]] = field(default_factory=list)  # row -> col -> twips
+
+
+@dataclass
+class Section:
+    index: int
+    sect_pr: etree._Element
+    headers: dict[str, etree._Element | None]   # "default"/"first"/"even" -> header root
+    footers: dict[str, etree._Element | None]
+    title_pg: bool
+    has_table: bool = False
+
+
+@dataclass
+class DocModel:
+    name: str
+    pkg: DocxPackage
+    styles: Styles
+    blocks: list[Para | Table]    # body order, top level
+    paras: list[Para]             # every paragraph, body order (table cells included)
+    sections: list[Section]
+
+    def table_of(self, p: Para) -> Table | None:
+        return next((b for b in self.blocks if isinstance(b, Table) and b.index == p.table), None)
+
+
+def _run_text(r: etree._Element) -> tuple[str, bool, bool]:
+    parts, shape, page_br = [], False, False
+    for ch in r:
+        tag = ch.tag
+        if tag == w("t"):
+            parts.append(ch.text or "")
+        elif tag == w("tab") or tag == w("ptab"):
+            parts.append("\t")
+        elif tag in (w("br"), w("cr")):
+            if wval(ch, "type") == "page":
+                page_br = True
+            else:
+                parts.append("\n")
+        elif tag == w("noBreakHyphen"):
+            parts.append("-")
+        elif isinstance(tag, str) and etree.QName(tag).localname in _SHAPE_TAGS:
+            shape = True
+    return "".join(parts), shape, page_br
+
+
+def iter_runs(p: etree._Element):
+    """Runs of a paragraph in order, through hyperlinks, insertions, simple fields, sdt."""
+    for ch in p:
+        if ch.tag == w("r"):
+            yield ch
+        elif ch.tag in _INLINE_CONTAINERS:
+            yield from iter_runs(ch)
+
+
+class _Builder:
+    def __init__(self, pkg: DocxPackage):
+        self.pkg = pkg
+        self.styles = Styles(pkg.styles, pkg.theme)
+        self.section = 0
+        self.body_count = 0
+        self.table_count = 0
+        self.paras: list[Para] = []
+        self.sect_prs: list[etree._Element] = []
+
+    def para(self, p, table_style=None, where=None, tloc=(None, None, None)) -> Para:
+        pid = self.styles.para_style_id(p)
+        runs, page_br = [], False
+        for r in iter_runs(p):
+            text, shape, br = _run_text(r)
+            page_br |= br
+            runs.append(Run(r, text, self.styles.run(r, pid, table_style), shape))
+        body_index = None
+        if where is None:
+            self.body_count += 1
+            body_index = self.body_count
+            where = f"đoạn {body_index}"
+        para = Para(p, runs, self.styles.paragraph(p, table_style), pid, self.section, where,
+                    body_index, *tloc, page_break_in=page_br)
+        self.paras.append(para)
+        sp = p.find(f"{w('pPr')}/{w('sectPr')}")
+        if sp is not None:
+            self.sect_prs.append(sp)
+            self.section += 1
+        return para
+
+    def table(self, tbl, outer: Table | None = None, outer_loc=None) -> Table:
+        if outer is None:
+            t = Table(tbl, self.table_count, self.section)
+            self.table_count += 1
+        else:
+            t = outer
+        tstyle = wval(tbl.find(f"{w('tblPr')}/{w('tblStyle')}")) or self.styles.defaults.get("table")
+        rows = tbl.findall(w("tr"))
+        if outer is None and rows:
+            trpr = rows[0].find(w("trPr"))
+            t.header_row = trpr is not None and trpr.find(w("tblHeader")) is not None
+        for ri, tr in enumerate(rows):
+            row, widths = [], []
+            for ci, tc in enumerate(tr.findall(w("tc"))):
+                loc = outer_loc or (ri + 1, ci + 1)
+                where = f"bảng {t.index + 1}, ô ({loc[0]},{loc[1]})"
+                cell = []
+                for ch in tc:
+                    if ch.tag == w("p"):
+                        cell.append(self.para(ch, tstyle, where, (t.index, loc[0], loc[1])))
+                    elif ch.tag == w("tbl"):
+                        self.table(ch, t, loc)
+                row.append(cell)
+                tcw = tc.find(f"{w('tcPr')}/{w('tcW')}")
+                widths.append(int(wval(tcw, "w")) if tcw is not None and wval(tcw, "type") in
+                              (None, "dxa") and (wval(tcw, "w") or "").isdigit() else None)
+            if outer is None:
+                t.cells.append(row)
+                t.widths.append(widths)
+        return t
+
+    def walk(self, container, blocks: list):
+        for ch in container:
+            if ch.tag == w("p"):
+                blocks.append(self.para(ch))
+            elif ch.tag == w("tbl"):
+                blocks.append(self.table(ch))
+            elif ch.tag in (w("sdt"), w("sdtContent"), w("customXml")):
+                self.walk(ch, blocks)
+
+
+def _sections(pkg: DocxPackage, sect_prs: list) -> list[Section]:
+    out: list[Section] = []
+    prev_h: dict = {"default": None, "first": None, "even": None}
+    prev_f: dict = dict(prev_h)
+    for i, sp in enumerate(sect_prs):
+        heads, foots = dict(prev_h), dict(prev_f)
+        for ref in sp.findall(w("headerReference")):
+            heads[wval(ref, "type") or "default"] = pkg.headers.get(ref.get(f"{{{R_NS}}}id"))
+        for ref in sp.findall(w("footerReference")):
+            foots[wval(ref, "type") or "default"] = pkg.footers.get(ref.get(f"{{{R_NS}}}id"))
+        tp = sp.find(w("titlePg"))
+        out.append(Section(i, sp, heads, foots, tp is not None and (wval(tp) or "1") not in
+                           ("0", "false", "off")))
+        prev_h, prev_f = heads, foots
+    return out
+
+
+def build_model(pkg: DocxPackage) -> DocModel:
+    b = _Builder(pkg)
+    body = pkg.document.find(w("body"))
+    blocks: list = []
+    if body is not None:
+        b.walk(body, blocks)
+        final = body.find(w("sectPr"))
+        if final is not None:
+            b.sect_prs.append(final)
+    if not b.sect_prs:
+        b.sect_prs.append(etree.Element(w("sectPr")))
+    sections = _sections(pkg, b.sect_prs)
+    for blk in blocks:
+        if isinstance(blk, Table) and blk.section < len(sections):
+            sections[blk.section].has_table = True
+    for p in b.paras:                      # a trailing paragraph after the last sectPr
+        p.section = min(p.section, len(sections) - 1)
+    return DocModel(pkg.name, pkg, b.styles, blocks, b.paras, sections)
+
+
+def has_page_field(root: etree._Element | None) -> list[etree._Element]:
+    """Paragraphs of a header/footer part that hold a PAGE field."""
+    if root is None:
+        return []
+    found = []
+    for p in root.iter(w("p")):
+        instr = " ".join([fs.get(w("instr"), "") for fs in p.iter(w("fldSimple"))] +
+                         [it.text or "" for it in p.iter(w("instrText"))])
+        if _PAGE_FIELD.search(instr.upper().replace("NUMPAGES", "").replace("SECTIONPAGES", "")):
+            found.append(p)
+    return found

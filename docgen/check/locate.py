@@ -1,0 +1,257 @@
+"""Find the Decree 30 parts of a document by text patterns and position (not by style names:
+a document made by hand in Word has none of ours).
+
+A file may hold several parts (tron-bo.docx: decision + plan + appendix). A part starts at a
+header table (a table holding the Quốc hiệu), at a Quốc hiệu paragraph outside a table, or at a
+"Phụ lục …" heading paragraph.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from docgen.check.docmodel import DocModel, Para, Table
+from docgen.check.vocab import (
+    AUTHORITY_RE, CAN_CU_RE, DIEU_RE, NOI_NHAN, PHU_LUC_LOOSE, SO_LOOSE, TYPE_ABBR, ALL_ABBR,
+    is_quoc_hieu, is_upper, norm,
+)
+
+QD, KH, PHU_LUC, CONG_VAN, TYPED, UNKNOWN = "qd", "kh", "phu-luc", "cong-van", "typed", "unknown"
+
+
+@dataclass
+class Part:
+    """One document inside a file, with its located components (None / [] when absent)."""
+
+    index: int
+    blocks: list = field(default_factory=list)
+    kind: str = UNKNOWN
+    header: Table | None = None
+    quoc_hieu: Para | None = None
+    tieu_ngu: Para | None = None
+    co_quan: list[Para] = field(default_factory=list)
+    so: Para | None = None
+    ngay: Para | None = None
+    vv: Para | None = None
+    ten_loai: Para | None = None
+    trich_yeu: list[Para] = field(default_factory=list)
+    kem_theo: Para | None = None
+    tham_quyen: Para | None = None
+    can_cu: list[Para] = field(default_factory=list)
+    body: list[Para] = field(default_factory=list)
+    signature_table: Table | None = None
+    noi_nhan_head: Para | None = None
+    noi_nhan: list[Para] = field(default_factory=list)
+    chuc_vu: list[Para] = field(default_factory=list)
+    ho_ten: Para | None = None
+    phu_luc_head: Para | None = None
+    phu_luc_title: list[Para] = field(default_factory=list)
+
+    @property
+    def type_abbr(self) -> str | None:
+        return TYPE_ABBR.get(norm(self.ten_loai.text).upper()) if self.ten_loai else None
+
+    @property
+    def attached(self) -> bool:
+        """A text issued with a decision (nd30 §5.12): own header, no Số/date line."""
+        return self.kem_theo is not None and self.so is None and self.kind != PHU_LUC
+
+    @property
+    def first_para(self) -> Para | None:
+        for b in self.blocks:
+            if isinstance(b, Para):
+                return b
+            if b.cells and b.cells[0] and b.cells[0][0]:
+                return b.cells[0][0][0]
+        return None
+
+    def all_paras(self, model: DocModel) -> list[Para]:
+        tables = {b.index for b in self.blocks if isinstance(b, Table)}
+        tops = {id(b) for b in self.blocks if isinstance(b, Para)}
+        return [p for p in model.paras if id(p) in tops or p.table in tables]
+
+
+def _table_has(t: Table, pred) -> bool:
+    return any(pred(p) for row in t.cells for cell in row for p in cell)
+
+
+def _starts_part(b) -> bool:
+    if isinstance(b, Table):
+        return _table_has(b, lambda p: is_quoc_hieu(p.text))
+    text = norm(b.text)
+    return is_quoc_hieu(text) or bool(PHU_LUC_LOOSE.match(text))
+
+
+def split_parts(model: DocModel) -> list[Part]:
+    parts: list[Part] = []
+    for b in model.blocks:
+        if not parts or (_starts_part(b) and _has_content(parts[-1])):
+            parts.append(Part(len(parts)))
+        parts[-1].blocks.append(b)
+    for part in parts:
+        _locate(part)
+    return parts
+
+
+def _has_content(part: Part) -> bool:
+    return any(isinstance(b, Table) or b.text.strip() for b in part.blocks)
+
+
+def _nonempty(paras) -> list[Para]:
+    return [p for p in paras if p.text.strip()]
+
+
+def _locate(part: Part) -> None:
+    tops = [b for b in part.blocks if isinstance(b, Para)]
+    first = next((b for b in part.blocks if isinstance(b, Table) or b.text.strip()), None)
+    if isinstance(first, Table) and _table_has(first, lambda p: is_quoc_hieu(p.text)):
+        part.header = first
+        _locate_header(part, first)
+    elif first is not None and isinstance(first, Para) and is_quoc_hieu(first.text):
+        part.quoc_hieu = first
+        rest = _nonempty(tops)
+        if len(rest) > 1 and "độc lập" in rest[1].text.lower():
+            part.tieu_ngu = rest[1]
+    if first is not None and isinstance(first, Para) and PHU_LUC_LOOSE.match(norm(first.text)):
+        part.kind = PHU_LUC
+        part.phu_luc_head = first
+    _locate_closing(part)
+    _locate_opening(part, tops)
+    _classify(part)
+
+
+def _locate_header(part: Part, t: Table) -> None:
+    qh_col = None
+    for row in t.cells:
+        for ci, cell in enumerate(row):
+            texts = _nonempty(cell)
+            for k, p in enumerate(texts):
+                if part.quoc_hieu is None and is_quoc_hieu(p.text):
+                    part.quoc_hieu, qh_col = p, ci
+                    if k + 1 < len(texts):
+                        part.tieu_ngu = texts[k + 1]
+    for row in t.cells:
+        for ci, cell in enumerate(row):
+            for p in _nonempty(cell):
+                text = norm(p.text)
+                if p is part.quoc_hieu or p is part.tieu_ngu:
+                    continue
+                if SO_LOOSE.match(text) and text.startswith("Số") and part.so is None:
+                    part.so = p
+                elif text.startswith("V/v"):
+                    part.vv = p
+                elif ci == qh_col and " ngày " in f" {text} " and "năm" in text:
+                    part.ngay = part.ngay or p
+                elif ci != qh_col and part.so is None and part.vv is None:
+                    part.co_quan.append(p)
+
+
+def _is_signature_table(t: Table) -> bool:
+    def pred(p: Para) -> bool:
+        text = norm(p.text)
+        return text.lower().startswith("nơi nhận") or bool(AUTHORITY_RE.match(text))
+    return _table_has(t, pred)
+
+
+def _locate_closing(part: Part) -> None:
+    tables = [b for b in part.blocks if isinstance(b, Table) and b is not part.header]
+    sig = next((t for t in reversed(tables) if _is_signature_table(t)), None)
+    if sig is not None:
+        part.signature_table = sig
+        for row in sig.cells:
+            for ci, cell in enumerate(row):
+                texts = _nonempty(cell)
+                if texts and texts[0].text.strip().lower().startswith("nơi nhận"):
+                    part.noi_nhan_head, part.noi_nhan = texts[0], texts[1:]
+                elif texts and part.ho_ten is None:
+                    _split_signature(part, texts)
+        return
+    tops = [b for b in part.blocks if isinstance(b, Para)]
+    for i, p in enumerate(tops):
+        if p.text.strip().lower().startswith(NOI_NHAN[:8].lower()):
+            part.noi_nhan_head = p
+            part.noi_nhan = [q for q in _nonempty(tops[i + 1:]) if q.text.lstrip().startswith("-")]
+            break
+
+
+def _split_signature(part: Part, texts: list[Para]) -> None:
+    names = [p for p in texts if not is_upper(p.text)]
+    if names:
+        part.ho_ten = names[-1]
+        part.chuc_vu = [p for p in texts if p is not part.ho_ten and is_upper(p.text)]
+    else:
+        part.chuc_vu = texts
+
+
+def _stop_index(part: Part, tops: list[Para]) -> int:
+    """Index in `tops` where ô 6 ends (Nơi nhận paragraph, or the end)."""
+    if part.noi_nhan_head is not None and part.noi_nhan_head in tops:
+        return tops.index(part.noi_nhan_head)
+    if part.signature_table is not None:
+        pos = part.blocks.index(part.signature_table)
+        before = [b for b in part.blocks[:pos] if isinstance(b, Para)]
+        return len(before)
+    return len(tops)
+
+
+def _locate_opening(part: Part, tops: list[Para]) -> None:
+    paras = _nonempty(tops[: _stop_index(part, tops)])
+    i = 0
+    if part.phu_luc_head is not None:
+        i = paras.index(part.phu_luc_head) + 1
+        while i < len(paras) and is_upper(paras[i].text):
+            part.phu_luc_title.append(paras[i])
+            i += 1
+    elif part.header is not None or part.quoc_hieu is not None:
+        if part.quoc_hieu in paras:                       # header without a table
+            i = paras.index(part.tieu_ngu or part.quoc_hieu) + 1
+        if i < len(paras) and _looks_like_ten_loai(paras[i].text):
+            part.ten_loai = paras[i]
+            i += 1
+            while (i < len(paras) and len(part.trich_yeu) < 3 and not _is_stopper(paras[i].text)):
+                part.trich_yeu.append(paras[i])
+                i += 1
+    if i < len(paras) and _is_kem_theo(paras[i].text):
+        part.kem_theo = paras[i]
+        i += 1
+    if i < len(paras) and is_upper(paras[i].text) and i + 1 < len(paras) and \
+            CAN_CU_RE.match(norm(paras[i + 1].text)):
+        part.tham_quyen = paras[i]
+        i += 1
+    while i < len(paras) and CAN_CU_RE.match(norm(paras[i].text)):
+        part.can_cu.append(paras[i])
+        i += 1
+    part.body = paras[i:]
+
+
+def _looks_like_ten_loai(text: str) -> bool:
+    t = norm(text)
+    return t.upper() in TYPE_ABBR or (is_upper(t) and len(t) < 40 and not t.endswith(":"))
+
+
+def _is_stopper(text: str) -> bool:
+    t = norm(text)
+    return (t.startswith("(") or is_upper(t) or bool(CAN_CU_RE.match(t)) or bool(DIEU_RE.match(t))
+            or t[:1].isdigit())
+
+
+def _is_kem_theo(text: str) -> bool:
+    t = norm(text).lower()
+    return t.startswith("(") and "kèm theo" in t[:30]
+
+
+def _classify(part: Part) -> None:
+    if part.kind == PHU_LUC:
+        return
+    abbr = part.type_abbr
+    if abbr == "QĐ":
+        part.kind = QD
+    elif abbr == "KH":
+        part.kind = KH
+    elif abbr:
+        part.kind = TYPED
+    elif part.vv is not None:
+        part.kind = CONG_VAN
+    elif part.so is not None:
+        m = SO_LOOSE.match(norm(part.so.text))
+        first = (m.group("sym").split("-")[0] if m else "")
+        part.kind = TYPED if first in ALL_ABBR else CONG_VAN

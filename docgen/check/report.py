@@ -1,0 +1,36 @@
+"""Text and JSON reports of findings (Vietnamese)."""
+from __future__ import annotations
+
+import json
+
+from docgen.check.finding import Finding
+from docgen.errors import LOI
+
+
+def format_finding(f: Finding) -> str:
+    """`build/ke-hoach.docx: lỗi: đoạn 12 «Căn cứ …»: lề trái …, … [nd30.margin] (Phụ lục I, …)`"""
+    where = f.where + (f" «{f.excerpt}»" if f.excerpt else "")
+    clause = f.clause.replace("NĐ 30/2020, ", "")
+    return f"{f.path}: {f.severity}: {where}: {f.message} [{f.code}] ({clause})"
+
+
+def summary(findings: list[Finding], n_files: int) -> str:
+    errors = sum(1 for f in findings if f.severity == LOI)
+    return f"Đã kiểm tra {n_files} tệp: {errors} lỗi, {len(findings) - errors} cảnh báo"
+
+
+def text_report(findings: list[Finding], n_files: int) -> str:
+    return "\n".join([format_finding(f) for f in findings] + [summary(findings, n_files)])
+
+
+def json_report(findings: list[Finding], n_files: int, problems=()) -> str:
+    errors = sum(1 for f in findings if f.severity == LOI)
+    data = {
+        "tep": n_files,
+        "loi": errors,
+        "canh_bao": len(findings) - errors,
+        "ket_qua": [f.as_dict() for f in findings],
+        "khong_doc_duoc": [{"path": p.path, "code": p.code, "message": p.message} for p in problems],
+        "tom_tat": summary(findings, n_files),
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2)

@@ -1,0 +1,60 @@
+"""Fixed Decree 30 strings and patterns used to find and check document parts."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Phụ lục III, Mục I: type name -> abbreviation (nd30.md §9)
+TYPE_ABBR = {
+    "NGHỊ QUYẾT": "NQ", "QUYẾT ĐỊNH": "QĐ", "CHỈ THỊ": "CT", "QUY CHẾ": "QC", "QUY ĐỊNH": "QyĐ",
+    "THÔNG CÁO": "TC", "THÔNG BÁO": "TB", "HƯỚNG DẪN": "HD", "CHƯƠNG TRÌNH": "CTr",
+    "KẾ HOẠCH": "KH", "PHƯƠNG ÁN": "PA", "ĐỀ ÁN": "ĐA", "DỰ ÁN": "DA", "BÁO CÁO": "BC",
+    "BIÊN BẢN": "BB", "TỜ TRÌNH": "TTr", "HỢP ĐỒNG": "HĐ", "CÔNG ĐIỆN": "CĐ",
+    "BẢN GHI NHỚ": "BGN", "BẢN THỎA THUẬN": "BTT", "BẢN THOẢ THUẬN": "BTT",
+    "GIẤY ỦY QUYỀN": "GUQ", "GIẤY UỶ QUYỀN": "GUQ", "GIẤY MỜI": "GM", "GIẤY GIỚI THIỆU": "GGT",
+    "GIẤY NGHỈ PHÉP": "GNP", "PHIẾU GỬI": "PG", "PHIẾU CHUYỂN": "PC", "PHIẾU BÁO": "PB",
+}
+ALL_ABBR = set(TYPE_ABBR.values()) | {"SY", "TrS", "SL"}
+
+QUOC_HIEU = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
+NOI_NHAN = "Nơi nhận:"
+
+SO_RE = re.compile(r"^Số: (?P<num>0[1-9]|[1-9]\d+|\s*|\.+|…)/(?P<sym>[A-ZĐa-zđ]+(?:-[A-ZĐa-zđ0-9]+)+)$")
+SO_LOOSE = re.compile(r"^\s*Số\s*[:.]?\s*(?P<num>[^/]*?)\s*/\s*(?P<sym>.*?)\s*$")
+DATE_RE = re.compile(r"^(?P<place>[^,]+), ngày (?P<d>\S*|\s*|\.+|…) *tháng (?P<m>\S+) năm (?P<y>\d{4})$")
+CAN_CU_RE = re.compile(r"^(Căn cứ|Theo đề nghị|Xét)\b")
+DIEU_RE = re.compile(r"^Điều (\d+)\.")
+AUTHORITY_RE = re.compile(r"^(TM\.|KT\.|TL\.|TUQ\.|Q\.) ")
+PHU_LUC_RE = re.compile(r"^Phụ lục(?: (?P<num>[IVXLC]+|\d+))?$")
+PHU_LUC_LOOSE = re.compile(r"^phụ lục(?: [ivxlc0-9]+)?$", re.I)
+ROMAN_HEAD_RE = re.compile(r"^[IVXLC]+\. ")
+ACADEMIC_RE = re.compile(r"^(GS|PGS|TS|ThS|CN|KS|BS|TSKH|NGƯT|NGND)\.", re.I)
+LEGACY_FONT_RE = re.compile(r"^(\.Vn|VNI[- ]|VN[- ]?Times|\.VnTime)", re.I)
+
+
+def norm(text: str) -> str:
+    """NFC, single spaces, stripped: for matching, not for reporting."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def is_quoc_hieu(text: str) -> bool:
+    t = norm(text).upper().replace("HOÀ", "HÒA")
+    return t.startswith("CỘNG HÒA XÃ HỘI CHỦ NGHĨA") or t == "CỘNG HÒA XHCN VIỆT NAM"
+
+
+def is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def has_lower(text: str) -> bool:
+    return any(c.islower() for c in text)
+
+
+def fmt_mm(twips: float) -> str:
+    return f"{twips / 56.6929:.1f}".replace(".", ",")
+
+
+def fmt_pt(pt: float) -> str:
+    return (f"{pt:g}").replace(".", ",")
