@@ -100,3 +100,9 @@ def main() -> None:
 
 
 from . import commands as _commands  # noqa: E402,F401  (registers the commands on main_group)
+from .diff.command import diff_command, watch_command  # noqa: E402
+from .preview.command import pdf_command, preview_command  # noqa: E402
+
+for _command in (diff_command, watch_command, pdf_command, preview_command):
+    main_group.add_command(_command)
+from .check import command as _check_command  # noqa: E402,F401  (registers `docgen check`)

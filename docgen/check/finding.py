@@ -33,6 +33,8 @@ class Finding:
     def to_problem(self) -> Problem:
         return Problem(self.path, None, self.code, self.message, self.severity)
 
+    as_problem = to_problem
+
     def as_dict(self) -> dict:
         return asdict(self)
 
