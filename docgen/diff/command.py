@@ -9,20 +9,19 @@ from pathlib import Path
 
 import click
 
-from docgen.diff.compare import PREVIOUS, compare_build, compare_files
+from docgen.diff.compare import compare_build, compare_files
 from docgen.diff.textdiff import DocDiff, html_page, terminal_lines
 from docgen.diff.watch import watch as watch_loop
 from docgen.errors import DocgenError, Problem, UsageError
 
 BuildFn = Callable[[Path, Path], object]
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 
 def fail(err: DocgenError) -> None:
-    """Print every problem of `err` to stderr and exit with its code."""
+    """Print every problem of `err` to stderr and exit with its code (click's Exit)."""
     for p in err.problems:
         click.echo(str(p), err=True)
-    raise SystemExit(err.exit_code)
+    click.get_current_context().exit(err.exit_code)
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -79,40 +78,45 @@ def diff_command(files: tuple[Path, ...], build_dir: Path, html_path: Path | Non
         click.echo(f"Trang HTML: {html_path}")
 
 
-def _default_build() -> BuildFn:
-    try:
-        from docgen.build import build  # the core engineer's orchestration
-    except ImportError as exc:
-        raise DocgenError(Problem("docgen.build", None, "watch.no-build",
-                                  "chưa có hàm docgen.build.build để dựng lại")) from exc
-    return build
+def _default_build(templates_dir: Path | None) -> BuildFn:
+    """docgen.build.build with the templates folder bound."""
+    from docgen.build import build  # imported late: the build pulls in docxtpl and pydantic
+
+    return lambda content_dir, out_dir: build(content_dir, out_dir, templates=templates_dir)
 
 
 def make_watch_command(build_fn: BuildFn | None = None) -> click.Command:
-    """The `watch` command; `build_fn(content_dir, out_dir)` defaults to docgen.build.build."""
+    """The `watch` command; `build_fn(content_dir, out_dir)` defaults to docgen.build.build.
+
+    `build_fn` may return an object with `.write.written` (the relative paths it wrote), as
+    docgen.build.build does; new documents are then reported too.
+    """
 
     @click.command("watch")
-    @click.argument("content_dir", type=click.Path(path_type=Path))
-    @click.option("--out", "-o", "out_dir", type=click.Path(path_type=Path),
-                  default=Path("build"), show_default=True, help="Thư mục bản dựng.")
+    @click.option("--content", "content_dir", type=click.Path(path_type=Path), default=None,
+                  help="Thư mục nội dung (mặc định: content/hoai-nhon-2021).")
+    @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("build"),
+                  show_default=True, help="Thư mục bản dựng.")
     @click.option("--templates", "templates_dir", type=click.Path(path_type=Path),
-                  default=None, help=f"Thư mục mẫu cần theo dõi (mặc định {TEMPLATES.name}/).")
-    @click.option("--interval", type=float, default=0.5, show_default=True,
-                  help="Chu kỳ quét (giây).")
+                  default=None, help="Thư mục mẫu (mặc định: templates/).")
+    @click.option("--interval", type=click.FloatRange(min=0.05), default=0.5,
+                  show_default=True, help="Chu kỳ quét thay đổi (giây).")
     @click.option("--max-builds", type=int, default=None, hidden=True)
-    def watch_command(content_dir: Path, out_dir: Path, templates_dir: Path | None,
+    def watch_command(content_dir: Path | None, out_dir: Path, templates_dir: Path | None,
                       interval: float, max_builds: int | None) -> None:
-        """Theo dõi thư mục nội dung và mẫu; dựng lại khi có tệp được lưu và in tóm tắt thay đổi."""
+        """Theo dõi nội dung và mẫu; dựng lại khi có tệp được lưu và in tóm tắt thay đổi."""
+        from docgen.paths import default_content_dir, templates_dir as default_templates
+
+        content_dir = content_dir or default_content_dir()
         try:
-            roots = _roots(content_dir, templates_dir)
-            build = build_fn or _default_build()
+            roots = _roots(content_dir, templates_dir, default_templates())
         except DocgenError as err:
             fail(err)
+        build = build_fn or _default_build(templates_dir)
         click.echo(f"Đang theo dõi {', '.join(str(r) for r in roots)} (Ctrl+C để dừng).")
 
         def rebuild(changed: list[str]) -> None:
-            if changed:
-                click.echo(f"Thay đổi: {', '.join(changed)}")
+            click.echo(f"Tệp đã lưu: {', '.join(changed)}")
             _rebuild_once(build, content_dir, out_dir)
 
         try:
@@ -123,33 +127,36 @@ def make_watch_command(build_fn: BuildFn | None = None) -> click.Command:
     return watch_command
 
 
-def _roots(content_dir: Path, templates_dir: Path | None) -> list[Path]:
+def _roots(content_dir: Path, templates_dir: Path | None, default_templates: Path) -> list[Path]:
     if not content_dir.is_dir():
         raise UsageError(Problem(str(content_dir), None, "watch.missing-dir",
                                  "thư mục nội dung không tồn tại"))
     if templates_dir is not None and not templates_dir.is_dir():
         raise UsageError(Problem(str(templates_dir), None, "watch.missing-dir",
                                  "thư mục mẫu không tồn tại"))
-    templates = templates_dir or (TEMPLATES if TEMPLATES.is_dir() else None)
+    templates = templates_dir or (default_templates if default_templates.is_dir() else None)
     return [content_dir] + ([templates] if templates else [])
 
 
 def _rebuild_once(build: BuildFn, content_dir: Path, out_dir: Path) -> None:
     """One build and its diff summary; problems are printed and watching goes on."""
     try:
-        build(content_dir, out_dir)
+        result = build(content_dir, out_dir)
     except DocgenError as err:
         for p in err.problems:
             click.echo(str(p), err=True)
         click.echo(f"Dựng lại thất bại ({len(err.problems)} lỗi); đang chờ sửa.", err=True)
         return
+    written = getattr(getattr(result, "write", None), "written", None)
+    if written is not None and not written:
+        click.echo("Đã dựng lại: không văn bản nào thay đổi.")
+        return
     click.echo("Đã dựng lại.")
-    if (out_dir / PREVIOUS).is_dir():
-        try:
-            echo_diffs(compare_build(out_dir), summary_only=True)
-        except DocgenError as err:
-            for p in err.problems:
-                click.echo(str(p), err=True)
+    try:
+        echo_diffs(compare_build(out_dir, written), summary_only=True)
+    except DocgenError as err:
+        for p in err.problems:
+            click.echo(str(p), err=True)
 
 
 watch_command = make_watch_command()

@@ -29,6 +29,7 @@ HEADER = ("TT", "Nhiệm vụ", "Sản phẩm", "Cơ quan chủ trì", "Cơ quan
 FIELDS = (("nhiem_vu", "nội dung"), ("san_pham", "sản phẩm"), ("chu_tri", "chủ trì"),
           ("phoi_hop", "phối hợp"), ("thoi_gian", "thời gian"), ("ghi_chu", "ghi chú"))
 _ROMAN = re.compile(r"^([IVXLC]+)\.?(?:\s+(.*))?$", re.S)
+_BULLET = re.compile(r"^[-–+•]\s*")
 _TT = re.compile(r"^(\d+)\.?$")
 SIMILAR = 0.5  # two texts with the same id below this ratio are a removal plus an addition
 
@@ -37,7 +38,7 @@ SIMILAR = 0.5  # two texts with the same id below this ratio are a removal plus 
 class Task:
     ma: str          # "II.3"
     nhom: str        # "II"
-    values: tuple[str, ...]  # one text per FIELDS entry, multi-line values joined with ", "
+    values: tuple[str, ...]  # one text per FIELDS entry; lines of a cell joined with "\n"
 
     @property
     def text(self) -> str:
@@ -46,6 +47,12 @@ class Task:
 
 def _norm(s: str) -> str:
     return " ".join(unicodedata.normalize("NFC", s).split())
+
+
+def _join_lines(cell: str) -> str:
+    """A cell's lines, normalised, "- " bullets dropped, joined with "\n"."""
+    lines = (_BULLET.sub("", _norm(line)) for line in cell.split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def is_header(cells: tuple[str, ...]) -> bool:
@@ -71,8 +78,7 @@ def find_tasks(items: list[Item]) -> tuple[list[Task], dict[str, str]] | None:
             group = roman.group(1)
             groups[group] = roman.group(2) or next((c for c in rest if c), "")
         elif _TT.match(first) and len(it.cells) >= len(HEADER):
-            values = tuple(", ".join(_norm(line) for line in c.split("\n") if line.strip())
-                           for c in it.cells[1:len(HEADER)])
+            values = tuple(_join_lines(c) for c in it.cells[1:len(HEADER)])
             tasks.append(Task(f"{group}.{_TT.match(first).group(1)}" if group
                               else _TT.match(first).group(1), group, values))
     return tasks, groups
@@ -110,10 +116,25 @@ def _value(v: str) -> str:
     return v if v else "(trống)"
 
 
+def _changed_part(va: str, vb: str) -> tuple[str, str]:
+    """The differing lines only, when both values have the same number of lines
+    ("Ban hành: Quý I/2021\nThực hiện: Cả năm" → only the first line); lines joined with ", "."""
+    la, lb = va.split("\n"), vb.split("\n")
+    if len(la) == len(lb) > 1:
+        la, lb = zip(*[(x, y) for x, y in zip(la, lb) if x != y])
+    return ", ".join(la), ", ".join(lb)
+
+
 def _field_changes(a: Task, b: Task) -> list[str]:
     out = []
     for (_, label), va, vb in zip(FIELDS, a.values, b.values):
         if va != vb:
+            va, vb = _changed_part(va, vb)
+            head_a, sep, tail_a = va.partition(": ")
+            head_b, _, tail_b = vb.partition(": ")
+            if sep and head_a == head_b and "\n" not in va + vb and ", " not in head_a:
+                out.append(f"{label} {head_a}: {_value(tail_a)} → {_value(tail_b)}")
+                continue
             if label == "nội dung":
                 out.append(f"nội dung “{_value(va)}” → “{_value(vb)}”")
             else:

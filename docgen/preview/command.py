@@ -62,11 +62,18 @@ def run_conversion(docs: list[tuple[str, Path]], out: Path, workers: int | None,
     return result, seconds
 
 
+def _vn(x: float, digits: int) -> str:
+    """A number the Vietnamese way: decimal comma."""
+    return f"{x:.{digits}f}".replace(".", ",")
+
+
 def _summary(result: Result, seconds: float, what: str, out: Path) -> None:
     n = len(result.converted)
-    per = f"; {seconds / n:.2f} s/văn bản".replace(".", ",") if n else ""
-    click.echo(f"Đã tạo {n} {what} trong {out} ({seconds:.1f} s{per})".replace(".", ",", 1)
-               if n else "Không tạo được tệp nào.")
+    if n:
+        click.echo(f"Đã tạo {n} {what} trong {out} ({_vn(seconds, 1)} s; "
+                   f"{_vn(seconds / n, 2)} s/văn bản).")
+    else:
+        click.echo("Không tạo được tệp nào.", err=True)
     if result.failed:
         click.echo(f"{len(result.failed)} văn bản không chuyển được.", err=True)
 
@@ -96,7 +103,8 @@ def pdf_command(paths: tuple[Path, ...], out: Path | None, workers: int | None,
     except DocgenError as err:
         _fail(err)
     _summary(result, seconds, "tệp PDF", out)
-    raise SystemExit(1 if result.failed else 0)
+    if result.failed:
+        click.get_current_context().exit(1)
 
 
 @click.command("preview")
@@ -125,7 +133,8 @@ def preview_command(paths: tuple[Path, ...], out: Path | None, workers: int | No
     _summary(result, seconds, "bản xem trước", out)
     if cards:
         click.echo(f"Trang xem nhanh: {out / 'index.html'}")
-    raise SystemExit(1 if result.failed else 0)
+    if result.failed:
+        click.get_current_context().exit(1)
 
 
 def _render_cards(result: Result, out: Path, all_pages: bool, dpi: int,
@@ -143,4 +152,4 @@ def _render_cards(result: Result, out: Path, all_pages: bool, dpi: int,
 def _fail(err: DocgenError) -> None:
     for p in err.problems:
         click.echo(str(p), err=True)
-    raise SystemExit(err.exit_code)
+    click.get_current_context().exit(err.exit_code)

@@ -109,3 +109,13 @@ def test_added_and_removed_rows(mk):
 def test_merged_cells_read_once(mk):
     items = extract(mk("a.docx", groups=[G1]))
     assert items[1].cells == ("I", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH")
+
+
+def test_multi_line_deadline_reports_only_the_changed_line(mk):
+    old = [task("Xây dựng Kế hoạch tuyên truyền", chu_tri="Phòng Tư pháp",
+                thoi_gian="- Ban hành Kế hoạch: Quý I/2021\n- Thực hiện: Cả năm")]
+    new = [task("Xây dựng Kế hoạch tuyên truyền", chu_tri="Văn phòng HĐND và UBND",
+                thoi_gian="- Ban hành Kế hoạch: Quý II/2021\n- Thực hiện: Cả năm")]
+    assert summary(mk, [("CẢI CÁCH THỂ CHẾ", old)], [("CẢI CÁCH THỂ CHẾ", new)]) == [
+        "Nhiệm vụ I.1: chủ trì Phòng Tư pháp → Văn phòng HĐND và UBND; "
+        "thời gian Ban hành Kế hoạch: Quý I/2021 → Quý II/2021"]
