@@ -84,12 +84,23 @@ def _starts_part(b) -> bool:
 def split_parts(model: DocModel) -> list[Part]:
     parts: list[Part] = []
     for b in model.blocks:
-        if not parts or (_starts_part(b) and _has_content(parts[-1])):
+        if not parts or (_starts_part(b) and _has_content(parts[-1])
+                         and (_is_pl_head(b) or _has_start(parts[-1]))):
             parts.append(Part(len(parts)))
         parts[-1].blocks.append(b)
     for part in parts:
         _locate(part)
     return parts
+
+
+def _is_pl_head(b) -> bool:
+    return isinstance(b, Para) and bool(PHU_LUC_LOOSE.match(norm(b.text)))
+
+
+def _has_start(part: Part) -> bool:
+    """A Quốc hiệu starts a new part only after a part that had its own start (a hand-made
+    document may put the body name paragraph above its Quốc hiệu paragraph)."""
+    return any(_starts_part(b) for b in part.blocks)
 
 
 def _has_content(part: Part) -> bool:
@@ -106,11 +117,8 @@ def _locate(part: Part) -> None:
     if isinstance(first, Table) and _table_has(first, lambda p: is_quoc_hieu(p.text)):
         part.header = first
         _locate_header(part, first)
-    elif first is not None and isinstance(first, Para) and is_quoc_hieu(first.text):
-        part.quoc_hieu = first
-        rest = _nonempty(tops)
-        if len(rest) > 1 and "độc lập" in rest[1].text.lower():
-            part.tieu_ngu = rest[1]
+    else:
+        _locate_plain_header(part, _nonempty(tops))
     if first is not None and isinstance(first, Para) and PHU_LUC_LOOSE.match(norm(first.text)):
         part.kind = PHU_LUC
         part.phu_luc_head = first
@@ -143,6 +151,34 @@ def _locate_header(part: Part, t: Table) -> None:
                     part.ngay = part.ngay or p
                 elif ci != qh_col and part.so is None and part.vv is None:
                     part.co_quan.append(p)
+
+
+def _locate_plain_header(part: Part, paras: list[Para]) -> None:
+    """A header typed as paragraphs (no table): body name above or below the Quốc hiệu."""
+    qh = next((k for k, p in enumerate(paras[:8]) if is_quoc_hieu(p.text)), None)
+    if qh is None:
+        return
+    part.quoc_hieu = paras[qh]
+    part.co_quan = [p for p in paras[:qh] if is_upper(p.text)]
+    k = qh + 1
+    if k < len(paras) and "độc lập" in paras[k].text.lower():
+        part.tieu_ngu = paras[k]
+        k += 1
+    for p in paras[k:k + 4]:
+        text = norm(p.text)
+        if text.startswith("Số") and SO_LOOSE.match(text) and part.so is None:
+            part.so = p
+        elif " ngày " in text and "năm" in text and part.ngay is None:
+            part.ngay = p
+        elif not part.co_quan and is_upper(text) and not _looks_like_ten_loai(text):
+            part.co_quan.append(p)
+
+
+def _header_end(part: Part, paras: list[Para]) -> int:
+    """Index after the last header paragraph of a header typed without a table."""
+    found = [paras.index(p) for p in (part.quoc_hieu, part.tieu_ngu, part.so, part.ngay,
+                                      *part.co_quan) if p is not None and p in paras]
+    return max(found) + 1 if found else 0
 
 
 def _is_signature_table(t: Table) -> bool:
@@ -203,12 +239,13 @@ def _locate_opening(part: Part, tops: list[Para]) -> None:
             i += 1
     elif part.header is not None or part.quoc_hieu is not None:
         if part.quoc_hieu in paras:                       # header without a table
-            i = paras.index(part.tieu_ngu or part.quoc_hieu) + 1
+            i = _header_end(part, paras)
         if i < len(paras) and _looks_like_ten_loai(paras[i].text):
             part.ten_loai = paras[i]
             i += 1
-            while (i < len(paras) and len(part.trich_yeu) < 3 and not _is_stopper(paras[i].text)):
-                part.trich_yeu.append(paras[i])
+            while (i < len(paras) and len(part.trich_yeu) < 3 and not _is_stopper(paras[i].text)
+                   and (not part.trich_yeu or paras[i].props.jc == "center")):
+                part.trich_yeu.append(paras[i])   # continuation lines are centered like it
                 i += 1
     if i < len(paras) and _is_kem_theo(paras[i].text):
         part.kem_theo = paras[i]

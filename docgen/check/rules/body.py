@@ -135,12 +135,13 @@ def body(ctx: Ctx):
     for part in ctx.parts:
         first: dict[str, tuple] = {}
         count: dict[str, int] = {}
-        prev = None
+        index = {id(q): k for k, q in enumerate(ctx.model.paras)}
         for p in part.body:
+            k = index[id(p)]
+            prev = ctx.model.paras[k - 1] if k > 0 else None
             for kind, desc in _body_problems(p, prev).items():
                 first.setdefault(kind, (p, desc))
                 count[kind] = count.get(kind, 0) + 1
-            prev = p
         for kind, (p, desc) in first.items():
             more = count[kind] - 1
             msg = "nội dung: " + desc + (f" (và {more} đoạn khác)" if more else "")

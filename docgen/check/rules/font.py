@@ -12,13 +12,19 @@ SLOTS = ("ascii", "hAnsi", "cs")
 
 
 def _first_bad(ctx: Ctx, pred):
-    """The first run per paragraph for which pred(run) gives a value, as (para, value)."""
+    """Paragraphs with a run for which pred(run) gives a value, grouped by that value:
+    (first paragraph, value + " (và N đoạn khác)" when more). One finding per distinct value
+    keeps a whole document in the wrong font to one readable line."""
+    groups: dict[str, list] = {}
     for p in ctx.model.paras:
         for r in p.text_runs:
             value = pred(r)
             if value:
-                yield p, value
+                groups.setdefault(value, []).append(p)
                 break
+    for value, paras in groups.items():
+        more = f" (và {len(paras) - 1} đoạn khác)" if len(paras) > 1 else ""
+        yield paras[0], value, more
 
 
 @rule("nd30.font", "Phông chữ Times New Roman", "NĐ 30/2020, Phụ lục I, mục I.4")
@@ -27,8 +33,9 @@ def font(ctx: Ctx):
         names = {r.props.fonts[s] for s in SLOTS if r.props.fonts[s]}
         wrong = sorted(n for n in names if n.lower() != TNR and not LEGACY_FONT_RE.match(n))
         return ", ".join(wrong)
-    for p, found in _first_bad(ctx, bad):
-        yield ctx.find("nd30.font", p, f"phông chữ {found}, Nghị định 30 yêu cầu Times New Roman",
+    for p, found, more in _first_bad(ctx, bad):
+        yield ctx.find("nd30.font", p, f"phông chữ {found}, Nghị định 30 yêu cầu Times New Roman"
+                       + more,
                        "Times New Roman", found)
 
 
@@ -37,10 +44,10 @@ def legacy(ctx: Ctx):
     def bad(r):
         names = {r.props.fonts[s] for s in SLOTS}
         return ", ".join(sorted(n for n in names if n and LEGACY_FONT_RE.match(n)))
-    for p, found in _first_bad(ctx, bad):
+    for p, found, more in _first_bad(ctx, bad):
         yield ctx.find("nd30.font-legacy", p,
                        f"phông chữ cũ {found} (TCVN3/VNI); Nghị định 30 yêu cầu bộ mã Unicode "
-                       "TCVN 6909:2001, phông Times New Roman", "Times New Roman (Unicode)", found)
+                       "TCVN 6909:2001, phông Times New Roman" + more, "Times New Roman (Unicode)", found)
 
 
 @rule("nd30.font-theme", "Phông chữ lấy từ chủ đề (theme)", "NĐ 30/2020, Phụ lục I, mục I.4",
@@ -49,10 +56,10 @@ def theme(ctx: Ctx):
     def bad(r):
         slots = [s for s in SLOTS if s in r.props.theme_slots and r.props.fonts[s].lower() == TNR]
         return ", ".join(slots)
-    for p, found in _first_bad(ctx, bad):
+    for p, found, more in _first_bad(ctx, bad):
         yield ctx.find("nd30.font-theme", p,
                        "phông chữ lấy từ chủ đề (theme) của tài liệu; hiện là Times New Roman "
-                       "nhưng sẽ đổi nếu đổi chủ đề, nên đặt tên phông trực tiếp",
+                       "nhưng sẽ đổi nếu đổi chủ đề, nên đặt tên phông trực tiếp" + more,
                        "tên phông đặt trực tiếp", f"phông theo chủ đề ({found})")
 
 
@@ -61,8 +68,8 @@ def color(ctx: Ctx):
     def bad(r):
         c = (r.props.color or "auto").lower()
         return "" if c in ("auto", "000000") else c
-    for p, found in _first_bad(ctx, bad):
-        yield ctx.find("nd30.color", p, f"màu chữ #{found}, Nghị định 30 yêu cầu màu đen",
+    for p, found, more in _first_bad(ctx, bad):
+        yield ctx.find("nd30.color", p, f"màu chữ #{found}, Nghị định 30 yêu cầu màu đen" + more,
                        "đen (000000 hoặc tự động)", f"#{found}")
 
 
