@@ -13,7 +13,8 @@ import click
 from docgen.errors import DocgenError, Problem, UsageError
 from docgen.preview.fonts import check_fonts
 from docgen.preview.png import DPI, Card, contact_sheet, render_pages
-from docgen.preview.pool import DEFAULT_BATCH, DEFAULT_TIMEOUT, FILE_MODE, Job, Result, convert
+from docgen.preview.pool import (DEFAULT_BATCH, DEFAULT_TIMEOUT, FILE_MODE, Job, Result, convert,
+                                  find_soffice)
 
 
 def collect(paths: tuple[Path, ...]) -> list[tuple[str, Path]]:
@@ -50,6 +51,7 @@ def default_out(paths: tuple[Path, ...], folder: str) -> Path:
 def run_conversion(docs: list[tuple[str, Path]], out: Path, workers: int | None,
                    timeout: float, batch_size: int) -> tuple[Result, float]:
     """Say which font is used, convert, print the failures; (result, seconds)."""
+    find_soffice()  # a missing LibreOffice is the first thing to say
     fonts = check_fonts()
     if fonts.message:
         click.echo(f"{'lưu ý' if fonts.ok else 'cảnh báo'}: {fonts.message}", err=True)

@@ -1,0 +1,128 @@
+"""`docgen diff` and `docgen watch` through click's CliRunner: messages and exit codes."""
+
+import shutil
+import threading
+import time
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from docgen.cli import main_group
+from docgen.diff.command import make_watch_command
+
+
+def invoke(*args, cmd=main_group):
+    return CliRunner().invoke(cmd, [str(a) for a in args], catch_exceptions=False)
+
+
+def test_missing_file(mk, tmp_path):
+    a = mk("a.docx", ["Một"])
+    r = invoke("diff", a, tmp_path / "khong-co.docx")
+    assert r.exit_code == 2
+    assert r.stderr == f"{tmp_path / 'khong-co.docx'}: lỗi: không tìm thấy tệp [diff.missing-file]\n"
+    assert "Traceback" not in r.output
+
+
+def test_not_a_docx(mk, tmp_path):
+    txt = tmp_path / "ghi-chu.docx"
+    txt.write_text("không phải zip", encoding="utf-8")
+    r = invoke("diff", mk("a.docx", ["Một"]), txt)
+    assert r.exit_code == 2
+    assert r.stderr == (f"{txt}: lỗi: không phải tệp DOCX (không đọc được word/document.xml) "
+                        "[diff.not-docx]\n")
+
+
+def test_one_file_is_a_usage_error(mk):
+    r = invoke("diff", mk("a.docx", ["Một"]))
+    assert r.exit_code == 2
+    assert "cần đúng hai tệp DOCX" in r.stderr
+
+
+def test_two_files_with_html(mk, tmp_path):
+    a = mk("a.docx", ["Điều 1. A & B <x>"])
+    b = mk("b.docx", ["Điều 1. A & C <x>"])
+    r = invoke("diff", a, b, "--html", tmp_path / "kq.html")
+    assert r.exit_code == 0
+    assert r.stdout.splitlines() == [
+        "b.docx: thay đổi (1 bỏ, 1 thêm)", "  - Điều 1. A & B <x>", "  + Điều 1. A & C <x>",
+        "1 văn bản thay đổi.", f"Trang HTML: {tmp_path / 'kq.html'}"]
+    page = (tmp_path / "kq.html").read_text(encoding="utf-8")
+    assert "<del>B</del>" in page and "<ins>C</ins>" in page and "&lt;x&gt;" in page
+    assert "<x>" not in page
+
+
+def test_build_without_previous(tmp_path):
+    (tmp_path / "build").mkdir()
+    r = invoke("diff", "--build-dir", tmp_path / "build")
+    assert r.exit_code == 1
+    assert "chưa có bản dựng trước để so sánh" in r.stderr
+
+
+def test_build_against_previous(mk, tmp_path):
+    build = tmp_path / "build"
+    (build / ".docgen" / "truoc").mkdir(parents=True)
+    shutil.copy(mk("a.docx", ["Số: /QĐ-UBND"]), build / ".docgen" / "truoc" / "quyet-dinh.docx")
+    shutil.copy(mk("b.docx", ["Số: 12/QĐ-UBND"]), build / "quyet-dinh.docx")
+    shutil.copy(mk("c.docx", ["Kế hoạch"]), build / "ke-hoach.docx")  # unchanged: not in truoc
+    r = invoke("diff", "--build-dir", build)
+    assert r.exit_code == 0, r.output
+    assert r.stdout.splitlines()[:4] == [
+        "quyet-dinh.docx: thay đổi (1 bỏ, 1 thêm)", "  - Số: /QĐ-UBND", "  + Số: 12/QĐ-UBND",
+        "1 văn bản thay đổi."]
+    assert (build / ".docgen" / "khac-biet.html").is_file()
+
+
+def test_watch_missing_folder(tmp_path):
+    r = invoke("watch", "--content", tmp_path / "khong-co")
+    assert r.exit_code == 2
+    assert r.stderr == f"{tmp_path / 'khong-co'}: lỗi: thư mục nội dung không tồn tại [watch.missing-dir]\n"
+
+
+def test_watch_rebuilds_once_after_a_save(mk, tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "quyet-dinh.yaml").write_text("so: ''\n", encoding="utf-8")
+    out = tmp_path / "build"
+    calls = []
+
+    def fake_build(content_dir, out_dir):
+        calls.append((Path(content_dir), Path(out_dir)))
+        (out_dir / ".docgen" / "truoc").mkdir(parents=True, exist_ok=True)
+        shutil.copy(mk("a.docx", ["Số: /QĐ-UBND"]), out_dir / ".docgen" / "truoc" / "qd.docx")
+        shutil.copy(mk("b.docx", ["Số: 7/QĐ-UBND"]), out_dir / "qd.docx")
+
+    def save_twice():
+        time.sleep(0.3)
+        for text in ("so: '7'\n", "so: '7' \n"):  # an editor saving in two steps
+            (content / "quyet-dinh.yaml").write_text(text, encoding="utf-8")
+            time.sleep(0.05)
+
+    threading.Thread(target=save_twice).start()
+    cmd = make_watch_command(fake_build)
+    r = invoke("--content", content, "--out", out, "--templates", tmp_path, "--interval", "0.05",
+               "--max-builds", "1", cmd=cmd)
+    assert r.exit_code == 0, r.output
+    assert calls == [(content, out)]
+    lines = r.stdout.splitlines()
+    assert lines[1] == f"Tệp đã lưu: {content / 'quyet-dinh.yaml'}"
+    assert lines[2:] == ["Đã dựng lại.", "qd.docx: thay đổi (1 bỏ, 1 thêm)", "1 văn bản thay đổi."]
+
+
+def test_watch_keeps_going_after_a_failed_build(tmp_path):
+    from docgen.errors import DocgenError, Problem
+
+    content = tmp_path / "content"
+    content.mkdir()
+
+    def failing(content_dir, out_dir):
+        raise DocgenError(Problem("content/phu-luc.yaml", 12, "content.unknown-agency",
+                                  "cơ quan chủ trì \"PTP2\" không có trong danh mục"))
+
+    threading.Timer(0.2, lambda: (content / "a.yaml").write_text("x", encoding="utf-8")).start()
+    r = invoke("--content", content, "--templates", tmp_path, "--out", tmp_path / "b",
+               "--interval", "0.05", "--max-builds", "1", cmd=make_watch_command(failing))
+    assert r.exit_code == 0
+    assert r.stderr.splitlines() == [
+        'content/phu-luc.yaml:12: lỗi: cơ quan chủ trì "PTP2" không có trong danh mục '
+        "[content.unknown-agency]",
+        "Dựng lại thất bại (1 lỗi); đang chờ sửa."]
