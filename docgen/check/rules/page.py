@@ -1,7 +1,7 @@
 """Page setup and page numbers (Phụ lục I, Phần I, mục I.1–I.3, I.7)."""
 from __future__ import annotations
 
-from docgen.check.docmodel import Section, has_page_field, iter_runs
+from docgen.check.docmodel import Section, Table, has_page_field, iter_runs
 from docgen.check.effective import w, wval
 from docgen.check.finding import CANH_BAO, rule
 from docgen.check.rules import Ctx
@@ -37,9 +37,12 @@ def page_size(ctx: Ctx):
 
 @rule("nd30.orientation", "Hướng trang", "NĐ 30/2020, Phụ lục I, mục I.2")
 def orientation(ctx: Ctx):
+    layout = {id(t) for part in ctx.parts for t in (part.header, part.signature_table) if t}
+    data_sections = {b.section for b in ctx.model.blocks
+                     if isinstance(b, Table) and id(b) not in layout}
     for sec in ctx.model.sections:
         size = _size(sec)
-        if size and size[0] > size[1] and not sec.has_table:
+        if size and size[0] > size[1] and sec.index not in data_sections:
             yield ctx.find("nd30.orientation", f"mục {sec.index + 1}",
                            "trang nằm ngang nhưng không có bảng biểu; Nghị định 30 chỉ cho trình "
                            "bày theo chiều rộng khi có bảng, biểu", "chiều dài (dọc)", "chiều rộng")
