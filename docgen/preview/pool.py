@@ -167,7 +167,7 @@ class _Runner:
         except subprocess.TimeoutExpired:
             _kill_group(proc)
             shutil.rmtree(profile, ignore_errors=True)  # a killed profile may be left locked
-            reason = f"LibreOffice không phản hồi sau {self.timeout:g} giây"
+            reason = f"LibreOffice không phản hồi sau {self.timeout:g} giây".replace(".", ",")
         finally:
             with self._lock:
                 self._procs.discard(proc)
