@@ -326,4 +326,26 @@ def test_every_rule_has_a_breaking_test():
     import sys
     src = inspect.getsource(sys.modules[__name__])
     untested = [c for c in RULES if f'"{c}"' not in src]
-    assert untested == ["nd30.font-theme"] or untested == [], untested
+    assert untested == [], untested
+
+
+THEME = ('<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:themeElements>'
+         '<a:fontScheme><a:majorFont><a:latin typeface="Times New Roman"/></a:majorFont><a:minorFont>'
+         '<a:latin typeface="Times New Roman"/></a:minorFont></a:fontScheme></a:themeElements>'
+         '</a:theme>').encode()
+
+
+def test_font_theme_is_a_warning(built):
+    import io
+    import zipfile
+    data = built["quyet-dinh"]
+    rels = zipfile.ZipFile(io.BytesIO(data)).read("word/_rels/document.xml.rels").decode().replace(
+        "</Relationships>", '<Relationship Id="rId98" Type="http://schemas.openxmlformats.org/'
+        'officeDocument/2006/relationships/theme" Target="theme/theme1.xml"/></Relationships>')
+    data = mutate(data, fn=lambda r: set_rpr(find_para(r, "Điều 2."),
+                                             '<w:rFonts w:asciiTheme="minorHAnsi" '
+                                             'w:hAnsiTheme="minorHAnsi" w:cs="Times New Roman"/>'),
+                  extra={"word/theme/theme1.xml": THEME,
+                         "word/_rels/document.xml.rels": rels.encode()})
+    hits = only(data, "nd30.font-theme", severity="cảnh báo")
+    assert hits[0].excerpt.startswith("Điều 2.")
