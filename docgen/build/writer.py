@@ -133,6 +133,8 @@ def _backup(out_dir: Path, rels: list[str]) -> None:
 def write_outputs(out_dir: Path, outputs: dict[str, bytes], *, force: bool = False) -> WriteResult:
     """Write `outputs` (relative path -> bytes) into `out_dir` safely; see module doc."""
     out_dir = Path(out_dir)
+    for rel in outputs:  # leftovers of a build that was killed mid-write
+        (out_dir / rel).with_name(Path(rel).name + TMP_SUFFIX).unlink(missing_ok=True)
     manifest = Manifest(out_dir)
     to_write, unchanged, edited, problems = plan_writes(out_dir, outputs, manifest, force)
     if problems:
