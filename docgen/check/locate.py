@@ -193,12 +193,16 @@ def _locate_closing(part: Part) -> None:
     sig = next((t for t in reversed(tables) if _is_signature_table(t)), None)
     if sig is not None:
         part.signature_table = sig
+        nn_col = None
         for row in sig.cells:
             for ci, cell in enumerate(row):
                 texts = _nonempty(cell)
                 if texts and texts[0].text.strip().lower().startswith("nơi nhận"):
-                    part.noi_nhan_head, part.noi_nhan = texts[0], texts[1:]
-                elif texts and part.ho_ten is None:
+                    part.noi_nhan_head, part.noi_nhan, nn_col = texts[0], texts[1:], ci
+        for row in sig.cells:            # the signature is in another column than Nơi nhận
+            for ci, cell in enumerate(row):
+                texts = _nonempty(cell)
+                if texts and ci != nn_col and part.ho_ten is None and not part.chuc_vu:
                     _split_signature(part, texts)
         return
     tops = [b for b in part.blocks if isinstance(b, Para)]
