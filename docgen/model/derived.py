@@ -1,0 +1,78 @@
+"""Override files of derived plans (content/<project>/ke-hoach-con/*.yaml): what a person enters.
+
+One file per derived plan; `nhiem_vu` names the parent appendix row ("I.2"). Every other key
+is optional: a key left out keeps docgen's derived value or a visible "[Cần nhập: …]"
+placeholder in the draft. docgen never writes into these files.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import field_validator
+from pydantic_core import PydanticCustomError
+
+from .content import Khoi, Model, NguoiKy
+from .types import NgayField, NonBlank, SoVanBan, Text
+
+
+class LichKiemTra(Model):
+    """One row of the inspection schedule."""
+
+    don_vi: NonBlank                 # a xã/phường (name or GSO code) or an agency (key or name)
+    ngay: NgayField                  # dd/mm/yyyy, on or before the parent task's deadline
+    gio: Text = "08 giờ 00"
+    dia_diem: Text = ""              # default: "Trụ sở UBND <xã/phường>" / "Trụ sở <cơ quan>"
+    thanh_phan: Text = ""            # who of the unit attends
+    ghi_chu: Text = ""
+
+
+class DoiTuong(Model):
+    """Who is inspected. Left out: ty_le from the parent plan, communes chosen by rule."""
+
+    ty_le: float | None = None                       # % of UBND cấp xã (overrides the parent plan)
+    xa_phuong: tuple[NonBlank, ...] = ()             # explicit list (names or GSO codes)
+    da_kiem_tra_nam_truoc: tuple[NonBlank, ...] = () # inspected last year: chosen last by the rule
+    co_quan: tuple[NonBlank, ...] = ()               # agencies (phòng) inspected too
+    bat_dau: NgayField | None = None                 # first day of the proposed schedule
+
+    @field_validator("ty_le")
+    @classmethod
+    def _percent(cls, value):
+        if value is not None and not 0 < value <= 100:
+            raise PydanticCustomError("content.percent", "tỷ lệ {v}% phải lớn hơn 0 và không quá 100%",
+                                      {"v": f"{value:g}"})
+        return value
+
+
+class DoanKiemTra(Model):
+    truong_doan: Text = ""
+    pho_truong_doan: Text = ""
+    thanh_vien: tuple[NonBlank, ...] = ()
+    thu_ky: Text = ""
+
+
+class KeHoachConOverride(Model):
+    """What a person enters for one derived plan."""
+
+    nhiem_vu: NonBlank                               # parent row id, e.g. "I.2"
+    ban_hanh: Literal["ubnd", "phong"] | None = None # who issues: UBND thị xã or the lead Phòng
+    ky_hieu: Text = ""                               # body code when a Phòng issues ("PNV")
+    so: SoVanBan = ""
+    ngay: NgayField | None = None
+    trich_yeu: Text = ""
+    nguoi_ky: NguoiKy | None = None
+    kinh_phi: Text = ""
+    noi_nhan: tuple[NonBlank, ...] = ()
+    luu: Text = ""
+    chi_tieu: tuple[NonBlank, ...] = ()              # propaganda: quantitative targets
+    co_quan_truyen_thong: Text = ""                  # propaganda: the media unit's name
+    can_cu: tuple[NonBlank, ...] = ()                # IT plan: further legal bases
+    noi_dung: tuple[Khoi, ...] = ()                  # generic plans: the body's content section
+    doi_tuong: DoiTuong | None = None
+    lich: tuple[LichKiemTra, ...] = ()
+    doan_kiem_tra: DoanKiemTra | None = None
+    thoi_han_bao_cao: Text = ""                      # inspection: final report deadline
+
+
+__all__ = ["DoanKiemTra", "DoiTuong", "KeHoachConOverride", "LichKiemTra"]
