@@ -1,30 +1,96 @@
-"""The only place that reads YAML: ruamel.yaml (YAML 1.2) with line marks.
+"""The only place that reads YAML: PyYAML's C parser, with line marks on every key and item.
 
-YAML 1.2 matters for Vietnamese text: "no", "on", "yes" stay text. Every mapping and
-sequence keeps the line of each key and item, so a problem found later (by the schema or a
-cross-reference check) can name its line.
+We compose the node graph (PyYAML, libyaml) and build the values ourselves, so that:
+- every mapping and sequence remembers the line of each key and item, for messages;
+- scalars follow YAML 1.2's core schema: "no", "on", "yes", "1:20" stay text (Vietnamese
+  text must never turn into a boolean or a number by accident); only true/false, null/~
+  and plain decimal integers are not text;
+- a duplicated key is an error, not a silent overwrite.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+import yaml
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from ..errors import Problem
+
+try:
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - libyaml missing: the pure-Python parser, same result
+    _Loader = yaml.SafeLoader
+
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_NULL = {"", "~", "null", "Null", "NULL"}
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 
 _PROBLEMS_VI = {
     "mapping values are not allowed here": "có dấu hai chấm không đúng chỗ (văn bản có \": \" phải đặt trong dấu nháy)",
     "could not find expected ':'": "thiếu dấu hai chấm sau khóa",
     "found character '\\t' that cannot start any token": "có ký tự tab; YAML chỉ dùng dấu cách để thụt lề",
-    "found duplicate key": "khóa bị lặp lại",
+    "found character that cannot start any token": "có ký tự không được đứng đầu (đặt văn bản trong dấu nháy)",
+    "did not find expected key": "thụt lề không đúng",
+    "did not find expected '-' indicator": "thụt lề danh sách không đúng",
     "expected <block end>, but found": "thụt lề không đúng",
     "found unexpected end of stream": "thiếu dấu nháy đóng",
     "found undefined alias": "bí danh (alias) không được định nghĩa",
+    "did not find expected node content": "thiếu giá trị",
+    "found unexpected ':'": "có dấu hai chấm không đúng chỗ",
 }
+
+
+class MarkedDict(dict):
+    """A mapping that remembers the 1-based line of each key."""
+
+    key_lines: dict
+
+
+class MarkedList(list):
+    """A sequence that remembers the 1-based line of each item."""
+
+    item_lines: list
+
+
+class DuplicateKey(Exception):
+    def __init__(self, key: str, line: int):
+        super().__init__(key)
+        self.key, self.line = key, line
+
+
+def _scalar(node: ScalarNode) -> Any:
+    value = node.value
+    if node.style:  # quoted or block scalars are always text
+        return value
+    if value in _NULL:
+        return None
+    if value in _BOOL:
+        return _BOOL[value]
+    if _INT.match(value):
+        return int(value)
+    return value
+
+
+def _build(node) -> Any:
+    if isinstance(node, ScalarNode):
+        return _scalar(node)
+    if isinstance(node, SequenceNode):
+        out = MarkedList(_build(item) for item in node.value)
+        out.item_lines = [item.start_mark.line + 1 for item in node.value]
+        return out
+    out, lines = MarkedDict(), {}
+    for key_node, value_node in node.value:
+        key = _build(key_node)
+        key = str(key) if not isinstance(key, str) else key
+        if key in out:
+            raise DuplicateKey(key, key_node.start_mark.line + 1)
+        out[key] = _build(value_node)
+        lines[key] = key_node.start_mark.line + 1
+    out.key_lines = lines
+    return out
 
 
 def _vi(problem: str | None) -> str:
@@ -46,47 +112,43 @@ class Document:
     def line(self, loc: tuple) -> int | None:
         """1-based line of the deepest part of `loc` that exists in the file.
 
-        `loc` is a path of keys and indices (as pydantic reports it); elements that are
-        not in the data (union tags, keys that are missing) are skipped.
+        `loc` is a path of keys and indices (as pydantic reports it); parts that are not in
+        the data (keys that are missing, validator tags) are skipped.
         """
         node, line = self.data, 1
         for part in loc:
-            if isinstance(node, CommentedMap) and part in node:
-                line = node.lc.key(part)[0] + 1
-                node = node[part]
-            elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
-                line = node.lc.item(part)[0] + 1
-                node = node[part]
-            elif isinstance(node, (CommentedMap, CommentedSeq)) and not isinstance(part, (str, int)):
-                continue
+            if isinstance(node, MarkedDict) and part in node:
+                line, node = node.key_lines[part], node[part]
+            elif isinstance(node, MarkedList) and isinstance(part, int) and 0 <= part < len(node):
+                line, node = node.item_lines[part], node[part]
         return line
-
-
-def _yaml() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.allow_duplicate_keys = False
-    return yaml
 
 
 def load_yaml(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
     """Read one YAML file. Returns the document, or None and the problems found."""
     try:
-        text = path.read_bytes().decode("utf-8")
+        raw = path.read_bytes()
     except FileNotFoundError:
         return None, [Problem(display, None, "content.missing-file", "không tìm thấy tệp")]
+    except IsADirectoryError:
+        return None, [Problem(display, None, "content.missing-file", "đây là thư mục, không phải tệp")]
+    try:
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        line = raw[: exc.start].count(b"\n") + 1
         return None, [Problem(display, line, "content.encoding", "tệp không phải UTF-8; hãy lưu lại với mã UTF-8")]
     try:
-        data = _yaml().load(text)
-    except MarkedYAMLError as exc:
+        node = yaml.compose(text, Loader=_Loader)
+        data = None if node is None else _build(node)
+    except DuplicateKey as exc:
+        return None, [Problem(display, exc.line, "content.duplicate-key", f'khóa "{exc.key}" bị lặp lại')]
+    except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        return None, [Problem(display, line, "content.yaml-syntax", _vi(exc.problem))]
-    except YAMLError as exc:
+        return None, [Problem(display, mark.line + 1 if mark else None, "content.yaml-syntax", _vi(exc.problem))]
+    except yaml.YAMLError as exc:
         return None, [Problem(display, None, "content.yaml-syntax", _vi(str(exc)))]
     if data is None:
         return None, [Problem(display, 1, "content.empty-file", "tệp trống")]
-    if not isinstance(data, CommentedMap):
+    if not isinstance(data, MarkedDict):
         return None, [Problem(display, 1, "content.type", "tệp phải là một bảng khóa–giá trị (key: value)")]
     return Document(path, display, data), []

@@ -118,3 +118,8 @@ def test_usage_error_exit_2(cli):
     status, _, err = cli("build", "--khong-co")
     assert status == 2
     assert "lỗi: không có tùy chọn '--khong-co'" in err
+
+
+def test_duplicate_key(cli, project, built):
+    line = edit(project / "quyet-dinh.yaml", "luu:", 'luu: "VT"\nluu:')
+    _fails(cli, project, built, f'quyet-dinh.yaml:{line + 1}: lỗi: khóa "luu" bị lặp lại [content.duplicate-key]')
