@@ -26,7 +26,7 @@ import re
 from pathlib import Path
 
 import pytest
-from ruamel.yaml import YAML
+import yaml
 
 REPO = Path(__file__).resolve().parents[1]
 CONTENT = REPO / "content" / "hoai-nhon-2021"
@@ -74,7 +74,7 @@ def read_seed() -> str:
 
 
 def load_corrections(path: Path = SUA_LOI) -> list[dict]:
-    data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert isinstance(data, list), f"{path}: phải là một danh sách"
     return data
 
