@@ -33,6 +33,9 @@ class CoQuanBanHanh(Model):
     ky_hieu: NonBlank                            # "UBND" in "QĐ-UBND"
     dia_danh: NonBlank                           # "Hoài Nhơn" (ô 4)
     cap: Cap = "thi_xa"
+    # Commune plans print ten_ngan in capitals ("UBND THỊ XÃ HOÀI NHƠN") as the parent line
+    # above "ỦY BAN NHÂN DÂN / PHƯỜNG …" (derived-plans.md §2.4; a per-deployment choice).
+    chu_quan_xa_phuong: bool = True
 
 
 class CoQuan(Model):
