@@ -27,7 +27,7 @@ pytestmark = pytest.mark.libreoffice
 CONTENT = Path(__file__).resolve().parents[2] / "content" / "hoai-nhon-2021"
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
-PLACE_DATE = re.compile(r"^\S.*, ngày .* tháng .* năm \d{4}$")
+PLACE_DATE = re.compile(r"^\S.*, ngày (.* )?tháng (.* )?năm \d{4}$")
 KINDS = ["quyet-dinh", "ke-hoach", "phu-luc", "tron-bo"]
 
 
