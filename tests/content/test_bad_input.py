@@ -44,8 +44,17 @@ def test_missing_field(cli, project, built):
     line = text[:start].count("\n") + 1
     end = text.index("\n", start)
     (project / "quyet-dinh.yaml").write_text(text[:start] + "# bỏ" + text[end:], "utf-8")
-    err = _fails(cli, project, built, 'lỗi: thiếu khóa bắt buộc "tham_quyen" [content.missing]')
-    assert "quyet-dinh.yaml:1:" in err or f"quyet-dinh.yaml:" in err
+    # a missing top-level key has no line of its own: the file's first line is named
+    _fails(cli, project, built, 'quyet-dinh.yaml:1: lỗi: thiếu khóa bắt buộc "tham_quyen" [content.missing]')
+
+
+def test_missing_nested_field_names_its_parent_line(cli, project, built):
+    edit(project / "quyet-dinh.yaml", "  ho_ten: Phạm Trương\n", "")
+    text = (project / "quyet-dinh.yaml").read_text("utf-8")
+    edit(project / "quyet-dinh.yaml", "  chuc_vu:", "  chuc_vuu:")
+    parent = text[: text.index("  chuc_vu:")].count("\n") + 1
+    _fails(cli, project, built, f'quyet-dinh.yaml:{parent}: lỗi: khóa "chuc_vuu" không hợp lệ ở đây; có phải "chuc_vu"?',
+           'lỗi: thiếu khóa bắt buộc "chuc_vu" [content.missing]')
 
 
 def test_mistyped_field_is_an_unknown_key_with_a_suggestion(cli, project, built):
