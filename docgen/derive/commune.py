@@ -254,7 +254,9 @@ def ke_hoach_xa_phuong(project: Project, xa_phuong: XaPhuong, rieng: XaPhuongRie
     ten = xa_phuong.ten_day_du                           # "phường Tam Quan Bắc"
     con = xa_phuong.don_vi_con                           # "khu phố" / "thôn"
     nam = nam_ke_hoach(project)
-    ngay = rieng.ngay_ban_hanh or Ngay(nam=nam)
+    # Default: a blank day in January of the plan year (communes issue their plan in the first
+    # weeks after the town's, derived-plans.md §2.1); a per-commune file can set the date.
+    ngay = rieng.ngay_ban_hanh or Ngay(nam=nam, thang=1)
     fmt = {"dv": dv, "con": con, "nam": nam}
 
     co_quan = CoQuanBanHanh(

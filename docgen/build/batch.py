@@ -1,0 +1,406 @@
+"""Batch build of every commune's plan: incremental, parallel, one commune's error never
+stops the others.
+
+    run_batch(content_dir, out_dir, names=None, jobs=None, check=True, force=False)
+
+Incremental state: `<out>/.docgen/xa-phuong.json` records, per commune, the digest of what
+its outputs were built from (the town content files, the two templates, docgen's own source,
+the check setting and the commune's file) and the sha256, size and mtime of each output. A
+commune whose inputs are unchanged and whose outputs are intact is not rendered at all. When
+nothing changed the project is not even loaded. The state is deleted when a build fails.
+
+Writes go through `writer.write_outputs` (manifest, atomic, hand edits never overwritten
+silently): a hand-edited output is that commune's error; the others are still written.
+
+Workers: a process pool whose initializer builds the Engine once per process; work is sent
+in chunks; `gc.collect()` every 20 documents keeps memory flat (platform-notes.md).
+"""
+
+from __future__ import annotations
+
+import difflib
+import gc
+import hashlib
+import json
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import __version__
+from ..content import display_path, load_model, load_project
+from ..content.yaml_loader import load_yaml
+from ..derive.commune import FOLDER, KetQua, ke_hoach_xa_phuong, loi_ten, slug
+from ..errors import DocgenError, Problem, UsageError
+from ..model import Project, XaPhuong
+from ..model.commune import XaPhuongRieng
+from ..paths import templates_dir as default_templates_dir
+from .writer import STATE_DIR, Manifest, _atomic_write, plan_writes, sha256, write_outputs
+
+STATE_FILE = "xa-phuong.json"
+STATE_VERSION = 1
+TOWN_FILES = ("don-vi.yaml", "quyet-dinh.yaml", "ke-hoach.yaml", "phu-luc.yaml")
+TEMPLATES = ("ke-hoach", "phu-luc")
+GC_EVERY = 20
+
+
+@dataclass
+class CommuneResult:
+    slug: str
+    ten: str                                    # "phường Tam Quan Bắc"
+    outputs: dict[str, bytes] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    cho_trong: tuple[str, ...] = ()
+
+
+@dataclass
+class BatchResult:
+    out_dir: Path
+    built: list[str] = field(default_factory=list)       # communes whose files were (re)written
+    unchanged: list[str] = field(default_factory=list)   # not rendered, or rendered identical
+    failed: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)     # relative paths written
+    backed_up: list[str] = field(default_factory=list)
+    cho_trong: dict[str, list[str]] = field(default_factory=dict)   # relative path -> placeholders
+
+
+# --- digests and state ---------------------------------------------------------------------
+
+def _file_digest(path: Path | None) -> str:
+    if path is None:
+        return "-"
+    try:
+        return sha256(path.read_bytes())
+    except FileNotFoundError:
+        return "-"
+
+
+_CODE_DIGEST: str | None = None
+
+
+def code_digest() -> str:
+    """docgen's version and its whole source: a code change rebuilds everything."""
+    global _CODE_DIGEST
+    if _CODE_DIGEST is None:
+        h = hashlib.sha256(__version__.encode())
+        root = Path(__file__).resolve().parents[1]
+        for path in sorted(root.rglob("*.py")):
+            h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+        _CODE_DIGEST = h.hexdigest()
+    return _CODE_DIGEST
+
+
+def base_digest(content_dir: Path, templates: Path, check: bool) -> str:
+    """Everything every commune is built from, except its own file."""
+    h = hashlib.sha256(f"v{STATE_VERSION}|check={check}|{code_digest()}".encode())
+    for name in TOWN_FILES:
+        h.update(f"|{name}:{_file_digest(content_dir / name)}".encode())
+    for name in TEMPLATES:
+        h.update(f"|{name}:{_file_digest(templates / f'{name}.docx')}".encode())
+    return h.hexdigest()
+
+
+def commune_files(content_dir: Path) -> dict[str, Path]:
+    folder = content_dir / FOLDER
+    if not folder.is_dir():
+        return {}
+    return {p.stem: p for p in sorted(folder.glob("*.yaml"))}
+
+
+def _state_path(out_dir: Path) -> Path:
+    return out_dir / STATE_DIR / STATE_FILE
+
+
+def load_state(out_dir: Path) -> dict:
+    try:
+        data = json.loads(_state_path(out_dir).read_text("utf-8"))
+        return data if data.get("version") == STATE_VERSION else {}
+    except (OSError, ValueError, AttributeError):
+        return {}
+
+
+def discard_state(out_dir: Path) -> None:
+    try:
+        _state_path(out_dir).unlink()
+    except FileNotFoundError:
+        pass
+
+
+def _outputs_intact(out_dir: Path, outputs: dict[str, dict]) -> bool:
+    for rel, rec in outputs.items():
+        try:
+            st = (out_dir / rel).stat()
+        except FileNotFoundError:
+            return False
+        if st.st_size == rec["size"] and st.st_mtime_ns == rec["mtime_ns"]:
+            continue
+        if sha256((out_dir / rel).read_bytes()) != rec["sha256"]:
+            return False
+    return True
+
+
+def _output_record(out_dir: Path, rel: str) -> dict:
+    path = out_dir / rel
+    st = path.stat()
+    return {"sha256": sha256(path.read_bytes()), "size": st.st_size, "mtime_ns": st.st_mtime_ns}
+
+
+# --- the worker side --------------------------------------------------------------------------
+
+_W: dict = {}
+
+
+def _init_worker(project: Project, templates: str, check: bool, out_dir: str, trich_dan: str) -> None:
+    from ..render.engine import Engine
+
+    _W.update(project=project, engine=Engine(Path(templates)), check=check, out_dir=Path(out_dir),
+              trich_dan=trich_dan, done=0)
+
+
+def _commune_file_problems(project: Project, rieng: XaPhuongRieng, doc) -> list[Problem]:
+    n = len(project.phu_luc.nhom)
+    problems = []
+    for key, items in (("chi_tieu", rieng.chi_tieu), ("nhiem_vu_them", rieng.nhiem_vu_them)):
+        for i, item in enumerate(items):
+            if item.linh_vuc > n:
+                problems.append(Problem(doc.display, doc.line((key, i, "linh_vuc")), "content.invalid-value",
+                                        f'"linh_vuc" {item.linh_vuc} không có: Phụ lục của thị xã có {n} lĩnh vực '
+                                        f"(1 đến {n})"))
+    return problems
+
+
+def build_commune(index: int, file: str | None) -> CommuneResult:
+    """Derive, render and check one commune (in a worker, or in-process when jobs == 1)."""
+    from .render_docs import render_all
+
+    project: Project = _W["project"]
+    xp = project.don_vi.xa_phuong[index]
+    result = CommuneResult(slug(xp.ten), xp.ten_day_du)
+    rieng = None
+    if file is not None:
+        rieng, doc, problems = load_model(Path(file), XaPhuongRieng)
+        if rieng is not None:
+            problems = _commune_file_problems(project, rieng, doc)
+        if problems:
+            result.problems = problems
+            return result
+    try:
+        ket_qua: KetQua = ke_hoach_xa_phuong(project, xp, rieng, trich_dan=_W["trich_dan"])
+        outputs = render_all(_W["engine"], [ket_qua.ke_hoach, ket_qua.phu_luc])
+        if _W["check"]:
+            from . import check_outputs
+
+            errors, warnings = check_outputs(outputs, _W["out_dir"])
+            result.warnings = warnings
+            if errors:
+                result.problems = errors
+                return result
+    except DocgenError as exc:
+        result.problems = exc.problems
+        return result
+    result.outputs = outputs
+    result.cho_trong = ket_qua.cho_trong
+    _W["done"] += 2
+    if _W["done"] % GC_EVERY < 2:
+        gc.collect()
+    return result
+
+
+def _build_chunk(chunk: list[tuple[int, str | None]]) -> list[CommuneResult]:
+    return [build_commune(i, f) for i, f in chunk]
+
+
+# --- the batch ---------------------------------------------------------------------------------
+
+def _registry_problems(content_dir: Path, communes: tuple[XaPhuong, ...]) -> dict[int, Problem]:
+    """Unsafe names and duplicates in the registry, by commune index (first entry wins)."""
+    found: dict[int, tuple[tuple, str, str]] = {}
+    seen_slug: dict[str, int] = {}
+    seen_ma: dict[str, int] = {}
+    for i, xp in enumerate(communes):
+        reason = loi_ten(xp.ten)
+        if reason:
+            found[i] = (("xa_phuong", i, "ten"), "xa-phuong.unsafe-name", reason)
+            continue
+        s = slug(xp.ten)
+        if s in seen_slug:
+            found[i] = (("xa_phuong", i, "ten"), "xa-phuong.duplicate",
+                        f'xã/phường "{xp.ten}" trùng với mục thứ {seen_slug[s] + 1} (cùng thư mục "{s}"); '
+                        "không dựng mục này")
+        elif xp.ma in seen_ma:
+            found[i] = (("xa_phuong", i, "ma"), "xa-phuong.duplicate",
+                        f'mã "{xp.ma}" trùng với mục thứ {seen_ma[xp.ma] + 1}; không dựng mục này')
+        seen_slug.setdefault(s, i)
+        seen_ma.setdefault(xp.ma, i)
+    if not found:
+        return {}
+    doc, _ = load_yaml(content_dir / "don-vi.yaml", display_path(content_dir / "don-vi.yaml"))
+    disp = display_path(content_dir / "don-vi.yaml")
+    return {i: Problem(disp, doc.line(loc) if doc else None, code, msg) for i, (loc, code, msg) in found.items()}
+
+
+def _select(names: list[str], slugs: dict[str, int]) -> list[int]:
+    chosen, unknown = [], []
+    for name in names:
+        s = slug(name)
+        for prefix in ("phuong-", "xa-", "thi-tran-"):
+            if s.startswith(prefix) and s[len(prefix):] in slugs and s not in slugs:
+                s = s[len(prefix):]
+        if s in slugs:
+            if slugs[s] not in chosen:
+                chosen.append(slugs[s])
+        else:
+            close = difflib.get_close_matches(s, list(slugs), n=1, cutoff=0.6)
+            hint = f'; có phải "{close[0]}"?' if close else ""
+            unknown.append(Problem("xa-phuong", None, "xa-phuong.unknown",
+                                   f'không có xã/phường "{name}" trong danh mục (don-vi.yaml){hint}'))
+    if unknown:
+        raise UsageError(unknown)
+    return chosen
+
+
+def _chunks(items: list, jobs: int) -> list[list]:
+    size = max(1, min(GC_EVERY, -(-len(items) // (jobs * 4))))
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def _progress(total: int, show: bool):
+    import click
+
+    if not show or total == 0:
+        class _Null:
+            def __enter__(self):
+                return self
+
+            def __exit__(self, *a):
+                return False
+
+            def update(self, n):
+                pass
+        return _Null()
+    return click.progressbar(length=total, label="Dựng kế hoạch xã/phường", file=sys.stderr,
+                             show_pos=True, width=30)
+
+
+def run_batch(content_dir: str | Path, out_dir: str | Path, *, names: list[str] | None = None,
+              jobs: int | None = None, templates: str | Path | None = None, check: bool = True,
+              force: bool = False, progress: bool = True) -> BatchResult:
+    content_dir, out_dir = Path(content_dir), Path(out_dir)
+    templates = Path(templates) if templates else default_templates_dir()
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    result = BatchResult(out_dir)
+    base = base_digest(content_dir, templates, check)
+    files = commune_files(content_dir)
+    state = load_state(out_dir)
+    old = state.get("xa_phuong", {}) if state.get("base") == base else {}
+
+    # Fast path: nothing changed at all -> the project is not even loaded.
+    if (not names and old and state.get("all") and set(files) <= set(old)
+            and all(rec["file"] == _file_digest(files.get(s)) and _outputs_intact(out_dir, rec["outputs"])
+                    for s, rec in old.items())):
+        result.unchanged = [rec["ten"] for rec in old.values()]
+        result.cho_trong = {rel: list(v) for rec in old.values() for rel, v in rec["cho_trong"].items()}
+        return result
+
+    try:
+        project = load_project(content_dir)
+    except DocgenError:
+        discard_state(out_dir)
+        raise
+    communes = project.don_vi.xa_phuong
+    bad = _registry_problems(content_dir, communes)
+    slugs = {slug(xp.ten): i for i, xp in enumerate(communes) if i not in bad}
+    if names:
+        selected = _select(names, slugs | {slug(communes[i].ten): i for i in bad if slug(communes[i].ten)})
+    else:
+        selected = list(range(len(communes)))
+        for stem, path in files.items():
+            if stem not in slugs:
+                close = difflib.get_close_matches(stem, list(slugs), n=1, cutoff=0.6)
+                hint = f'; có phải "{close[0]}.yaml"?' if close else ""
+                result.problems.append(Problem(
+                    display_path(path), None, "xa-phuong.unknown-file",
+                    f'tên tệp "{path.name}" không ứng với xã/phường nào trong danh mục (don-vi.yaml){hint}'))
+
+    todo: list[tuple[int, str | None]] = []
+    digests: dict[str, str] = {}
+    new_state: dict[str, dict] = {s: rec for s, rec in old.items() if s in slugs}
+    for i in selected:
+        xp = communes[i]
+        if i in bad:
+            result.problems.append(bad[i])
+            result.failed.append(xp.ten_day_du)
+            new_state.pop(slug(xp.ten), None)
+            continue
+        s = slug(xp.ten)
+        fd = _file_digest(files.get(s))
+        digests[s] = fd
+        rec = old.get(s)
+        if rec and rec["file"] == fd and rec["ten"] == xp.ten_day_du and _outputs_intact(out_dir, rec["outputs"]):
+            result.unchanged.append(xp.ten_day_du)
+            result.cho_trong.update({rel: list(v) for rel, v in rec["cho_trong"].items()})
+            continue
+        todo.append((i, str(files[s]) if s in files else None))
+
+    from .documents import trich_dan_quyet_dinh
+
+    init = (project, str(templates), check, str(out_dir), trich_dan_quyet_dinh(project))
+    results: list[CommuneResult] = []
+    with _progress(len(todo), progress) as bar:
+        if jobs == 1 or len(todo) <= 1:
+            _init_worker(*init)
+            for item in todo:
+                results.append(build_commune(*item))
+                bar.update(1)
+        else:
+            with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), initializer=_init_worker,
+                                     initargs=init) as pool:
+                futures = {pool.submit(_build_chunk, c): len(c) for c in _chunks(todo, jobs)}
+                for fut in as_completed(futures):
+                    results.extend(fut.result())
+                    bar.update(futures[fut])
+    order = {slug(communes[i].ten): n for n, (i, _) in enumerate(todo)}
+    results.sort(key=lambda r: order[r.slug])
+
+    # Hand-edited outputs are that commune's error; everything else is written in one go.
+    manifest = Manifest(out_dir)
+    ok: list[CommuneResult] = []
+    for r in results:
+        result.warnings += r.warnings
+        if not r.problems:
+            _, _, _, edited = plan_writes(out_dir, r.outputs, manifest, force)
+            r.problems = edited
+        if r.problems:
+            result.problems += r.problems
+            result.failed.append(r.ten)
+            new_state.pop(r.slug, None)
+        else:
+            ok.append(r)
+    outputs = {rel: data for r in ok for rel, data in r.outputs.items()}
+    for rel in outputs:                      # never outside the out folder
+        target = (out_dir / rel).resolve()
+        if out_dir.resolve() not in target.parents:
+            raise AssertionError(f"refusing to write outside {out_dir}: {rel}")
+    write = write_outputs(out_dir, outputs, force=force) if outputs else None
+    written = set(write.written) if write else set()
+    result.written = sorted(written)
+    result.backed_up = list(write.backed_up) if write else []
+    for r in ok:
+        (result.built if written & set(r.outputs) else result.unchanged).append(r.ten)
+        rels = sorted(r.outputs)
+        cho = {rels[0]: list(r.cho_trong)} if r.cho_trong else {}
+        result.cho_trong.update(cho)
+        new_state[r.slug] = {"ten": r.ten, "file": digests[r.slug], "cho_trong": cho,
+                             "outputs": {rel: _output_record(out_dir, rel) for rel in rels}}
+
+    if result.problems:
+        discard_state(out_dir)
+    else:
+        data = {"version": STATE_VERSION, "base": base, "all": not names or bool(state.get("all")) and
+                state.get("base") == base, "xa_phuong": dict(sorted(new_state.items()))}
+        _atomic_write(_state_path(out_dir), json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+    return result

@@ -1,0 +1,55 @@
+"""`docgen xa-phuong [TEN…]`: build every commune's plan (or the named ones)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..cli import echo_err, main_group, report_problems
+from ..errors import DocgenError
+from ..paths import DEFAULT_OUT, default_content_dir
+
+
+def _print_summary(result) -> None:
+    n, m, k = len(result.built), len(result.unchanged), len(result.failed)
+    click.echo(f"Xã/phường: {n} đã dựng, {m} không đổi, {k} lỗi (thư mục {result.out_dir}/xa-phuong/).")
+    for rel in result.backed_up:
+        click.echo(f"  Đã lưu bản sửa tay của {rel} vào {result.out_dir}/.docgen/sao-luu/ trước khi ghi đè.")
+    if result.cho_trong:
+        click.echo(f"Còn {sum(len(v) for v in result.cho_trong.values())} chỗ trống cần điền "
+                   "(thêm vào content/…/xa-phuong/<tên>.yaml, ví dụ khóa chu_tich):")
+        for rel, items in sorted(result.cho_trong.items()):
+            for item in items:
+                click.echo(f"  {result.out_dir}/{rel}: {item}")
+
+
+@main_group.command("xa-phuong", help="Dựng kế hoạch CCHC của các xã, phường (tất cả, hoặc các xã/phường có tên).")
+@click.argument("ten", nargs=-1)
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Số tiến trình dựng song song (mặc định: số nhân CPU).")
+@click.option("--content", "content_dir", type=click.Path(path_type=Path), default=None,
+              help="Thư mục nội dung (mặc định: content/hoai-nhon-2021).")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True,
+              help="Thư mục ghi kết quả.")
+@click.option("--templates", "templates_dir", type=click.Path(path_type=Path), default=None,
+              help="Thư mục mẫu (mặc định: templates/).")
+@click.option("--no-check", is_flag=True, help="Không kiểm tra thể thức Nghị định 30 sau khi dựng.")
+@click.option("--force", is_flag=True, help="Ghi đè cả tệp đã sửa tay (lưu bản sao trong .docgen/sao-luu/).")
+def xa_phuong_command(ten, jobs, content_dir, out_dir, templates_dir, no_check, force) -> int:
+    from .batch import run_batch
+
+    result = run_batch(content_dir or default_content_dir(), out_dir, names=list(ten), jobs=jobs,
+                       templates=templates_dir, check=not no_check, force=force,
+                       progress=sys.stderr.isatty())
+    if result.warnings:
+        report_problems(result.warnings)
+    _print_summary(result)
+    if result.problems:
+        for p in result.problems:
+            echo_err(str(p))
+        echo_err(f"Có {len(result.problems)} lỗi ({len(result.failed)} xã/phường không dựng được); "
+                 "các xã/phường khác đã dựng xong.")
+        return DocgenError.exit_code
+    return 0
