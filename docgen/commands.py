@@ -35,3 +35,4 @@ def build_command(content_dir, out_dir, templates_dir, no_check, force) -> None:
     result = build(content_dir or default_content_dir(), out_dir, templates=templates_dir,
                    check=not no_check, force=force)
     _summary(result)
+from .build import commune_command as _commune_command  # noqa: E402,F401  (registers `docgen xa-phuong`)
