@@ -1,6 +1,6 @@
 """DOCX -> PDF on a pool of LibreOffice workers, in batches, with a timeout and a retry.
 
-Why this shape (see docs/preview.md and the platform notes): one `soffice --convert-to` call
+Why this shape (measured, see the platform notes): one `soffice --convert-to` call
 costs about 1 s to start and about 0.1 s per document once started, so documents go in batches
 (`soffice … --convert-to pdf --outdir D f1.docx f2.docx …`). Two LibreOffice processes sharing
 one user profile fail, so each worker owns a profile, locked with flock so that two docgen runs
