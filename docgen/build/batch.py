@@ -61,6 +61,7 @@ class BatchResult:
     built: list[str] = field(default_factory=list)       # communes whose files were (re)written
     unchanged: list[str] = field(default_factory=list)   # not rendered, or rendered identical
     failed: list[str] = field(default_factory=list)
+    rendered: list[str] = field(default_factory=list)    # communes derived and rendered this run
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     written: list[str] = field(default_factory=list)     # relative paths written
@@ -365,6 +366,7 @@ def run_batch(content_dir: str | Path, out_dir: str | Path, *, names: list[str] 
                     bar.update(futures[fut])
     order = {slug(communes[i].ten): n for n, (i, _) in enumerate(todo)}
     results.sort(key=lambda r: order[r.slug])
+    result.rendered = [r.ten for r in results]
 
     # Hand-edited outputs are that commune's error; everything else is written in one go.
     manifest = Manifest(out_dir)
@@ -372,8 +374,7 @@ def run_batch(content_dir: str | Path, out_dir: str | Path, *, names: list[str] 
     for r in results:
         result.warnings += r.warnings
         if not r.problems:
-            _, _, _, edited = plan_writes(out_dir, r.outputs, manifest, force)
-            r.problems = edited
+            r.problems = plan_writes(out_dir, r.outputs, manifest, force)[3]
         if r.problems:
             result.problems += r.problems
             result.failed.append(r.ten)
