@@ -1,0 +1,214 @@
+"""The frame every derived plan shares: issuer, number, date, intro, closing, signature, Nơi nhận.
+
+Follows reference/derived-plans.md §1.0 and §4: a plan of UBND thị xã is signed
+"TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"; a plan of a Phòng carries the header
+"UBND THỊ XÃ …" (regular) / "PHÒNG …" (bold), the ký hiệu of the Phòng and "TRƯỞNG PHÒNG".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from ..model import CoQuanBanHanh, DongNhiemVu, KeHoachVB, Khoi, NguoiKy, NhiemVu, PhuLucVB, Project, VanBan
+from ..model.derived import KeHoachConOverride
+from ..vn import Ngay, ngay_thang_nam, so_ky_hieu
+from ..vn.han import han_cuoi
+from .chon import KeHoachCon, lower_first, nam_ke_hoach, trich_yeu
+from .cho_nhap import SoCho
+
+CAP_TEN = {"thi_xa": "thị xã", "huyen": "huyện", "quan": "quận", "thanh_pho": "thành phố", "tinh": "tỉnh",
+           "phuong": "phường", "xa": "xã", "thi_tran": "thị trấn"}
+
+
+@dataclass(frozen=True)
+class Nguon:
+    """What every derivation reads: the project, the one citation of the decision, the row maker."""
+
+    project: Project
+    trich_dan: str                                       # build.documents.trich_dan_quyet_dinh(project)
+    task_rows: Callable[[Project, list], tuple[DongNhiemVu, ...]]
+    overrides_dir: str = "ke-hoach-con"                  # override folder as shown to the user
+
+
+@dataclass(frozen=True)
+class Loi:
+    """A problem found while deriving, located in the override file of plan `ma` (key path `loc`)."""
+
+    ma: str
+    loc: tuple
+    code: str
+    message: str
+
+
+@dataclass
+class Ban:
+    """A plan being drafted: its spec, override, placeholder collector and problems."""
+
+    nguon: Nguon
+    spec: KeHoachCon
+    ov: KeHoachConOverride
+    cho: SoCho
+    loi: list[Loi] = field(default_factory=list)
+
+    @property
+    def project(self) -> Project:
+        return self.nguon.project
+
+    @property
+    def nam(self) -> int:
+        return nam_ke_hoach(self.project)
+
+    @property
+    def lead(self):
+        return self.project.don_vi.co_quan[self.spec.chu_tri]
+
+    def error(self, loc: tuple, code: str, message: str) -> None:
+        self.loi.append(Loi(self.spec.ma, loc, code, message))
+
+    # -- issuer -----------------------------------------------------------------------------
+    @property
+    def ban_hanh(self) -> str:
+        if self.ov.ban_hanh:
+            return self.ov.ban_hanh
+        return "ubnd" if any(re.search(r"UBND|Ủy ban nhân dân", s) for s in self.spec.task.san_pham) else "phong"
+
+    @property
+    def ubnd_ngan(self) -> str:
+        """"UBND thị xã" (how the text refers to the issuing body)."""
+        return f"UBND {CAP_TEN.get(self.project.don_vi.co_quan_ban_hanh.cap, '')}".strip()
+
+    def co_quan(self) -> CoQuanBanHanh:
+        cq = self.project.don_vi.co_quan_ban_hanh
+        if self.ban_hanh == "ubnd":
+            return cq
+        lines = cq.dong_tieu_de
+        parent = ("UBND " + " ".join(lines[1:])) if lines[0].upper() == "ỦY BAN NHÂN DÂN" else " ".join(lines)
+        return CoQuanBanHanh(ten=self.lead.ten, ten_ngan=self.lead.ten, dong_tieu_de=(self.lead.ten.upper(),),
+                             chu_quan=(parent,), ky_hieu=self.ov.ky_hieu or self.spec.chu_tri,
+                             dia_danh=cq.dia_danh, cap=cq.cap)
+
+    def nguoi_ky(self) -> NguoiKy:
+        ho_ten = lambda given: self.cho.text(given, "họ và tên người ký", "nguoi_ky.ho_ten")  # noqa: E731
+        if self.ov.nguoi_ky:
+            return self.ov.nguoi_ky.model_copy(update={"ho_ten": ho_ten(self.ov.nguoi_ky.ho_ten)})
+        if self.ban_hanh == "ubnd":
+            tap_the = self.project.don_vi.co_quan_ban_hanh.dong_tieu_de[0]
+            return NguoiKy(thay_mat=tap_the, hinh_thuc="KT", thu_truong="CHỦ TỊCH", chuc_vu="PHÓ CHỦ TỊCH",
+                           ho_ten=ho_ten(""))
+        return NguoiKy(chuc_vu="TRƯỞNG PHÒNG", ho_ten=ho_ten(""))
+
+    def ngay(self) -> Ngay:
+        """The override's date, else a blank day in the month of the row's issue deadline
+        ("Quý I/2021" -> "ngày       tháng 3 năm 2021"); the year of the plan when not understood."""
+        if self.ov.ngay:
+            return self.ov.ngay
+        tg = self.spec.task.thoi_gian
+        han = han_cuoi(tg.ban_hanh or tg.han or tg.thuc_hien or "", self.nam)
+        if han is None or han.year != self.nam:
+            return Ngay(nam=self.nam, thang=12)
+        return Ngay(nam=han.year, thang=han.month)
+
+    # -- texts ----------------------------------------------------------------------------------
+    def trich_yeu(self) -> str:
+        return self.ov.trich_yeu or trich_yeu(self.spec.task)
+
+    def ten_ban_hanh(self) -> str:
+        return self.project.don_vi.co_quan_ban_hanh.ten if self.ban_hanh == "ubnd" else self.lead.ten
+
+    def mo_dau(self) -> Khoi:
+        """The intro citing the parent decision by number, date and title (from quyet-dinh.yaml)."""
+        qd_title = lower_first(" ".join(self.project.quyet_dinh.trich_yeu.split()))
+        return Khoi(doan=f"Thực hiện {self.nguon.trich_dan} {qd_title}; {self.ten_ban_hanh()} "
+                         f"ban hành Kế hoạch {lower_first(self.trich_yeu())}, như sau:")
+
+    def ket_thuc(self) -> str:
+        via = f" (qua {self.lead.ten})" if self.ban_hanh == "ubnd" else ""
+        to = self.ubnd_ngan + via if self.ban_hanh == "ubnd" else self.lead.ten
+        return (f"Trên đây là Kế hoạch {lower_first(self.trich_yeu())}; quá trình thực hiện nếu có khó khăn, "
+                f"vướng mắc, các cơ quan, đơn vị, địa phương kịp thời báo cáo {to} để xem xét, giải quyết")
+
+    def ten(self, ref: str) -> str:
+        return self.project.co_quan(ref).ten
+
+    def phoi_hop_names(self, task: NhiemVu | None = None) -> list[str]:
+        task = task or self.spec.task
+        return [self.ten(r) for r in task.phoi_hop]
+
+    def gom_xa_phuong(self, task: NhiemVu | None = None) -> bool:
+        task = task or self.spec.task
+        return any(self.project.co_quan(r).gom_xa_phuong for r in task.phoi_hop)
+
+    def thi_uy(self) -> str:
+        return {"thi_xa": "TT Thị ủy", "huyen": "TT Huyện ủy", "thanh_pho": "TT Thành ủy"}.get(
+            self.project.don_vi.co_quan_ban_hanh.cap, "TT cấp ủy")
+
+    def noi_nhan_chung(self) -> list[str]:
+        cap = CAP_TEN.get(self.project.don_vi.co_quan_ban_hanh.cap, "")
+        items = [f"{self.thi_uy()}, TT HĐND {cap} (b/c)", f"CT, các PCT {self.ubnd_ngan}"]
+        if self.ban_hanh == "phong":
+            items = [f"{self.ubnd_ngan} (b/c)"]
+        items.append(self.lead.ten)
+        for ref in self.spec.task.phoi_hop:
+            cq = self.project.co_quan(ref)
+            if cq.gom_xa_phuong:
+                items += [f"Các cơ quan, đơn vị thuộc {cap}", "UBND các xã, phường"]
+            else:
+                items.append(cq.ten)
+        return list(dict.fromkeys(items))
+
+    def luu(self) -> str:
+        return self.ov.luu or f"VT, {self.lead.ma_luu or self.spec.chu_tri}"
+
+    def dong(self, rows: list[tuple[str, NhiemVu]]) -> tuple[DongNhiemVu, ...]:
+        return self.nguon.task_rows(self.project, rows)
+
+    # -- assembling -------------------------------------------------------------------------
+    def van_ban(self, body: list[Khoi], noi_nhan: list[str], phu_luc: list[tuple[str, PhuLucVB]]) -> VanBan:
+        """The plan and its appendices in one file (each appendix its own section, numbered I, II…)."""
+        cq, ngay = self.co_quan(), self.ngay()
+        tieu_de = self.trich_yeu()
+        kh = KeHoachVB(co_quan=cq, trich_yeu=tieu_de, noi_dung=(self.mo_dau(), *body), so=self.ov.so,
+                       ngay=ngay, dia_danh=cq.dia_danh, ket_thuc=self.ket_thuc(),
+                       noi_nhan=tuple(self.ov.noi_nhan or noi_nhan), luu=self.luu(), nguoi_ky=self.nguoi_ky())
+        path = self.spec.duong_dan
+        meta = {"tac_gia": cq.ten, "ngay": ngay}
+        kem_theo = (f"(Kèm theo Kế hoạch số {so_ky_hieu(self.ov.so, 'Kế hoạch', cq.ky_hieu)} "
+                    f"{ngay_thang_nam(ngay)} của {cq.ten_ngan})")
+        parts = [VanBan("ke-hoach", path + "#ke-hoach", kh, tieu_de=f"Kế hoạch {tieu_de}", **meta)]
+        for n, (slug, pl) in enumerate(phu_luc, 1):
+            so = "Phụ lục" if len(phu_luc) == 1 else f"Phụ lục {('I', 'II', 'III', 'IV')[n - 1]}"
+            pl = PhuLucVB(tieu_de=pl.tieu_de, kem_theo=kem_theo, nhom=pl.nhom, phu_luc_so=so, cot=pl.cot)
+            parts.append(VanBan("phu-luc", f"{path}#{slug}", pl, tieu_de=f"{so} {pl.tieu_de}", **meta))
+        return VanBan("ke-hoach", path, kh, tieu_de=f"Kế hoạch {tieu_de}", phan=tuple(parts), **meta)
+
+
+def sentence_case(title: str) -> str:
+    """"CẢI CÁCH THỂ CHẾ" -> "Cải cách thể chế" (an appendix area name used as a khoản title)."""
+    low = title.lower()
+    return low[:1].upper() + low[1:]
+
+
+def M(title: str, *children: Khoi) -> Khoi:
+    return Khoi(muc=title, noi_dung=tuple(children))
+
+
+def K(title: str, *children: Khoi) -> Khoi:
+    return Khoi(khoan=title, noi_dung=tuple(children))
+
+
+def D(title: str, *children: Khoi) -> Khoi:
+    return Khoi(diem=title, noi_dung=tuple(children))
+
+
+def G(text: str) -> Khoi:
+    return Khoi(gach=text)
+
+
+def P(text: str) -> Khoi:
+    return Khoi(doan=text)
+
+
+def G_all(texts) -> list[Khoi]:
+    return [G(t) for t in texts]

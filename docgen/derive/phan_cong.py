@@ -1,0 +1,100 @@
+"""Per-agency task sheets (bảng phân công) and the traceability check.
+
+A sheet lists every parent task the agency leads (chủ trì) or is named as partner in
+(phối hợp by its own key; a group such as "Các cơ quan liên quan" does not name it), grouped
+by the parent's areas, each row keeping the parent id in `DongNhiemVu.ma`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from ..model import DongNhiemVu, NhomVB, PhuLucVB, Project, VanBan
+from ..vn import roman
+from .chon import agency_slug, nam_ke_hoach
+from .khung import Nguon
+
+
+@dataclass(frozen=True)
+class LoiTruyVet:
+    van_ban: str
+    code: str
+    message: str
+
+
+def sheet_agencies(project: Project) -> list[str]:
+    """Agencies (not groups) that lead or are named in some task, in registry order."""
+    named = set()
+    for _, _, t in project.phu_luc.tasks():
+        named.add(project.key(t.chu_tri))
+        named.update(project.key(r) for r in t.phoi_hop)
+    return [k for k, cq in project.don_vi.co_quan.items() if k in named and not cq.nhom]
+
+
+def sheet_path(project: Project, key: str) -> str:
+    return f"ke-hoach-con/{agency_slug(project, key)}/bang-phan-cong.docx"
+
+
+def sheet(nguon: Nguon, key: str) -> PhuLucVB:
+    project = nguon.project
+    cq = project.don_vi.co_quan[key]
+    groups = []
+    for gi, group in enumerate(project.phu_luc.nhom, 1):
+        pairs, roles = [], []
+        for ti, task in enumerate(group.nhiem_vu, 1):
+            lead = project.key(task.chu_tri) == key
+            partner = key in {project.key(r) for r in task.phoi_hop}
+            if lead or partner:
+                pairs.append((f"{roman(gi)}.{ti}", task))
+                roles.append("Chủ trì" if lead else "Phối hợp")
+        if not pairs:
+            continue
+        rows = nguon.task_rows(project, pairs)
+        rows = tuple(DongNhiemVu(tt=r.tt, nhiem_vu=r.nhiem_vu, san_pham=r.san_pham, chu_tri=r.chu_tri,
+                                 phoi_hop=r.phoi_hop, thoi_gian=r.thoi_gian,
+                                 ghi_chu="; ".join(x for x in (f"{role}, nhiệm vụ {r.ma}", r.ghi_chu) if x),
+                                 ma=r.ma)
+                     for r, role in zip(rows, roles))
+        groups.append(NhomVB(so=roman(gi), ten=group.ten, nhiem_vu=rows))
+    return PhuLucVB(
+        tieu_de=f"BẢNG PHÂN CÔNG NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM {nam_ke_hoach(project)} CỦA {cq.ten.upper()}",
+        kem_theo=f"(Kèm theo {nguon.trich_dan})", nhom=tuple(groups))
+
+
+def sheet_doc(nguon: Nguon, key: str, pl: PhuLucVB | None = None) -> VanBan:
+    project = nguon.project
+    pl = pl or sheet(nguon, key)
+    return VanBan("phu-luc", sheet_path(project, key), pl, tieu_de=pl.tieu_de.capitalize(),
+                  tac_gia=project.don_vi.co_quan_ban_hanh.ten, ngay=project.quyet_dinh.ngay_ban_hanh)
+
+
+def truy_vet(project: Project, sheets: dict[str, PhuLucVB]) -> list[LoiTruyVet]:
+    """Every parent task appears exactly once, as chủ trì, in its lead agency's sheet.
+
+    Also: no sheet row names a task the parent does not have, and no row repeats in a sheet.
+    """
+    problems = []
+    ids = {ma for ma, _, _ in project.phu_luc.tasks()}
+    for key, pl in sheets.items():
+        counts = Counter(r.ma for g in pl.nhom for r in g.nhiem_vu)
+        for ma, n in counts.items():
+            if ma not in ids:
+                problems.append(LoiTruyVet(sheet_path(project, key), "derive.trace",
+                                           f"bảng phân công có nhiệm vụ {ma} không có trong Phụ lục (phu-luc.yaml)"))
+            elif n > 1:
+                problems.append(LoiTruyVet(sheet_path(project, key), "derive.trace",
+                                           f"nhiệm vụ {ma} xuất hiện {n} lần trong bảng phân công"))
+    for ma, _, task in project.phu_luc.tasks():
+        key = project.key(task.chu_tri)
+        lead = project.don_vi.co_quan[key]
+        pl = sheets.get(key)
+        found = 0 if pl is None else sum(1 for g in pl.nhom for r in g.nhiem_vu
+                                         if r.ma == ma and r.chu_tri == lead.ten)
+        if found != 1:
+            where = sheet_path(project, key)
+            what = "không có" if found == 0 else f"có {found} lần"
+            problems.append(LoiTruyVet(where, "derive.trace",
+                                       f"nhiệm vụ {ma} (chủ trì: {lead.ten}) {what} trong bảng phân công của "
+                                       f"{lead.ten}; phải có đúng một lần"))
+    return problems
