@@ -36,3 +36,4 @@ def build_command(content_dir, out_dir, templates_dir, no_check, force) -> None:
                    check=not no_check, force=force)
     _summary(result)
 from .build import commune_command as _commune_command  # noqa: E402,F401  (registers `docgen xa-phuong`)
+from .derive import command as _ke_hoach_con_command  # noqa: E402,F401  (registers `docgen ke-hoach-con`)
