@@ -2,8 +2,8 @@
 
 Run: python benchmarks/bench_pdf.py [--workers N] [--batch-size N] [--rounds N]
 
-Builds the bundled content into a temp folder. When the build has commune plans
-(`xa-phuong/<slug>/*.docx`) their plans are converted; until the derived documents exist,
+Builds the bundled content and its commune plans (`docgen xa-phuong`) into a temp folder and
+converts the 17 `xa-phuong/<slug>/ke-hoach.docx`; if the commune build is unavailable,
 17 copies of the built plan (ke-hoach.docx, the closest in size) stand in for them, under
 the same folder layout (so the same-name handling is exercised too). The first round starts
 from cold LibreOffice profiles (deleted beforehand); later rounds reuse them, as a second
@@ -26,6 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from docgen.build import build  # noqa: E402
+from docgen.cli import run  # noqa: E402
 from docgen.paths import default_content_dir  # noqa: E402
 from docgen.preview.pool import Job, _Profiles, convert  # noqa: E402
 
@@ -54,6 +55,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-pdf-") as tmp:
         build_dir = Path(tmp) / "build"
         build(default_content_dir(), build_dir, check=False)
+        run(["xa-phuong", "--out", str(build_dir)])  # the commune plans, if docgen has them
         docs, what = commune_plans(build_dir)
         print(f"{len(docs)} văn bản: {what}; {a.workers} worker(s), cpu_count={os.cpu_count()}, "
               f"batch ≤ {a.batch_size}")
