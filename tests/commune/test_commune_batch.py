@@ -1,0 +1,183 @@
+"""`docgen xa-phuong`: incremental rebuilds, failure isolation, bad input, one commune by name."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from docgen.build.batch import run_batch
+from tests.helpers import edit
+
+ALL = 17
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def _docs(out: Path) -> dict[str, bytes]:
+    return {k: v for k, v in _files(out).items() if k.startswith("xa-phuong/")}
+
+
+def _text(data: bytes) -> str:
+    doc = Document(io.BytesIO(data))
+    return "\n".join([p.text for p in doc.paragraphs] +
+                     [c.text for t in doc.tables for r in t.rows for c in r.cells])
+
+
+def _build(content, out, **kw):
+    kw.setdefault("jobs", 2)
+    kw.setdefault("check", False)
+    return run_batch(content, out, progress=False, **kw)
+
+
+def test_incremental(project, tmp_path):
+    out = tmp_path / "build"
+    first = _build(project, out)
+    assert len(first.built) == ALL and len(first.written) == 2 * ALL and not first.problems
+    state = out / ".docgen" / "xa-phuong.json"
+    assert json.loads(state.read_text("utf-8"))["all"] is True
+    mtimes = {p: p.stat().st_mtime_ns for p in (out / "xa-phuong").rglob("*.docx")}
+
+    again = _build(project, out)                       # nothing changed: nothing rendered or written
+    assert again.rendered == [] and again.written == [] and len(again.unchanged) == ALL
+    assert {p: p.stat().st_mtime_ns for p in mtimes} == mtimes
+
+    # one commune's data changes: that commune only is rendered; only the changed file is written
+    (project / "xa-phuong").mkdir()
+    (project / "xa-phuong" / "tam-quan-bac.yaml").write_text("chu_tich: Nguyễn Văn An\n", "utf-8")
+    one = _build(project, out)
+    assert one.rendered == ["phường Tam Quan Bắc"]
+    assert one.written == ["xa-phuong/tam-quan-bac/ke-hoach.docx"]
+    assert one.built == ["phường Tam Quan Bắc"] and len(one.unchanged) == ALL - 1
+    assert "Nguyễn Văn An" in _text((out / "xa-phuong/tam-quan-bac/ke-hoach.docx").read_bytes())
+    assert "xa-phuong/tam-quan-bac/ke-hoach.docx" not in one.cho_trong and len(one.cho_trong) == ALL - 1
+
+    # a different target for one area changes the plan of that commune only
+    (project / "xa-phuong" / "tam-quan-bac.yaml").write_text(
+        "chu_tich: Nguyễn Văn An\nchi_tieu:\n  - linh_vuc: 3\n    noi_dung:\n"
+        "      - Phấn đấu 99% hồ sơ thủ tục hành chính được giải quyết đúng hạn & sớm hơn <hạn>.\n", "utf-8")
+    target = _build(project, out)
+    assert target.written == ["xa-phuong/tam-quan-bac/ke-hoach.docx"]
+    text = _text((out / "xa-phuong/tam-quan-bac/ke-hoach.docx").read_bytes())
+    assert "- Phấn đấu 99% hồ sơ thủ tục hành chính được giải quyết đúng hạn & sớm hơn <hạn>." in text
+    assert "trên 95% hồ sơ" not in text
+
+    # the town plan changes: every commune is rendered; the plans citing it are rewritten
+    edit(project / "quyet-dinh.yaml", 'so: ""', 'so: "15"')
+    town = _build(project, out)
+    assert len(town.rendered) == ALL
+    assert town.written == sorted(f"xa-phuong/{p.parent.name}/ke-hoach.docx" for p in mtimes if p.name == "ke-hoach.docx")
+    assert "Quyết định số 15/QĐ-UBND" in _text((out / "xa-phuong/hoai-my/ke-hoach.docx").read_bytes())
+
+    # a template changes: every commune is rendered again
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    from docgen.paths import templates_dir
+    for name in ("ke-hoach.docx", "phu-luc.docx"):
+        src = zipfile.ZipFile(templates_dir() / name)
+        with zipfile.ZipFile(templates / name, "w") as dst:
+            for info in src.infolist():
+                data = src.read(info)
+                if name == "phu-luc.docx" and info.filename == "docProps/app.xml":
+                    data = data.replace(b"</Properties>", b"<Company>UBND</Company></Properties>")
+                dst.writestr(info, data)
+    tpl = _build(project, out, templates=templates)
+    assert len(tpl.rendered) == ALL
+    assert tpl.written == sorted(f"xa-phuong/{p.parent.name}/phu-luc.docx" for p in mtimes if p.name == "phu-luc.docx")
+    assert _build(project, out, templates=templates).rendered == []
+
+
+def test_hand_edit_is_reported_not_overwritten(project, tmp_path, cli):
+    out = tmp_path / "build"
+    assert cli("xa-phuong", "--content", project, "--out", out, "--no-check")[0] == 0
+    target = out / "xa-phuong" / "hoai-my" / "ke-hoach.docx"
+    original = target.read_bytes()
+    target.write_bytes(original + b"HAND")
+    status, stdout, err = cli("xa-phuong", "--content", project, "--out", out, "--no-check")
+    assert status == 1
+    assert f"{target}: lỗi: tệp đã được sửa tay" in err and "[build.edited-by-hand]" in err
+    assert "Xã/phường: 0 đã dựng, 16 không đổi, 1 lỗi" in stdout
+    assert target.read_bytes() == original + b"HAND"
+    assert not (out / ".docgen" / "xa-phuong.json").exists()         # failed build: state discarded
+    status, stdout, _ = cli("xa-phuong", "--content", project, "--out", out, "--no-check", "--force")
+    assert status == 0 and "Xã/phường: 1 đã dựng, 16 không đổi, 0 lỗi" in stdout
+    assert target.read_bytes() == original
+    assert list((out / ".docgen" / "sao-luu").rglob("ke-hoach.docx"))
+
+
+def test_one_commune_failure_leaves_the_others_built(project, tmp_path, cli, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (project / "xa-phuong").mkdir()
+    bad = project / "xa-phuong" / "hoai-duc.yaml"
+    bad.write_text("chu_tich: Lê Văn B\nchi_tieu: [\n", "utf-8")
+    (project / "xa-phuong" / "hoai-my.yaml").write_text(
+        "nhiem_vu_them:\n  - linh_vuc: 9\n    nhiem_vu: X\n    san_pham: [Y]\n    chu_tri: Z\n    thoi_gian: Quý I\n",
+        "utf-8")
+    (project / "xa-phuong" / "hoai-nhon.yaml").write_text("chu_tich: A\n", "utf-8")
+    status, stdout, err = cli("xa-phuong", "--content", "content", "--out", "build")
+    assert status == 1
+    assert "content/xa-phuong/hoai-duc.yaml:3: lỗi: " in err and "[content.yaml-syntax]" in err
+    assert ('content/xa-phuong/hoai-my.yaml:2: lỗi: "linh_vuc" 9 không có: Phụ lục của thị xã có 7 lĩnh vực '
+            "(1 đến 7) [content.invalid-value]") in err
+    assert ('content/xa-phuong/hoai-nhon.yaml: lỗi: tên tệp "hoai-nhon.yaml" không ứng với xã/phường nào trong '
+            'danh mục (don-vi.yaml); có phải "hoai-huong.yaml"? [xa-phuong.unknown-file]') in err
+    assert "Xã/phường: 15 đã dựng, 0 không đổi, 2 lỗi" in stdout
+    built = {p.parent.name for p in (tmp_path / "build" / "xa-phuong").rglob("ke-hoach.docx")}
+    assert len(built) == 15 and "hoai-duc" not in built and "hoai-my" not in built
+    assert not (tmp_path / "build" / ".docgen" / "xa-phuong.json").exists()
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("old,new,message", [
+    ("ten: Hoài Đức", 'ten: "../x"', 'tên xã/phường "../x" có ký tự không dùng được trong tên'),
+    ("ten: Hoài Đức", 'ten: "/"', 'tên xã/phường "/" có ký tự không dùng được trong tên'),
+    ("ten: Hoài Đức", "ten: " + "Hoài Đức " * 8 + "X", "tên xã/phường dài quá 60 ký tự"),
+    ("ten: Hoài Đức", "ten: 東京", 'tên xã/phường "東京" không đổi được thành tên thư mục'),
+    ("ten: Hoài Đức", "ten: Hoài Mỹ", 'xã/phường "Hoài Mỹ" trùng với mục thứ 16 (cùng thư mục "hoai-my")'),
+])
+def test_bad_commune_in_registry(project, tmp_path, cli, monkeypatch, old, new, message):
+    monkeypatch.chdir(tmp_path)
+    line = edit(project / "don-vi.yaml", old, new)
+    before = {p for p in tmp_path.rglob("*") if "build" not in p.parts}
+    status, stdout, err = cli("xa-phuong", "--content", "content", "--out", "build", "--no-check")
+    assert status == 1
+    assert f"content/don-vi.yaml:{line}: lỗi: {message}" in err
+    assert "Xã/phường: 16 đã dựng, 0 không đổi, 1 lỗi" in stdout
+    assert {p for p in tmp_path.rglob("*") if "build" not in p.parts} == before   # nothing outside build/
+    assert all(p.resolve().is_relative_to((tmp_path / "build").resolve()) for p in (tmp_path / "build").rglob("*"))
+    assert len(list((tmp_path / "build" / "xa-phuong").rglob("*.docx"))) == 32
+
+
+def test_one_commune_by_name_writes_the_batch_bytes(project, tmp_path, cli):
+    batch, single = tmp_path / "batch", tmp_path / "single"
+    assert cli("xa-phuong", "--content", project, "--out", batch, "--jobs", "2")[0] == 0
+    status, stdout, _ = cli("xa-phuong", "Tam Quan Bắc", "xã Hoài Mỹ", "--content", project, "--out", single)
+    assert status == 0 and "Xã/phường: 2 đã dựng, 0 không đổi, 0 lỗi" in stdout
+    docs = _docs(single)
+    assert sorted(docs) == ["xa-phuong/hoai-my/ke-hoach.docx", "xa-phuong/hoai-my/phu-luc.docx",
+                            "xa-phuong/tam-quan-bac/ke-hoach.docx", "xa-phuong/tam-quan-bac/phu-luc.docx"]
+    assert all(docs[k] == (batch / k).read_bytes() for k in docs)
+    # a named build keeps the state usable: the full batch afterwards renders the other 15 only
+    rest = _build(project, single, check=True)
+    assert len(rest.rendered) == 15 and _docs(single) == _docs(batch)
+
+
+def test_unknown_commune_name(project, tmp_path, cli):
+    status, _, err = cli("xa-phuong", "Hoai Duk", "--content", project, "--out", tmp_path / "b")
+    assert status == 2
+    assert 'xa-phuong: lỗi: không có xã/phường "Hoai Duk" trong danh mục (don-vi.yaml); có phải "hoai-duc"? ' \
+           "[xa-phuong.unknown]" in err
+    assert not (tmp_path / "b").exists()
+
+
+def test_parent_line_is_a_setting(project, tmp_path):
+    edit(project / "don-vi.yaml", "  cap: thi_xa\n", "  cap: thi_xa\n  chu_quan_xa_phuong: false\n")
+    _build(project, tmp_path / "b", names=["Hoài Mỹ"])
+    doc = Document(io.BytesIO((tmp_path / "b/xa-phuong/hoai-my/ke-hoach.docx").read_bytes()))
+    assert doc.tables[0].rows[0].cells[0].text.strip() == "ỦY BAN NHÂN DÂN\nXÃ HOÀI MỸ"
