@@ -20,7 +20,7 @@ def derive(ban: Ban):
               f"kèm theo {ban.nguon.trich_dan}.")),
           K("Yêu cầu",
             G("Xác định rõ nội dung, tiến độ, sản phẩm và trách nhiệm của từng cơ quan, đơn vị."),
-            G(f"Hoàn thành đúng thời hạn: {task.thoi_gian.text()}; sản phẩm: "
+            G(f"Hoàn thành đúng thời hạn: {'; '.join(l.lstrip('- ') for l in task.thoi_gian.dong())}; sản phẩm: "
               f"{'; '.join(s.rstrip('.;') for s in task.san_pham)}."))),
         M("NỘI DUNG", *noi_dung),
         M("TỔ CHỨC THỰC HIỆN",

@@ -58,7 +58,7 @@ def derive(ban: Ban):
     can_cu += [G(c) for c in ban.ov.can_cu] or [G(t("", "kế hoạch ứng dụng CNTT năm " + str(ban.nam)
                                                     + " của UBND tỉnh (số, ngày)", "can_cu"))]
     nhiem_vu = [G(f"{task.nhiem_vu.rstrip('. ')} (chủ trì: {ban.ten(task.chu_tri)}; thời gian: "
-                  f"{task.thoi_gian.text()}).") for ma, g, task in rows]
+                  f"{'; '.join(l.lstrip('- ') for l in task.thoi_gian.dong())}).") for ma, g, task in rows]
     body = [
         M("CĂN CỨ LẬP KẾ HOẠCH", *can_cu),
         M("MỤC TIÊU",

@@ -245,7 +245,7 @@ def derive(ban: Ban):
           K("Hình thức kiểm tra",
             G("Kiểm tra trực tiếp theo kế hoạch: Đoàn kiểm tra làm việc tại đơn vị, nghe báo cáo, kiểm tra hồ sơ."),
             G("Kiểm tra đột xuất việc thực thi công vụ tại Bộ phận tiếp nhận và trả kết quả khi cần thiết.")),
-          K("Thời gian kiểm tra", P(thoi_gian))),
+          K("Thời gian kiểm tra", P(thoi_gian + "."))),
         M("THÀNH PHẦN ĐOÀN KIỂM TRA",
           G("Trưởng đoàn: " + t(doan.truong_doan if doan else "", "Trưởng đoàn kiểm tra",
                                 "doan_kiem_tra.truong_doan")),
