@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import VanBan
-from ..model.derived import KeHoachConOverride
+from ..model.derived import KIND_KEYS, KeHoachConOverride
 from . import chung, cntt, kiem_tra, tuyen_truyen
-from .chon import KINDS, KeHoachCon, select, slug
+from .chon import KIND_NAME, KINDS, KeHoachCon, select, slug
 from .cho_nhap import ChoNhap, SoCho
 from .khung import Ban, Loi, Nguon
 from .phan_cong import LoiTruyVet, sheet, sheet_agencies, sheet_doc, sheet_path, truy_vet
@@ -45,6 +45,12 @@ def ke_hoach_con(nguon: Nguon, overrides: dict[str, KeHoachConOverride], files: 
             continue
         ov = overrides.get(spec.ma) or KeHoachConOverride(nhiem_vu=spec.ma)
         ban = Ban(nguon, spec, ov, SoCho(spec.duong_dan, override_file(spec, files)))
+        for other, keys in KIND_KEYS.items():
+            for k in keys:
+                if other != spec.kind and k in ov.model_fields_set:
+                    ban.error((k,), "content.unused-key",
+                              f'khóa "{k}" chỉ dùng cho {KIND_NAME[other]}, không dùng cho kế hoạch này '
+                              f'({KIND_NAME[spec.kind]})')
         result = DERIVE[spec.kind](ban)
         doc = result[0] if isinstance(result, tuple) else result
         out.van_ban.append(doc)

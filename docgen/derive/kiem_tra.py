@@ -86,6 +86,10 @@ def chon_xa(ban: Ban) -> tuple[list[XaPhuong], float, int]:
     project, ov = ban.project, ban.ov.doi_tuong
     all_xa = list(project.don_vi.xa_phuong)
     pct = ov.ty_le if ov and ov.ty_le is not None else parent_target(project)
+    if ov and ov.ty_le is not None and not 0 < ov.ty_le <= 100:
+        ban.error(("doi_tuong", "ty_le"), "content.percent",
+                  f"tỷ lệ {ov.ty_le:g}% không hợp lệ: phải lớn hơn 0 và không quá 100%")
+        pct = parent_target(project)
     if pct is None:
         ban.error(("doi_tuong", "ty_le"), "derive.no-target",
                   "Kế hoạch (ke-hoach.yaml) không có chỉ tiêu \"kiểm tra công tác CCHC đối với …% UBND cấp xã\"; "

@@ -9,9 +9,6 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import field_validator
-from pydantic_core import PydanticCustomError
-
 from .content import Khoi, Model, NguoiKy
 from .types import NgayField, NonBlank, SoVanBan, Text
 
@@ -30,19 +27,11 @@ class LichKiemTra(Model):
 class DoiTuong(Model):
     """Who is inspected. Left out: ty_le from the parent plan, communes chosen by rule."""
 
-    ty_le: float | None = None                       # % of UBND cấp xã (overrides the parent plan)
+    ty_le: float | None = None                       # % of UBND cấp xã (0 < ty_le <= 100; checked by derive)
     xa_phuong: tuple[NonBlank, ...] = ()             # explicit list (names or GSO codes)
     da_kiem_tra_nam_truoc: tuple[NonBlank, ...] = () # inspected last year: chosen last by the rule
     co_quan: tuple[NonBlank, ...] = ()               # agencies (phòng) inspected too
     bat_dau: NgayField | None = None                 # first day of the proposed schedule
-
-    @field_validator("ty_le")
-    @classmethod
-    def _percent(cls, value):
-        if value is not None and not 0 < value <= 100:
-            raise PydanticCustomError("content.percent", "tỷ lệ {v}% phải lớn hơn 0 và không quá 100%",
-                                      {"v": f"{value:g}"})
-        return value
 
 
 class DoanKiemTra(Model):
@@ -76,3 +65,12 @@ class KeHoachConOverride(Model):
 
 
 __all__ = ["DoanKiemTra", "DoiTuong", "KeHoachConOverride", "LichKiemTra"]
+
+
+KIND_KEYS = {
+    "kiem_tra": ("doi_tuong", "lich", "doan_kiem_tra", "thoi_han_bao_cao"),
+    "tuyen_truyen": ("chi_tieu", "co_quan_truyen_thong"),
+    "cntt": ("can_cu",),
+    "chung": ("noi_dung",),
+}
+"""Keys that only one kind of plan reads; using them in another kind's file is an error."""
