@@ -39,3 +39,32 @@ def test_core_documents_follow_the_decision(project, tmp_path):
     assert f"(Kèm theo {CITATION})" in all_text(after["phu-luc.docx"])
     combined = all_text(after["tron-bo.docx"])
     assert f"(Ban hành kèm theo {CITATION})" in combined and f"(Kèm theo {CITATION})" in combined
+
+
+def test_derived_plans_follow_the_decision(project, tmp_path):
+    from docgen.build.derived import build_derived
+
+    before = build_derived(project, tmp_path / "a").build.outputs
+    assert before and all("1234/QĐ-UBND" not in all_text(d) for d in before.values())
+    _sign(project)
+    after = build_derived(project, tmp_path / "b").build.outputs
+    plans = {rel: data for rel, data in after.items() if not rel.endswith("bang-phan-cong.docx")}
+    sheets = {rel: data for rel, data in after.items() if rel.endswith("bang-phan-cong.docx")}
+    assert plans and sheets
+    for rel, data in after.items():
+        assert CITATION.replace(" của UBND thị xã Hoài Nhơn", "") in all_text(data), rel
+
+
+def test_commune_plans_follow_the_decision(project, tmp_path):
+    from docgen.build.batch import run_batch
+
+    out = tmp_path / "b"
+    first = run_batch(project, out, progress=False)
+    assert not first.problems and len(first.built) == 17
+    plans = sorted(out.glob("xa-phuong/*/ke-hoach.docx"))
+    assert len(plans) == 17 and all("1234/QĐ-UBND" not in all_text(p.read_bytes()) for p in plans)
+    _sign(project)
+    second = run_batch(project, out, progress=False)
+    assert not second.problems and len(second.built) == 17, "a change to the town decision rebuilds all"
+    for plan in plans:
+        assert CITATION.replace(" của UBND thị xã Hoài Nhơn", "") in all_text(plan.read_bytes()), plan
