@@ -22,7 +22,7 @@ NOI_NHAN = "Nơi nhận:"
 
 SO_RE = re.compile(r"^Số: (?P<num>0[1-9]|[1-9]\d+|\s*|\.+|…)/(?P<sym>[A-ZĐa-zđ]+(?:-[A-ZĐa-zđ0-9]+)+)$")
 SO_LOOSE = re.compile(r"^\s*Số\s*[:.]?\s*(?P<num>[^/]*?)\s*/\s*(?P<sym>.*?)\s*$")
-DATE_RE = re.compile(r"^(?P<place>[^,]+), ngày (?P<d>\S*|\s*|\.+|…) *tháng (?P<m>\S+) năm (?P<y>\d{4})$")
+DATE_RE = re.compile(r"^(?P<place>[^,]+), ngày (?P<d>\S*|\s*|\.+|…) *tháng (?P<m>\S*) *năm (?P<y>\d{4})$")
 CAN_CU_RE = re.compile(r"^(Căn cứ|Theo đề nghị|Xét)\b")
 DIEU_RE = re.compile(r"^Điều (\d+)\.")
 AUTHORITY_RE = re.compile(r"^(TM\.|KT\.|TL\.|TUQ\.|Q\.) ")

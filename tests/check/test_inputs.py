@@ -88,3 +88,12 @@ def test_cli_unreadable_file_exit_2(tmp_path, capsys):
 def test_cli_missing_file_exit_2(tmp_path, capsys):
     assert run(["check", str(tmp_path / "none.docx")]) == 2
     assert "không tìm thấy tệp" in capsys.readouterr().err
+
+
+def test_draft_date_with_blank_day_and_month_is_accepted():
+    from docgen.check.rules.header import _date_text
+
+    assert _date_text("Hoài Nhơn, ngày        tháng        năm 2021") == ([], [])
+    assert _date_text("Hoài Nhơn, ngày        tháng 12 năm 2020") == ([], [])
+    errors, _ = _date_text("Hoài Nhơn, ngày 05 tháng 1 năm 2021")
+    assert errors == ['tháng "1" (tháng 1, 2 phải viết 01, 02)']

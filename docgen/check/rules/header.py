@@ -192,7 +192,7 @@ def _date_text(text: str) -> tuple[list[str], list[str]]:
     d, mo = m.group("d").strip(), m.group("m")
     if d and not set(d) <= {".", "…"} and not re.fullmatch(r"0[1-9]|[12]\d|3[01]", d):
         errors.append(f"ngày \"{d}\" (ngày dưới 10 phải có số 0 ở đầu)")
-    if not re.fullmatch(r"0[1-9]|[1-9]|1[0-2]", mo) and not set(mo) <= {".", "…"}:
+    if mo and not re.fullmatch(r"0[1-9]|[1-9]|1[0-2]", mo) and not set(mo) <= {".", "…"}:
         errors.append(f"tháng \"{mo}\" không hợp lệ")
     elif mo in ("1", "2"):
         errors.append(f"tháng \"{mo}\" (tháng 1, 2 phải viết 01, 02)")
