@@ -80,24 +80,31 @@ def _file_digest(path: Path | None) -> str:
         return "-"
 
 
-_CODE_DIGEST: str | None = None
+# The source that decides what a commune's documents contain (other engineers' modules,
+# such as diff/ or preview/, do not invalidate the state).
+_CODE = ("__init__.py", "derive/commune.py", "model", "vn", "render", "content", "build/documents.py",
+         "build/render_docs.py", "build/batch.py")
+_CODE_DIGEST: dict[bool, str] = {}
 
 
-def code_digest() -> str:
-    """docgen's version and its whole source: a code change rebuilds everything."""
-    global _CODE_DIGEST
-    if _CODE_DIGEST is None:
+def code_digest(check: bool = False) -> str:
+    """docgen's version and the source its outputs depend on (the checker's too when used)."""
+    if check not in _CODE_DIGEST:
         h = hashlib.sha256(__version__.encode())
         root = Path(__file__).resolve().parents[1]
-        for path in sorted(root.rglob("*.py")):
+        paths: list[Path] = []
+        for part in _CODE + (("check",) if check else ()):
+            p = root / part
+            paths += sorted(p.rglob("*.py")) if p.is_dir() else [p]
+        for path in paths:
             h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
-        _CODE_DIGEST = h.hexdigest()
-    return _CODE_DIGEST
+        _CODE_DIGEST[check] = h.hexdigest()
+    return _CODE_DIGEST[check]
 
 
 def base_digest(content_dir: Path, templates: Path, check: bool) -> str:
     """Everything every commune is built from, except its own file."""
-    h = hashlib.sha256(f"v{STATE_VERSION}|check={check}|{code_digest()}".encode())
+    h = hashlib.sha256(f"v{STATE_VERSION}|check={check}|{code_digest(check)}".encode())
     for name in TOWN_FILES:
         h.update(f"|{name}:{_file_digest(content_dir / name)}".encode())
     for name in TEMPLATES:
