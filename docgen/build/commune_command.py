@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
-
 import click
 
 from ..cli import echo_err, main_group, report_problems
 from ..errors import DocgenError
-from ..paths import DEFAULT_OUT, default_content_dir
+from ..commands import build_options, echo_backups
+from ..paths import default_content_dir
 
 
 def _print_summary(result) -> None:
     n, m, k = len(result.built), len(result.unchanged), len(result.failed)
     click.echo(f"Xã/phường: {n} đã dựng, {m} không đổi, {k} lỗi (thư mục {result.out_dir}/xa-phuong/).")
-    for rel in result.backed_up:
-        click.echo(f"  Đã lưu bản sửa tay của {rel} vào {result.out_dir}/.docgen/sao-luu/ trước khi ghi đè.")
+    echo_backups(result.out_dir, result.backed_up)
     if result.cho_trong:
         click.echo(f"Còn {sum(len(v) for v in result.cho_trong.values())} chỗ trống cần điền "
                    "(thêm vào content/…/xa-phuong/<tên>.yaml, ví dụ khóa chu_tich):")
@@ -29,14 +27,7 @@ def _print_summary(result) -> None:
 @click.argument("ten", nargs=-1)
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Số tiến trình dựng song song (mặc định: số nhân CPU).")
-@click.option("--content", "content_dir", type=click.Path(path_type=Path), default=None,
-              help="Thư mục nội dung (mặc định: content/hoai-nhon-2021).")
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True,
-              help="Thư mục ghi kết quả.")
-@click.option("--templates", "templates_dir", type=click.Path(path_type=Path), default=None,
-              help="Thư mục mẫu (mặc định: templates/).")
-@click.option("--no-check", is_flag=True, help="Không kiểm tra thể thức Nghị định 30 sau khi dựng.")
-@click.option("--force", is_flag=True, help="Ghi đè cả tệp đã sửa tay (lưu bản sao trong .docgen/sao-luu/).")
+@build_options()
 def xa_phuong_command(ten, jobs, content_dir, out_dir, templates_dir, no_check, force) -> int:
     from .batch import run_batch
 
