@@ -29,6 +29,14 @@ class Ctx:
                        found, r.clause, message)
 
 
+    def findings(self, code: str, where, label: str, problems: list[str], expected: str) -> list[Finding]:
+        """One finding listing `problems` (e.g. "Tiêu ngữ: 12 pt; không đậm"), or none."""
+        if not problems:
+            return []
+        text = "; ".join(problems)
+        return [self.find(code, where, f"{label}: {text}", expected, text)]
+
+
 def run_rules(ctx: Ctx, codes=None) -> list[Finding]:
     out: list[Finding] = []
     for code, r in RULES.items():

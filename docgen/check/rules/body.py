@@ -34,9 +34,7 @@ def ten_loai(ctx: Ctx):
         probs = _style_problems(p, 13, 14, bold=True)
         if not is_upper(p.text):
             probs.append("không viết in hoa")
-        if probs:
-            yield ctx.find("nd30.ten-loai", p, "tên loại: " + "; ".join(probs),
-                           "in hoa, đậm, 13–14 pt, căn giữa", "; ".join(probs))
+        yield from ctx.findings("nd30.ten-loai", p, "tên loại", probs, "in hoa, đậm, 13–14 pt, căn giữa")
 
 
 @rule("nd30.trich-yeu", "Trích yếu nội dung", "NĐ 30/2020, Phụ lục I, mục II.5.a; nd30 §13.1")
@@ -52,9 +50,7 @@ def trich_yeu(ctx: Ctx):
             probs = _style_problems(p, 13, 14, bold=True)
             if not has_lower(p.text):
                 probs.append("viết in hoa toàn bộ (yêu cầu chữ thường)")
-            if probs:
-                yield ctx.find("nd30.trich-yeu", p, "trích yếu: " + "; ".join(probs),
-                               "chữ thường, đậm, 13–14 pt, căn giữa", "; ".join(probs))
+            yield from ctx.findings("nd30.trich-yeu", p, "trích yếu", probs, "chữ thường, đậm, 13–14 pt, căn giữa")
         yield from _trich_yeu_line(ctx, part)
 
 

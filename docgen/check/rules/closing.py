@@ -38,18 +38,14 @@ def signature(ctx: Ctx):
             if k == 0 and re.match(r"^(TM|KT|TL|TUQ|Q)[./ ]", t) and not AUTHORITY_RE.match(t):
                 probs.append("viết sai quyền hạn ký (TM., KT., TL., TUQ., Q. có dấu chấm và "
                              "một khoảng trắng)")
-            if probs:
-                yield ctx.find("nd30.signature", p, "chức vụ người ký: " + "; ".join(probs),
-                               "in hoa, đậm, 13–14 pt, căn giữa", "; ".join(probs))
+            yield from ctx.findings("nd30.signature", p, "chức vụ người ký", probs, "in hoa, đậm, 13–14 pt, căn giữa")
         p = part.ho_ten
         if p is None:
             continue
         probs = _style_problems(p, 13, 14, bold=True)
         if ACADEMIC_RE.match(norm(p.text)):
             probs.append("có học hàm, học vị trước họ tên")
-        if probs:
-            yield ctx.find("nd30.signature", p, "họ tên người ký: " + "; ".join(probs),
-                           "đậm, 13–14 pt, căn giữa, không học hàm học vị", "; ".join(probs))
+        yield from ctx.findings("nd30.signature", p, "họ tên người ký", probs, "đậm, 13–14 pt, căn giữa, không học hàm học vị")
 
 
 def _line_problems(p, last: bool) -> list[str]:

@@ -56,9 +56,7 @@ def quoc_hieu(ctx: Ctx):
         probs += _style_problems(p, 12, 13, bold=True)
         if part.header is not None and p.col == 1 and len(part.header.cells[p.row - 1]) > 1:
             probs.append("nằm ở ô bên trái (yêu cầu ô bên phải)")
-        if probs:
-            yield ctx.find("nd30.quoc-hieu", p, "Quốc hiệu: " + "; ".join(probs),
-                           "chữ in hoa, đậm, 12–13 pt, căn giữa ô phải", "; ".join(probs))
+        yield from ctx.findings("nd30.quoc-hieu", p, "Quốc hiệu", probs, "chữ in hoa, đậm, 12–13 pt, căn giữa ô phải")
 
 
 @rule("nd30.tieu-ngu", "Tiêu ngữ", "NĐ 30/2020, Phụ lục I, mục II.1.b")
@@ -75,9 +73,7 @@ def tieu_ngu(ctx: Ctx):
         if p.text.strip() != TIEU_NGU:
             probs.append(f"viết \"{p.text.strip()}\" (yêu cầu \"{TIEU_NGU}\", gạch nối có cách chữ)")
         probs += _style_problems(p, 13, 14, bold=True)
-        if probs:
-            yield ctx.find("nd30.tieu-ngu", p, "Tiêu ngữ: " + "; ".join(probs),
-                           "đậm, 13–14 pt, căn giữa dưới Quốc hiệu", "; ".join(probs))
+        yield from ctx.findings("nd30.tieu-ngu", p, "Tiêu ngữ", probs, "đậm, 13–14 pt, căn giữa dưới Quốc hiệu")
 
 
 @rule("nd30.tieu-ngu-line", "Đường kẻ dưới Tiêu ngữ", "NĐ 30/2020, Phụ lục I, mục II.1.b; nd30 §13.1")
@@ -179,9 +175,7 @@ def so(ctx: Ctx):
             continue
         probs = _so_text_problems(part, p.text.strip())
         probs += _style_problems(p, 13, 13, bold=False)
-        if probs:
-            yield ctx.find("nd30.so", p, "số, ký hiệu: " + "; ".join(probs),
-                           "Số: 01/QĐ-UBND, 13 pt, đứng, căn giữa", "; ".join(probs))
+        yield from ctx.findings("nd30.so", p, "số, ký hiệu", probs, "Số: 01/QĐ-UBND, 13 pt, đứng, căn giữa")
 
 
 def _date_text(text: str) -> tuple[list[str], list[str]]:

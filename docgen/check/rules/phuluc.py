@@ -31,18 +31,14 @@ def phu_luc(ctx: Ctx):
                            "\"Phụ lục\", đậm, 14 pt, căn giữa", "; ".join(probs))
         for p in part.phu_luc_title:
             probs = _style_problems(p, 13, 14, bold=True)
-            if probs:
-                yield ctx.find("nd30.phu-luc", p, "tên phụ lục: " + "; ".join(probs),
-                               "in hoa, đậm, 13–14 pt, căn giữa", "; ".join(probs))
+            yield from ctx.findings("nd30.phu-luc", p, "tên phụ lục", probs, "in hoa, đậm, 13–14 pt, căn giữa")
         kt = part.kem_theo
         if kt is None:
             yield ctx.find("nd30.phu-luc", head, "thiếu dòng \"(Kèm theo … số … ngày … của …)\"",
                            "(Kèm theo …)", "không có")
             continue
         probs = _style_problems(kt, 13, 14, italic=True)
-        if probs:
-            yield ctx.find("nd30.phu-luc", kt, "dòng kèm theo: " + "; ".join(probs),
-                           "nghiêng, 13–14 pt, căn giữa", "; ".join(probs))
+        yield from ctx.findings("nd30.phu-luc", kt, "dòng kèm theo", probs, "nghiêng, 13–14 pt, căn giữa")
 
 
 def _restarts(sect_pr) -> bool:
