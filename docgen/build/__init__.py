@@ -56,7 +56,6 @@ def build(content_dir: str | Path, out_dir: str | Path, *, templates: str | Path
           check: bool = True, force: bool = False) -> BuildResult:
     """Build the decision, plan, appendix and the combined file of `content_dir` into `out_dir`."""
     timings: dict[str, float] = {}
-    t = time.perf_counter()
     project = load_project(content_dir, timings=timings)
     engine = Engine(Path(templates) if templates else default_templates_dir())
     t = time.perf_counter()

@@ -25,21 +25,22 @@ def modern_section(project):
     return next((b for b in walk(project.ke_hoach.noi_dung) if b.kieu == "khoan" and AREA.search(b.text)), None)
 
 
-def targets(project) -> list[str]:
-    """The "Chỉ tiêu" bullets under "Hiện đại hóa nền hành chính", verbatim."""
+def _items_under(project, heading: str) -> list[str]:
+    """The bullets and paragraphs under the điểm "<heading>…" of the Hiện đại hóa section."""
     sec = modern_section(project)
     if sec is None:
         return []
-    ct = next((b for b in sec.noi_dung if b.kieu == "diem" and b.text.lower().startswith("chỉ tiêu")), None)
-    return [b.text for b in (ct.noi_dung if ct else ()) if b.kieu in ("gach", "doan")]
+    diem = next((b for b in sec.noi_dung if b.kieu == "diem" and b.text.lower().startswith(heading)), None)
+    return [b.text for b in (diem.noi_dung if diem else ()) if b.kieu in ("gach", "doan")]
+
+
+def targets(project) -> list[str]:
+    """The "Chỉ tiêu" bullets under "Hiện đại hóa nền hành chính", verbatim."""
+    return _items_under(project, "chỉ tiêu")
 
 
 def solutions(project) -> list[str]:
-    sec = modern_section(project)
-    if sec is None:
-        return []
-    nv = next((b for b in sec.noi_dung if b.kieu == "diem" and b.text.lower().startswith("nhiệm vụ")), None)
-    return [b.text for b in (nv.noi_dung if nv else ()) if b.kieu in ("gach", "doan")]
+    return _items_under(project, "nhiệm vụ")
 
 
 def it_rows(project):
