@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .cli import echo_err, main_group, report_problems
+from .cli import main_group, report_problems
 from .paths import DEFAULT_OUT, default_content_dir
 
 

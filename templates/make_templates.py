@@ -479,7 +479,7 @@ EMPTY_HEADER_P = '<w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr></w:p>'
 # Package assembly
 
 def _frag(xml: str) -> list[etree._Element]:
-    root = etree.fromstring(f"<w:root {NSDECL}>{xml}</w:root>".encode("utf-8"))
+    root = etree.fromstring(f"<w:root {NSDECL}>{xml}</w:root>".encode())
     return list(root)
 
 
@@ -591,11 +591,11 @@ def _normalise_zip(data: bytes) -> bytes:
 
 
 APP_XML = (
-    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
-    ' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-    "<Application>docgen</Application><DocSecurity>0</DocSecurity></Properties>"
-).encode("utf-8")
+    b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
+    b' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    b"<Application>docgen</Application><DocSecurity>0</DocSecurity></Properties>"
+)
 
 KINDS = ("quyet-dinh", "ke-hoach", "phu-luc")
 

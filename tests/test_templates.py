@@ -239,9 +239,9 @@ def test_generator_is_byte_reproducible(tmp_path):
 
 def _render(kind: str, ctx: dict):
     out = io.BytesIO()
-    from docxtpl import DocxTemplate  # noqa: F401 (import cost only here)
-
     import tempfile
+
+    from docxtpl import DocxTemplate  # noqa: F401 (import cost only here)
     with tempfile.TemporaryDirectory() as td:
         path = Path(td) / "out.docx"
         preview.render(_path(kind), ctx, path)

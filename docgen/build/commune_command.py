@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sys
+
 import click
 
 from ..cli import echo_err, main_group, report_problems
-from ..errors import DocgenError
 from ..commands import build_options, echo_backups
+from ..errors import DocgenError
 from ..paths import default_content_dir
 
 

@@ -9,8 +9,8 @@ Both raise `docgen.errors.UsageError` (exit 2) for a file that cannot be read sa
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from docgen.check.finding import RULES, Finding
 from docgen.errors import Problem, UsageError

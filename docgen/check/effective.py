@@ -259,6 +259,11 @@ def _has_border(pbdr, side: str) -> bool:
     return el is not None and (wval(el) or "nil") not in ("nil", "none")
 
 
+def _typeface(font_scheme: etree._Element, tag: str) -> str:
+    el = font_scheme.find(f"{{{A}}}{tag}")
+    return (el.get("typeface") or "") if el is not None else ""
+
+
 def _theme_fonts(theme: etree._Element | None) -> dict[str, str]:
     """Theme font reference (e.g. "minorHAnsi") -> typeface."""
     out: dict[str, str] = {}
@@ -268,9 +273,7 @@ def _theme_fonts(theme: etree._Element | None) -> dict[str, str]:
         fs = theme.find(f".//{{{A}}}{major}Font")
         if fs is None:
             continue
-        get = lambda tag: (fs.find(f"{{{A}}}{tag}").get("typeface") or ""  # noqa: E731
-                           if fs.find(f"{{{A}}}{tag}") is not None else "")
-        out[major + "HAnsi"] = out[major + "Ascii"] = get("latin")
-        out[major + "Bidi"] = get("cs")
-        out[major + "EastAsia"] = get("ea")
+        out[major + "HAnsi"] = out[major + "Ascii"] = _typeface(fs, "latin")
+        out[major + "Bidi"] = _typeface(fs, "cs")
+        out[major + "EastAsia"] = _typeface(fs, "ea")
     return out

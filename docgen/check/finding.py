@@ -1,8 +1,8 @@
 """The checker's result type and the rule registry."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
-from typing import Callable, Iterable
 
 from docgen.errors import CANH_BAO, LOI, Problem
 

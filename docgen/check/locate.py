@@ -11,8 +11,17 @@ from dataclasses import dataclass, field
 
 from docgen.check.docmodel import DocModel, Para, Table
 from docgen.check.vocab import (
-    AUTHORITY_RE, CAN_CU_RE, DIEU_RE, NOI_NHAN, PHU_LUC_LOOSE, SO_LOOSE, TYPE_ABBR, ALL_ABBR,
-    is_quoc_hieu, is_upper, norm,
+    ALL_ABBR,
+    AUTHORITY_RE,
+    CAN_CU_RE,
+    DIEU_RE,
+    NOI_NHAN,
+    PHU_LUC_LOOSE,
+    SO_LOOSE,
+    TYPE_ABBR,
+    is_quoc_hieu,
+    is_upper,
+    norm,
 )
 
 QD, KH, PHU_LUC, CONG_VAN, TYPED, UNKNOWN = "qd", "kh", "phu-luc", "cong-van", "typed", "unknown"

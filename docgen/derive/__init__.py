@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from ..model import VanBan
 from ..model.derived import KIND_KEYS, KeHoachConOverride
 from . import chung, cntt, kiem_tra, tuyen_truyen
-from .chon import KIND_NAME, KINDS, KeHoachCon, select, slug
 from .cho_nhap import ChoNhap, SoCho
+from .chon import KIND_NAME, KINDS, KeHoachCon, select, slug
 from .khung import Ban, Loi, Nguon
 from .phan_cong import LoiTruyVet, sheet, sheet_agencies, sheet_doc, sheet_path, truy_vet
 

@@ -9,7 +9,7 @@ from .khung import Ban, G, K, M, P
 
 
 def derive(ban: Ban):
-    project, spec, t = ban.project, ban.spec, ban.cho.text
+    spec, t = ban.spec, ban.cho.text
     task = spec.task
     phoi_hop = ", ".join(ban.phoi_hop_names()) or "các cơ quan liên quan"
     noi_dung = list(ban.ov.noi_dung) or [P(t("", "nội dung cụ thể của Kế hoạch", "noi_dung"))]

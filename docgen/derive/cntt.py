@@ -82,7 +82,7 @@ def derive(ban: Ban):
             G("Triển khai các nhiệm vụ được giao; báo cáo kết quả định kỳ."))),
     ]
     groups = []
-    for gi, group in enumerate(project.phu_luc.nhom, 1):
+    for group in project.phu_luc.nhom:
         sel = [(ma, task) for ma, g, task in rows if g is group]
         if sel:
             groups.append(NhomVB(so=roman(len(groups) + 1), ten=group.ten, nhiem_vu=ban.dong(sel)))

@@ -18,7 +18,17 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..model import DongNhiemVu, KeHoachVB, Khoi, NguoiKy, NhomVB, PhuLucVB, Project, VanBan, XaPhuong
+from ..model import (
+    DongNhiemVu,
+    KeHoachVB,
+    Khoi,
+    NguoiKy,
+    NhomVB,
+    PhuLucVB,
+    Project,
+    VanBan,
+    XaPhuong,
+)
 from ..model.commune import XaPhuongRieng
 from ..model.content import CoQuanBanHanh
 from ..vn import Ngay, ngay_thang_nam, roman, so_ky_hieu, strip_end

@@ -8,15 +8,25 @@ Follows reference/derived-plans.md §1.0 and §4: a plan of UBND thị xã is si
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
-from ..model import CoQuanBanHanh, DongNhiemVu, KeHoachVB, Khoi, NguoiKy, NhiemVu, PhuLucVB, Project, VanBan
+from ..model import (
+    CoQuanBanHanh,
+    DongNhiemVu,
+    KeHoachVB,
+    Khoi,
+    NguoiKy,
+    NhiemVu,
+    PhuLucVB,
+    Project,
+    VanBan,
+)
 from ..model.derived import KeHoachConOverride
 from ..vn import Ngay, ngay_thang_nam, so_ky_hieu
 from ..vn.han import han_cuoi
-from .chon import KeHoachCon, lower_first, nam_ke_hoach, trich_yeu
 from .cho_nhap import SoCho
+from .chon import KeHoachCon, lower_first, nam_ke_hoach, trich_yeu
 
 CAP_TEN = {"thi_xa": "thị xã", "huyen": "huyện", "quan": "quận", "thanh_pho": "thành phố", "tinh": "tỉnh",
            "phuong": "phường", "xa": "xã", "thi_tran": "thị trấn"}

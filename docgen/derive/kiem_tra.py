@@ -15,12 +15,12 @@ import datetime as _dt
 import difflib
 import re
 
-from ..model import DongNhiemVu, Khoi, NhomVB, PhuLucVB, XaPhuong
+from ..model import DongNhiemVu, NhomVB, PhuLucVB, XaPhuong
 from ..model.derived import LichKiemTra
 from ..vn.han import han_cuoi
 from ..vn.numbers import phan_tram_cua
-from .khung import Ban, D, G, K, M, P, sentence_case
 from .chon import lower_first
+from .khung import Ban, G, K, M, P, sentence_case
 
 TARGET = re.compile(r"kiểm tra công tác (?:CCHC|cải cách hành chính) đối với (\d+(?:[.,]\d+)?)\s*%\s*UBND cấp xã",
                     re.IGNORECASE)
@@ -214,7 +214,7 @@ def derive(ban: Ban):
     t = ban.cho.text
 
     noi_dung_kt = []
-    for gi, group in enumerate(project.phu_luc.nhom, 1):
+    for group in project.phu_luc.nhom:
         items = [G(f"Kết quả thực hiện nhiệm vụ {ma}: {lower_first(task.nhiem_vu.rstrip('. '))}")
                  for ma, g, task in project.phu_luc.tasks() if g is group]
         noi_dung_kt.append(K(sentence_case(group.ten), *items))
@@ -272,7 +272,7 @@ def derive(ban: Ban):
           K("Kinh phí", P(t(ban.ov.kinh_phi, "kinh phí thực hiện (nguồn, số tiền)", "kinh_phi")))),
     ]
     schedule = []
-    groups = [("xa", f"UBND CÁC XÃ, PHƯỜNG"), ("cq", f"CÁC CƠ QUAN CHUYÊN MÔN THUỘC {ban.ubnd_ngan.upper()}")]
+    groups = [("xa", "UBND CÁC XÃ, PHƯỜNG"), ("cq", f"CÁC CƠ QUAN CHUYÊN MÔN THUỘC {ban.ubnd_ngan.upper()}")]
     n_group = 0
     for kind, name in groups:
         sel = [r for r in rows if r[2] == kind]
@@ -286,6 +286,6 @@ def derive(ban: Ban):
     phu_luc = PhuLucVB(tieu_de=f"LỊCH KIỂM TRA CÔNG TÁC CẢI CÁCH HÀNH CHÍNH NĂM {ban.nam}", kem_theo="",
                        nhom=tuple(schedule), cot=LICH_COT)
     cap = ban.ubnd_ngan.split(" ", 1)[-1]
-    noi_nhan = [f"Sở Nội vụ (b/c)", f"{ban.thi_uy()}, TT HĐND {cap} (b/c)", f"CT, các PCT {ban.ubnd_ngan}",
+    noi_nhan = ["Sở Nội vụ (b/c)", f"{ban.thi_uy()}, TT HĐND {cap} (b/c)", f"CT, các PCT {ban.ubnd_ngan}",
                 "Thành viên Đoàn kiểm tra", "Các cơ quan, đơn vị được kiểm tra", "UBND các xã, phường"]
     return ban.van_ban(body, noi_nhan, [("lich-kiem-tra", phu_luc)]), rows, han, xas

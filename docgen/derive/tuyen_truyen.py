@@ -81,7 +81,7 @@ def derive(ban: Ban):
               "báo cáo cải cách hành chính định kỳ."))),
     ]
     groups = []
-    for gi, group in enumerate(project.phu_luc.nhom, 1):
+    for group in project.phu_luc.nhom:
         rows = [(ma, task) for ma, g, task in activity_rows(project) if g is group]
         if rows:
             groups.append(NhomVB(so=roman(len(groups) + 1), ten=group.ten, nhiem_vu=ban.dong(rows)))

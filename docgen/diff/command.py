@@ -105,7 +105,8 @@ def make_watch_command(build_fn: BuildFn | None = None) -> click.Command:
     def watch_command(content_dir: Path | None, out_dir: Path, templates_dir: Path | None,
                       interval: float, max_builds: int | None) -> None:
         """Theo dõi nội dung và mẫu; dựng lại khi có tệp được lưu và in tóm tắt thay đổi."""
-        from docgen.paths import default_content_dir, templates_dir as default_templates
+        from docgen.paths import default_content_dir
+        from docgen.paths import templates_dir as default_templates
 
         content_dir = content_dir or default_content_dir()
         try:

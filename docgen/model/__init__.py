@@ -1,8 +1,18 @@
 """Plain typed objects: the validated content and the documents built from it."""
 
 from .content import (
-    CoQuan, CoQuanBanHanh, DonVi, KeHoach, Khoi, NguoiKy, NhiemVu, NhomNhiemVu, PhuLuc,
-    QuyetDinh, ThoiGian, XaPhuong,
+    CoQuan,
+    CoQuanBanHanh,
+    DonVi,
+    KeHoach,
+    Khoi,
+    NguoiKy,
+    NhiemVu,
+    NhomNhiemVu,
+    PhuLuc,
+    QuyetDinh,
+    ThoiGian,
+    XaPhuong,
 )
 from .project import Project
 from .vanban import DongNhiemVu, KeHoachVB, NhomVB, PhuLucVB, QuyetDinhVB, VanBan

@@ -62,7 +62,7 @@ class XaPhuongRieng(Model):
     nhiem_vu_them: tuple[NhiemVuRieng, ...] = ()
 
     @model_validator(mode="after")
-    def _one_signer(self) -> "XaPhuongRieng":
+    def _one_signer(self) -> XaPhuongRieng:
         if self.chu_tich and self.nguoi_ky is not None:
             raise PydanticCustomError(
                 "content.block-kind", 'ghi "chu_tich" hoặc "nguoi_ky", không ghi cả hai')

@@ -85,7 +85,7 @@ class NguoiKy(Model):
     ho_ten: Text = ""                            # "" -> a visible placeholder
 
     @model_validator(mode="after")
-    def _head_needed(self) -> "NguoiKy":
+    def _head_needed(self) -> NguoiKy:
         if self.hinh_thuc and not self.thu_truong:
             raise PydanticCustomError(
                 "content.missing", 'có "hinh_thuc" {h} thì phải có "thu_truong"', {"h": self.hinh_thuc}
@@ -132,7 +132,7 @@ class Khoi(Model):
     diem: Text | None = None
     gach: Text | None = None
     doan: Text | None = None
-    noi_dung: tuple["Khoi", ...] = ()
+    noi_dung: tuple[Khoi, ...] = ()
 
     @model_validator(mode="before")
     @classmethod
@@ -140,7 +140,7 @@ class Khoi(Model):
         return {"doan": value} if isinstance(value, (str, int)) and not isinstance(value, bool) else value
 
     @model_validator(mode="after")
-    def _one_kind(self) -> "Khoi":
+    def _one_kind(self) -> Khoi:
         kinds = [k for k in KIEU_KHOI if getattr(self, k) is not None]
         if len(kinds) != 1:
             raise PydanticCustomError(
@@ -181,7 +181,7 @@ class ThoiGian(Model):
         return {"han": value} if isinstance(value, (str, int)) and not isinstance(value, bool) else value
 
     @model_validator(mode="after")
-    def _some(self) -> "ThoiGian":
+    def _some(self) -> ThoiGian:
         if not any((self.han, self.ban_hanh, self.thuc_hien)):
             raise PydanticCustomError("content.empty", "thời gian hoàn thành không được để trống")
         if self.han and (self.ban_hanh or self.thuc_hien):

@@ -79,4 +79,4 @@ class VanBan:
     tieu_de: str                # core property title
     tac_gia: str                # core property creator
     ngay: Ngay | None = None
-    phan: tuple["VanBan", ...] = field(default=())  # parts of a combined file
+    phan: tuple[VanBan, ...] = field(default=())  # parts of a combined file

@@ -13,8 +13,15 @@ import click
 from docgen.errors import DocgenError, Problem, UsageError
 from docgen.preview.fonts import check_fonts
 from docgen.preview.png import DPI, Card, contact_sheet, render_pages
-from docgen.preview.pool import (DEFAULT_BATCH, DEFAULT_TIMEOUT, FILE_MODE, Job, Result, convert,
-                                  find_soffice)
+from docgen.preview.pool import (
+    DEFAULT_BATCH,
+    DEFAULT_TIMEOUT,
+    FILE_MODE,
+    Job,
+    Result,
+    convert,
+    find_soffice,
+)
 
 
 def collect(paths: tuple[Path, ...]) -> list[tuple[str, Path]]:

@@ -5,9 +5,17 @@ The contexts follow docs/architecture.md ("Template contexts").
 
 from __future__ import annotations
 
-from ..model import Khoi, KeHoachVB, NguoiKy, PhuLucVB, QuyetDinhVB
+from ..model import KeHoachVB, Khoi, NguoiKy, PhuLucVB, QuyetDinhVB
 from ..model.content import CoQuanBanHanh
-from ..vn import dia_danh_ngay, diem_label, noi_nhan_lines, punctuate_run, roman, so_line, with_end_mark
+from ..vn import (
+    dia_danh_ngay,
+    diem_label,
+    noi_nhan_lines,
+    punctuate_run,
+    roman,
+    so_line,
+    with_end_mark,
+)
 
 PLACEHOLDER_HO_TEN = "[Họ và tên người ký]"
 

@@ -10,7 +10,6 @@ from docgen.check import check_docx_bytes
 from docgen.check.reader import MAX_PART_BYTES
 from docgen.cli import run
 from docgen.errors import UsageError
-from tests.check.xmledit import mutate
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 

@@ -329,10 +329,10 @@ def test_every_rule_has_a_breaking_test():
     assert untested == [], untested
 
 
-THEME = ('<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:themeElements>'
-         '<a:fontScheme><a:majorFont><a:latin typeface="Times New Roman"/></a:majorFont><a:minorFont>'
-         '<a:latin typeface="Times New Roman"/></a:minorFont></a:fontScheme></a:themeElements>'
-         '</a:theme>').encode()
+THEME = (b'<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:themeElements>'
+         b'<a:fontScheme><a:majorFont><a:latin typeface="Times New Roman"/></a:majorFont><a:minorFont>'
+         b'<a:latin typeface="Times New Roman"/></a:minorFont></a:fontScheme></a:themeElements>'
+         b'</a:theme>')
 
 
 def test_font_theme_is_a_warning(built):

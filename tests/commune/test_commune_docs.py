@@ -15,8 +15,8 @@ from docgen.build.documents import trich_dan_quyet_dinh
 from docgen.check import check_docx_bytes
 from docgen.content import load_project
 from docgen.derive.commune import loi_ten, slug
-from tests.build.test_format import _all_paragraphs, effective_font
 from tests.conftest import BUNDLED
+from tests.pipeline.test_format import _all_paragraphs, effective_font
 
 PROJECT = load_project(BUNDLED)
 COMMUNES = PROJECT.don_vi.xa_phuong
@@ -67,7 +67,7 @@ def test_commune_documents(built, xp):
     assert f"Thực hiện {trich_dan_quyet_dinh(PROJECT)} về việc ban hành" in text
     assert "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH" in text
     assert f"[Họ và tên Chủ tịch UBND {xp.ten_day_du}]" in text
-    assert f"(Kèm theo Kế hoạch số" in pl_text and f"của UBND {xp.ten_day_du})" in pl_text
+    assert "(Kèm theo Kế hoạch số" in pl_text and f"của UBND {xp.ten_day_du})" in pl_text
     for other in COMMUNES:
         if other is xp:
             continue

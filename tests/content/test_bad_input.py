@@ -41,7 +41,6 @@ def test_broken_yaml(cli, project, built):
 def test_missing_field(cli, project, built):
     text = (project / "quyet-dinh.yaml").read_text("utf-8")
     start = text.index("tham_quyen:")
-    line = text[:start].count("\n") + 1
     end = text.index("\n", start)
     (project / "quyet-dinh.yaml").write_text(text[:start] + "# bỏ" + text[end:], "utf-8")
     # a missing top-level key has no line of its own: the file's first line is named

@@ -1,7 +1,5 @@
 """`docgen ke-hoach-con`: output folders, the placeholder list, bad input (message, line, exit 1)."""
 
-import os
-from pathlib import Path
 
 import pytest
 
@@ -35,8 +33,8 @@ def test_builds_one_agency_and_lists_placeholders(content, cwd, capsys):
         "ke-hoach-con/phong-noi-vu/v-4-chuyen-doi-vi-tri-cong-tac.docx",
     ]
     assert out.startswith("Đã dựng 8 văn bản vào out/ke-hoach-con/: 8 đã ghi, 0 không đổi.\nCòn ")
-    assert (f"  - ke-hoach-con/phong-noi-vu/kiem-tra.docx: thành viên Đoàn kiểm tra "
-            f"(tệp content/ke-hoach-con/kiem-tra.yaml, khóa doan_kiem_tra.thanh_vien)") in out.splitlines()
+    assert ("  - ke-hoach-con/phong-noi-vu/kiem-tra.docx: thành viên Đoàn kiểm tra "
+            "(tệp content/ke-hoach-con/kiem-tra.yaml, khóa doan_kiem_tra.thanh_vien)") in out.splitlines()
 
 
 def test_one_kind(content, cwd, capsys):

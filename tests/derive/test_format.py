@@ -7,8 +7,8 @@ from docx import Document
 from docx.shared import Mm
 
 from docgen.build.derived import build_derived
-from tests.build.test_format import _all_paragraphs, effective_font
-from derive_helpers import CONTENT
+from tests.derive.derive_helpers import CONTENT
+from tests.pipeline.test_format import _all_paragraphs, effective_font
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,6 @@
 import dataclasses
 import datetime as dt
 import re
-from pathlib import Path
 
 import pytest
 
@@ -13,8 +12,7 @@ from docgen.check import check_docx_bytes
 from docgen.content import load_project
 from docgen.derive import Nguon, select, sheet, sheet_agencies, truy_vet
 from docgen.derive.kiem_tra import parent_target
-
-from derive_helpers import CONTENT, paragraphs, table_rows
+from tests.derive.derive_helpers import CONTENT, paragraphs, table_rows
 
 KT = "ke-hoach-con/phong-noi-vu/kiem-tra.docx"
 TT = "ke-hoach-con/phong-van-hoa-va-thong-tin/tuyen-truyen.docx"

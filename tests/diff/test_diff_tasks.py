@@ -4,8 +4,7 @@ from docgen.diff.compare import compare_files
 from docgen.diff.extract import extract
 from docgen.diff.tasks import find_tasks, summarize
 from docgen.diff.textdiff import terminal_lines
-
-from conftest import task
+from tests.diff.conftest import task
 
 G1 = ("CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", [task("Ban hành Kế hoạch CCHC năm 2021"),
                                      task("Ban hành Kế hoạch kiểm tra công tác CCHC")])

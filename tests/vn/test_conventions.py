@@ -3,8 +3,16 @@ import datetime as dt
 import pytest
 
 from docgen.vn import (
-    diem_label, from_roman, nfc, ngay_thang_nam, noi_nhan_lines, parse_ngay, punctuate_run,
-    roman, so_line, with_end_mark,
+    diem_label,
+    from_roman,
+    nfc,
+    ngay_thang_nam,
+    noi_nhan_lines,
+    parse_ngay,
+    punctuate_run,
+    roman,
+    so_line,
+    with_end_mark,
 )
 from docgen.vn.dates import Ngay, dia_danh_ngay
 from docgen.vn.numbers import phan_tram_cua, so

@@ -7,8 +7,16 @@ from docgen.check.finding import CANH_BAO, rule
 from docgen.check.locate import CONG_VAN, PHU_LUC, Part
 from docgen.check.rules import Ctx
 from docgen.check.rules.lines import line_under
-from docgen.check.rules.util import all_bold, any_bold, all_italic, centered, jc_name, \
-    size_problem, sizes, want_size
+from docgen.check.rules.util import (
+    all_bold,
+    all_italic,
+    any_bold,
+    centered,
+    jc_name,
+    size_problem,
+    sizes,
+    want_size,
+)
 from docgen.check.vocab import ALL_ABBR, DATE_RE, QUOC_HIEU, SO_RE, TIEU_NGU, fmt_pt, is_upper, norm
 from docgen.vn.metrics import text_width_mm
 

@@ -126,7 +126,7 @@ def _restarts(sec: Section) -> bool:
 def footer_number(ctx: Ctx):
     seen = set()
     for sec in ctx.model.sections:
-        for kind, root in sec.footers.items():
+        for root in sec.footers.values():
             if root is None or id(root) in seen:
                 continue
             seen.add(id(root))

@@ -1,13 +1,13 @@
 """Phụ lục (Phụ lục I, mục III.1; Phụ lục III Mẫu 2.1)."""
 from __future__ import annotations
 
-from docgen.check.finding import CANH_BAO, rule
 from docgen.check.docmodel import Table
 from docgen.check.effective import w, wval
+from docgen.check.finding import CANH_BAO, rule
 from docgen.check.locate import PHU_LUC
 from docgen.check.rules import Ctx
 from docgen.check.rules.header import _style_problems
-from docgen.check.vocab import PHU_LUC_RE, is_upper, norm
+from docgen.check.vocab import PHU_LUC_RE, norm
 
 
 def _pl_parts(ctx: Ctx):

@@ -9,8 +9,7 @@ import unicodedata
 import pytest
 from docx import Document
 
-from docgen.build import build
-from docgen.build import writer
+from docgen.build import build, writer
 from docgen.errors import DocgenError
 from tests.helpers import edit
 
