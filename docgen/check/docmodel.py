@@ -3,25 +3,31 @@ effective formatting and location, tables, and sections (with resolved headers/f
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from lxml import etree
 
 from docgen.check.effective import ParaProps, RunProps, Styles, w, wval
 from docgen.check.reader import R_NS, DocxPackage
+from docgen.check.shapes import Shape, has_drawing, run_shapes
 
 _INLINE_CONTAINERS = {w(t) for t in ("hyperlink", "ins", "smartTag", "fldSimple", "sdt",
                                      "sdtContent", "customXml", "moveTo")}
-_SHAPE_TAGS = ("pict", "drawing", "object")
 _PAGE_FIELD = re.compile(r"(?<![A-Z])PAGE(?![A-Z])")
 
 
 @dataclass
 class Run:
+    """A run, or the piece of a run on one line when a soft break (w:br) splits it. `text`
+    is NFC (what the rules match); `raw` is the stored text (what the NFC rule looks at)."""
+
     el: etree._Element
     text: str
     props: RunProps
     has_shape: bool = False
+    raw: str = ""
+    shapes: tuple[Shape, ...] = ()
 
 
 @dataclass
@@ -37,6 +43,9 @@ class Para:
     row: int | None = None
     col: int | None = None
     page_break_in: bool = False   # a w:br type="page" inside
+    seg: int = 0                  # line of the paragraph (soft breaks split one w:p into lines)
+    nseg: int = 1
+    lead_tab: int = 0             # twips a leading tab moves the first line (0: no tab)
 
     @property
     def text(self) -> str:
@@ -45,7 +54,16 @@ class Para:
 
     @property
     def raw_text(self) -> str:
-        return "".join(r.text for r in self.runs)
+        return "".join(r.raw for r in self.runs)
+
+    @property
+    def shapes(self) -> list[Shape]:
+        return [s for r in self.runs for s in r.shapes]
+
+    @property
+    def first_indent(self) -> int:
+        """First-line indent as a reader sees it: the indent plus a leading tab."""
+        return self.lead_tab or self.props.first_line
 
     @property
     def text_runs(self) -> list[Run]:
@@ -68,6 +86,7 @@ class Table:
     cells: list[list[list[Para]]] = field(default_factory=list)   # row -> col -> paragraphs
     header_row: bool = False      # first row repeats (w:tblHeader)
     widths: list[list[int | None]] = field(default_factory=list)  # row -> col -> twips
+    grid: list[list[int]] = field(default_factory=list)  # row -> col -> first grid column
 
 
 @dataclass
@@ -88,29 +107,46 @@ class DocModel:
     blocks: list[Para | Table]    # body order, top level
     paras: list[Para]             # every paragraph, body order (table cells included)
     sections: list[Section]
+    cache: dict = field(default_factory=dict, repr=False)   # derived facts (docgen.check.layout)
 
     def table_of(self, p: Para) -> Table | None:
         return next((b for b in self.blocks if isinstance(b, Table) and b.index == p.table), None)
 
 
-def _run_text(r: etree._Element) -> tuple[str, bool, bool]:
-    parts, shape, page_br = [], False, False
+def _run_pieces(r: etree._Element) -> tuple[list[str], bool]:
+    """The text of a run split at soft line breaks (one string per line), and whether it holds
+    a page break."""
+    lines, cur, page_br = [], [], False
     for ch in r:
         tag = ch.tag
         if tag == w("t"):
-            parts.append(ch.text or "")
+            cur.append(ch.text or "")
         elif tag == w("tab") or tag == w("ptab"):
-            parts.append("\t")
+            cur.append("\t")
         elif tag in (w("br"), w("cr")):
             if wval(ch, "type") == "page":
                 page_br = True
             else:
-                parts.append("\n")
+                lines.append("".join(cur))
+                cur = []
         elif tag == w("noBreakHyphen"):
-            parts.append("-")
-        elif isinstance(tag, str) and etree.QName(tag).localname in _SHAPE_TAGS:
-            shape = True
-    return "".join(parts), shape, page_br
+            cur.append("-")
+    lines.append("".join(cur))
+    return lines, page_br
+
+
+def _lead_tab(p: etree._Element, text: str, first_line: int, left: int) -> int:
+    """Where a leading tab puts the first character (twips from the indent), 0 without one.
+    Custom tab stops of the paragraph are used, else Word's default stops every 720 twips."""
+    if not text.startswith("\t"):
+        return 0
+    start = left + first_line
+    stops = sorted(int(t.get(w("pos"))) for t in p.iterfind(f"{w('pPr')}/{w('tabs')}/{w('tab')}")
+                   if (t.get(w("pos")) or "").lstrip("-").isdigit() and wval(t) != "clear")
+    nxt = next((s for s in stops if s > start), None)
+    if nxt is None:
+        nxt = (start // 720 + 1) * 720
+    return nxt - left
 
 
 def iter_runs(p: etree._Element):
@@ -133,25 +169,41 @@ class _Builder:
         self.sect_prs: list[etree._Element] = []
 
     def para(self, p, table_style=None, where=None, tloc=(None, None, None)) -> Para:
+        """Add one w:p as one Para per line (soft breaks split it); return the first line."""
         pid = self.styles.para_style_id(p)
-        runs, page_br = [], False
+        props = self.styles.paragraph(p, table_style)
+        lines: list[list[Run]] = [[]]
+        page_br = False
         for r in iter_runs(p):
-            text, shape, br = _run_text(r)
+            pieces, br = _run_pieces(r)
             page_br |= br
-            runs.append(Run(r, text, self.styles.run(r, pid, table_style), shape))
+            rp = self.styles.run(r, pid, table_style)
+            shapes = tuple(run_shapes(r)) if has_drawing(r) else ()
+            for k, raw in enumerate(pieces):
+                if k:
+                    lines.append([])
+                lines[-1].append(Run(r, unicodedata.normalize("NFC", raw), rp,
+                                     bool(shapes) or (k == 0 and has_drawing(r)), raw,
+                                     shapes if k == 0 else ()))
         body_index = None
         if where is None:
             self.body_count += 1
             body_index = self.body_count
             where = f"đoạn {body_index}"
-        para = Para(p, runs, self.styles.paragraph(p, table_style), pid, self.section, where,
-                    body_index, *tloc, page_break_in=page_br)
-        self.paras.append(para)
+        out = []
+        for k, runs in enumerate(lines):
+            loc = where if k == 0 else f"{where}, dòng {k + 1}"
+            para = Para(p, runs, props, pid, self.section, loc, body_index, *tloc,
+                        page_break_in=page_br, seg=k, nseg=len(lines))
+            if k == 0:
+                para.lead_tab = _lead_tab(p, para.raw_text, props.first_line, props.left)
+            out.append(para)
+        self.paras.extend(out)
         sp = p.find(f"{w('pPr')}/{w('sectPr')}")
         if sp is not None:
             self.sect_prs.append(sp)
             self.section += 1
-        return para
+        return out
 
     def table(self, tbl, outer: Table | None = None, outer_loc=None) -> Table:
         if outer is None:
@@ -165,29 +217,35 @@ class _Builder:
             trpr = rows[0].find(w("trPr"))
             t.header_row = trpr is not None and trpr.find(w("tblHeader")) is not None
         for ri, tr in enumerate(rows):
-            row, widths = [], []
+            row, widths, grid = [], [], []
+            before = wval(tr.find(f"{w('trPr')}/{w('gridBefore')}"))
+            col = int(before) if (before or "").isdigit() else 0
             for ci, tc in enumerate(tr.findall(w("tc"))):
                 loc = outer_loc or (ri + 1, ci + 1)
                 where = f"bảng {t.index + 1}, ô ({loc[0]},{loc[1]})"
                 cell = []
                 for ch in tc:
                     if ch.tag == w("p"):
-                        cell.append(self.para(ch, tstyle, where, (t.index, loc[0], loc[1])))
+                        cell.extend(self.para(ch, tstyle, where, (t.index, loc[0], loc[1])))
                     elif ch.tag == w("tbl"):
                         self.table(ch, t, loc)
                 row.append(cell)
+                grid.append(col)
+                span = wval(tc.find(f"{w('tcPr')}/{w('gridSpan')}"))
+                col += int(span) if (span or "").isdigit() else 1
                 tcw = tc.find(f"{w('tcPr')}/{w('tcW')}")
                 widths.append(int(wval(tcw, "w")) if tcw is not None and wval(tcw, "type") in
                               (None, "dxa") and (wval(tcw, "w") or "").isdigit() else None)
             if outer is None:
                 t.cells.append(row)
                 t.widths.append(widths)
+                t.grid.append(grid)
         return t
 
     def walk(self, container, blocks: list):
         for ch in container:
             if ch.tag == w("p"):
-                blocks.append(self.para(ch))
+                blocks.extend(self.para(ch))
             elif ch.tag == w("tbl"):
                 blocks.append(self.table(ch))
             elif ch.tag in (w("sdt"), w("sdtContent"), w("customXml")):

@@ -4,13 +4,13 @@ from __future__ import annotations
 import re
 
 from docgen.check.finding import CANH_BAO, rule
+from docgen.check.layout import text_lines_mm
 from docgen.check.locate import CONG_VAN, PHU_LUC, UNKNOWN
 from docgen.check.rules import Ctx
 from docgen.check.rules.header import _style_problems
 from docgen.check.rules.lines import line_under
 from docgen.check.rules.util import all_bold, all_italic, centered, jc_name, size_problem, sizes
 from docgen.check.vocab import DIEU_RE, ROMAN_HEAD_RE, fmt_pt, has_lower, is_upper, norm
-from docgen.vn.metrics import text_width_mm
 
 INDENTS = (567, 720)          # 1 cm, 1.27 cm
 INDENT_TOL = 15
@@ -64,8 +64,7 @@ def _trich_yeu_line(ctx: Ctx, part):
                        "đường kẻ liền, dài 1/3–1/2 dòng chữ", "không có")
         return
     size = (sizes(last) or [14])[-1]
-    width = max(text_width_mm(norm(seg), size, bold=True)
-                for q in part.trich_yeu for seg in q.text.split("\n") if seg.strip())
+    width = max(w for q in part.trich_yeu for w in text_lines_mm(ctx.model, q, size, True))
     if line.length_mm is not None and not 0.3 * width <= line.length_mm <= 0.55 * width:
         yield ctx.find("nd30.trich-yeu", last,
                        f"đường kẻ dưới trích yếu dài {fmt_pt(round(line.length_mm, 1))} mm, dòng chữ "
