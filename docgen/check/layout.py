@@ -75,7 +75,7 @@ def line_height_mm(p: Para) -> float:
     size = max((r.props.size_pt for r in p.text_runs), default=None)
     if size is None:
         size = max((r.props.size_pt for r in p.runs), default=12.0)
-    natural = size * 1.15 * PT_MM
+    natural = size * 1.107 * PT_MM       # Times New Roman ascent + descent
     rule, line = p.props.line_rule, p.props.line
     if line is None:
         return natural
@@ -194,4 +194,50 @@ def text_lines_mm(model: DocModel, p: Para, size: float, bold: bool) -> list[flo
 
 
 __all__ = ["Pos", "column_stack", "stack_positions", "container_width_twips", "same_line",
-           "text_lines_mm", "wrapped_lines", "line_height_mm", "page_text_width"]
+           "text_lines_mm", "wrapped_lines", "line_height_mm", "page_text_width", "estimated_pages"]
+
+
+def _para_height(model: DocModel, q: Para) -> float:
+    h = _n_lines(model, q) * line_height_mm(q)
+    if q.seg == 0:
+        h += q.props.before / 20 * PT_MM
+    if q.seg == q.nseg - 1:
+        h += q.props.after / 20 * PT_MM
+    return h
+
+
+def _text_height_mm(model: DocModel, section: int) -> float:
+    sec = model.sections[min(section, len(model.sections) - 1)].sect_pr
+    size, mar = sec.find(w("pgSz")), sec.find(w("pgMar"))
+    try:
+        return (int(wval(size, "h")) - abs(int(wval(mar, "top"))) - abs(int(wval(mar, "bottom")))) \
+            / TWIPS_PER_MM
+    except (TypeError, ValueError):
+        return 247.0
+
+
+def estimated_pages(model: DocModel) -> int:
+    """Pages the body fills (a lower estimate: paragraphs and table rows stacked, page and
+    section breaks honoured). Used only to tell a one-page document from a longer one."""
+    if "pages" in model.cache:
+        return model.cache["pages"]
+    pages, y, section = 1, 0.0, 0
+    for b in model.blocks:
+        sec = b.section
+        if sec != section:
+            pages, y, section = pages + 1, 0.0, sec
+        if isinstance(b, Table):
+            h = sum(max((sum(_para_height(model, q) for q in cell) for cell in row), default=0)
+                    for row in b.cells)
+        else:
+            if b.props.page_break_before and y > 0:
+                pages, y = pages + 1, 0.0
+            h = _para_height(model, b)
+        y += h
+        avail = _text_height_mm(model, section)
+        while y > avail:
+            pages, y = pages + 1, y - avail
+        if isinstance(b, Para) and b.page_break_in and b.seg == b.nseg - 1:
+            pages, y = pages + 1, 0.0
+    model.cache["pages"] = pages
+    return pages

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from docgen.check.finding import CANH_BAO, rule
-from docgen.check.layout import text_lines_mm
+from docgen.check.layout import same_line, text_lines_mm
 from docgen.check.locate import CONG_VAN, PHU_LUC, Part
 from docgen.check.rules import Ctx
 from docgen.check.rules.lines import line_under
@@ -220,6 +220,8 @@ def ngay(ctx: Ctx):
         errors += _style_problems(p, 13, 14, italic=True)
         if part.so is not None and part.so.table == p.table and part.so.row != p.row:
             errors.append("không cùng hàng với dòng Số")
+        elif part.so is not None and same_line(ctx.model, part.so, p) is False:
+            errors.append("không cùng dòng với dòng Số (thấp hơn hoặc cao hơn một dòng)")
         if errors:
             yield ctx.find("nd30.ngay", p, "địa danh, ngày tháng: " + "; ".join(errors),
                            "nghiêng, 13–14 pt, ngày/tháng 1–2 có số 0", "; ".join(errors))
