@@ -95,8 +95,9 @@ def _n_lines(model: DocModel, p: Para) -> int:
     size = max((r.props.size_pt for r in p.text_runs), default=13.0)
     if avail <= 5:
         return 1
+    # 6 % slack: condensed character spacing (w:spacing) is not measured
     return max(1, len(wrapped_lines(text, size, bool(p.text_runs) and all(
-        r.props.b for r in p.text_runs), avail)))
+        r.props.b for r in p.text_runs), avail * 1.06)))
 
 
 def column_stack(model: DocModel, p: Para) -> list[Para]:
@@ -241,3 +242,23 @@ def estimated_pages(model: DocModel) -> int:
             pages, y = pages + 1, 0.0
     model.cache["pages"] = pages
     return pages
+
+
+def visually_centered(p: Para) -> bool:
+    """A left-aligned line pushed to the middle of its table cell with leading spaces or tabs
+    (a common way of centering by hand): its text midpoint is within 5 mm of the cell's."""
+    raw = p.text
+    lead = raw[: len(raw) - len(raw.lstrip(" \t"))]
+    if p.props.jc not in (None, "left", "start", "both") or len(lead.replace("\t", "    ")) < 3:
+        return False
+    tc = p.el.getparent()
+    tcw = tc.find(f"{w('tcPr')}/{w('tcW')}") if tc is not None and tc.tag == w("tc") else None
+    if tcw is None or wval(tcw, "type") not in (None, "dxa") or not (wval(tcw, "w") or "").isdigit():
+        return False
+    size = max((r.props.size_pt for r in p.text_runs), default=13.0)
+    bold = bool(p.text_runs) and all(r.props.b for r in p.text_runs)
+    lead_mm = sum(12.7 if ch == "\t" else text_width_mm(" ", size, bold) for ch in lead)
+    text_mm = text_width_mm(raw.strip(), size, bold)
+    cell_mm = int(wval(tcw, "w")) / TWIPS_PER_MM - 3.8     # default cell padding
+    start = p.props.left / TWIPS_PER_MM + p.props.first_line / TWIPS_PER_MM + lead_mm
+    return abs(start + text_mm / 2 - cell_mm / 2) <= 5

@@ -296,8 +296,10 @@ def _locate_opening(part: Part, tops: list[Para]) -> None:
         part.tham_quyen = paras[i]
         i += 1
     while (i < len(paras) and CAN_CU_RE.match(norm(paras[i].text))
-           and (part.ten_loai is not None or part.phu_luc_head is not None)):
-        part.can_cu.append(paras[i])   # a công văn has no căn cứ block: "Theo đề nghị…" is body
+           and part.type_abbr in ("QĐ", "NQ")):
+        # only a decision or resolution has a căn cứ block (Mẫu 1.1–1.3); in a plan, report,
+        # tờ trình or công văn "Căn cứ…"/"Theo đề nghị…" is body text (checker-decisions.md)
+        part.can_cu.append(paras[i])
         i += 1
     i = _locate_kinh_gui(part, paras, i)
     part.body = paras[i:]

@@ -1,0 +1,67 @@
+"""Patterns of real documents (issue #14) made in python-docx: soft breaks, Kính gửi, a công
+văn without "V/v", NFD text, one-page documents."""
+from __future__ import annotations
+
+import io
+import unicodedata
+
+import docx
+from docx.enum.text import WD_BREAK
+
+from docgen.check import check_docx_bytes
+
+
+def _doc(lines, breaks=()) -> bytes:
+    d = docx.Document()
+    for text in lines:
+        p = d.add_paragraph()
+        for k, piece in enumerate(text.split("\n")):
+            if k:
+                p.add_run().add_break(WD_BREAK.LINE)
+            p.add_run(piece)
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()
+
+
+def _codes(data: bytes) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for f in check_docx_bytes(data, "cv.docx"):
+        out.setdefault(f.code, []).append(f)
+    return out
+
+
+CV = ["ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc",
+      "Số: 12/UBND-NC", "Lâm Đồng, ngày 05 tháng 3 năm 2026", "Kính gửi: Sở Nội vụ",
+      "Ủy ban nhân dân tỉnh đề nghị Sở Nội vụ báo cáo./.",
+      "Nơi nhận:\n- Như trên;\n- Lưu: VT, NC."]
+
+
+def test_soft_breaks_split_quoc_hieu_and_noi_nhan_into_lines():
+    found = _codes(_doc(CV))
+    assert "nd30.tieu-ngu" not in {c for c, fs in found.items()
+                                   if any("không có Tiêu ngữ" in f.message for f in fs)}
+    assert not any("viết \"CỘNG HÒA" in f.message for f in found.get("nd30.quoc-hieu", []))
+    assert not any("Lưu" in f.message for f in found.get("nd30.noi-nhan", []))
+
+
+def test_cong_van_without_vv_is_reported_once_at_the_so_line():
+    vv = _codes(_doc(CV))["nd30.vv"]
+    assert [(f.where, f.message) for f in vv] == [
+        ("đoạn 3", "công văn không có trích yếu \"V/v …\" dưới số, ký hiệu")]
+
+
+def test_kinh_gui_is_not_body_text():
+    body = _codes(_doc(CV)).get("nd30.body", [])
+    assert all("Kính gửi" not in f.excerpt for f in body)
+
+
+def test_decomposed_noi_nhan_is_recognised():
+    lines = CV[:-1] + [unicodedata.normalize("NFD", CV[-1])]
+    found = _codes(_doc(lines))
+    assert not any("không có phần" in f.message for f in found.get("nd30.noi-nhan", []))
+    assert found["nd30.nfc"][0].severity == "cảnh báo"
+
+
+def test_one_page_document_needs_no_page_number():
+    assert "nd30.page-number" not in _codes(_doc(CV))
