@@ -112,6 +112,7 @@ def test_times_new_roman_everywhere(kind):
             root = etree.fromstring(data)
             for rf in root.iter(f"{{{W}}}rFonts"):
                 assert set(rf.attrib.values()) == {FONT}, name
+    assert _xml(kind, "word/document.xml").find(".//w:body/w:tbl", NS) is not None  # a body to read
     # colours are black or auto
     for el in styles.iter(f"{{{W}}}color"):
         assert el.get(f"{{{W}}}val") in ("auto", "000000")
@@ -213,12 +214,16 @@ def test_styles_exist_and_are_used(kind):
     assert USES[kind] <= {by_id[i] for i in used_ids}
 
 
+MIN_TAGGED_RUNS = {"quyet-dinh": 10, "ke-hoach": 8, "phu-luc": 10}
+
+
 @pytest.mark.parametrize("kind", KINDS)
 def test_text_runs_preserve_space(kind):
     doc = _xml(kind, "word/document.xml")
-    for t in doc.iter(f"{{{W}}}t"):
-        if t.text and ("{{" in t.text or "{%" in t.text):
-            assert t.get("{http://www.w3.org/XML/1998/namespace}space") == "preserve"
+    tagged = [t for t in doc.iter(f"{{{W}}}t") if t.text and ("{{" in t.text or "{%" in t.text)]
+    assert len(tagged) >= MIN_TAGGED_RUNS[kind], (kind, len(tagged))
+    for t in tagged:
+        assert t.get("{http://www.w3.org/XML/1998/namespace}space") == "preserve", t.text
 
 
 # -- reproducibility ------------------------------------------------------------------------------
