@@ -159,9 +159,9 @@ def iter_runs(p: etree._Element):
 
 
 class _Builder:
-    def __init__(self, pkg: DocxPackage):
+    def __init__(self, pkg: DocxPackage, styles: Styles | None = None):
         self.pkg = pkg
-        self.styles = Styles(pkg.styles, pkg.theme)
+        self.styles = styles or Styles(pkg.styles, pkg.theme)
         self.section = 0
         self.body_count = 0
         self.table_count = 0
@@ -269,8 +269,9 @@ def _sections(pkg: DocxPackage, sect_prs: list) -> list[Section]:
     return out
 
 
-def build_model(pkg: DocxPackage) -> DocModel:
-    b = _Builder(pkg)
+def build_model(pkg: DocxPackage, styles: Styles | None = None) -> DocModel:
+    """The document model; `styles` is a Styles index already built on pkg's styles part."""
+    b = _Builder(pkg, styles)
     body = pkg.document.find(w("body"))
     blocks: list = []
     if body is not None:

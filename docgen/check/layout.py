@@ -8,6 +8,7 @@ the column width). It is an estimate, good to about half a line over a header bl
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from docgen.check.docmodel import DocModel, Para, Table
 from docgen.check.effective import w, wval
@@ -56,18 +57,25 @@ def page_text_width(model: DocModel, section: int) -> int | None:
         return None
 
 
+@lru_cache(maxsize=65536)
+def _word_mm(word: str, size_pt: float, bold: bool) -> float:
+    return text_width_mm(word, size_pt, bold=bold)
+
+
 def wrapped_lines(text: str, size_pt: float, bold: bool, width_mm: float) -> list[str]:
     """`text` broken into the lines Word would make in `width_mm` (greedy, at spaces)."""
-    out, cur = [], ""
+    space = _word_mm(" ", size_pt, bold)
+    out, cur, cur_w = [], [], 0.0
     for word in text.split():
-        trial = f"{cur} {word}" if cur else word
-        if cur and text_width_mm(trial, size_pt, bold=bold) > width_mm:
-            out.append(cur)
-            cur = word
+        ww = _word_mm(word, size_pt, bold)
+        if cur and cur_w + space + ww > width_mm:
+            out.append(" ".join(cur))
+            cur, cur_w = [word], ww
         else:
-            cur = trial
+            cur_w += (space if cur else 0.0) + ww
+            cur.append(word)
     if cur:
-        out.append(cur)
+        out.append(" ".join(cur))
     return out
 
 
@@ -217,19 +225,25 @@ def _text_height_mm(model: DocModel, section: int) -> float:
         return 247.0
 
 
-def estimated_pages(model: DocModel) -> int:
-    """Pages the body fills (a lower estimate: paragraphs and table rows stacked, page and
-    section breaks honoured). Used only to tell a one-page document from a longer one."""
-    if "pages" in model.cache:
-        return model.cache["pages"]
+def estimated_pages(model: DocModel, stop: int = 2) -> int:
+    """Pages the body fills, counted up to `stop` (a lower estimate: paragraphs and table rows
+    stacked, page and section breaks honoured). Used to tell a one-page document from a
+    longer one, so counting stops at 2 by default."""
+    if ("pages", stop) in model.cache:
+        return model.cache[("pages", stop)]
     pages, y, section = 1, 0.0, 0
     for b in model.blocks:
+        if pages >= stop:
+            break
         sec = b.section
         if sec != section:
             pages, y, section = pages + 1, 0.0, sec
         if isinstance(b, Table):
-            h = sum(max((sum(_para_height(model, q) for q in cell) for cell in row), default=0)
-                    for row in b.cells)
+            h, limit = 0.0, stop * _text_height_mm(model, section)
+            for row in b.cells:
+                h += max((sum(_para_height(model, q) for q in cell) for cell in row), default=0)
+                if y + h > limit:
+                    break
         else:
             if b.props.page_break_before and y > 0:
                 pages, y = pages + 1, 0.0
@@ -240,7 +254,7 @@ def estimated_pages(model: DocModel) -> int:
             pages, y = pages + 1, y - avail
         if isinstance(b, Para) and b.page_break_in and b.seg == b.nseg - 1:
             pages, y = pages + 1, 0.0
-    model.cache["pages"] = pages
+    model.cache[("pages", stop)] = pages
     return pages
 
 
