@@ -31,7 +31,7 @@ def main(argv: list[str]) -> int:
     for name, label in sorted(labels.items()):
         s = score(check_docx_bytes((real / name).read_bytes(), name), label)
         for c, k in ((tp, s.tp), (fp, s.fp), (fn, s.fn)):
-            for (code, _, _), n in k.items():
+            for (code, *_), n in k.items():
                 c[code] += n
     took = time.perf_counter() - t0
     T, P, N = sum(tp.values()), sum(fp.values()), sum(fn.values())

@@ -46,6 +46,7 @@ class Para:
     seg: int = 0                  # line of the paragraph (soft breaks split one w:p into lines)
     nseg: int = 1
     lead_tab: int = 0             # twips a leading tab moves the first line (0: no tab)
+    mark_pt: float | None = None  # size of the paragraph mark (the height of an empty line)
 
     @property
     def text(self) -> str:
@@ -197,6 +198,9 @@ class _Builder:
                         page_break_in=page_br, seg=k, nseg=len(lines))
             if k == 0:
                 para.lead_tab = _lead_tab(p, para.raw_text, props.first_line, props.left)
+            if k == len(lines) - 1:
+                para.mark_pt = self.styles.run_props(
+                    p.find(f"{w('pPr')}/{w('rPr')}"), pid, table_style).size_pt
             out.append(para)
         self.paras.extend(out)
         sp = p.find(f"{w('pPr')}/{w('sectPr')}")

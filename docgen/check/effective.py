@@ -237,7 +237,11 @@ class Styles:
 
     def run(self, r: etree._Element, para_style: str | None, table_style: str | None) -> RunProps:
         """Effective run properties (shared between runs formatted alike: do not mutate)."""
-        rpr = r.find(w("rPr"))
+        return self.run_props(r.find(w("rPr")), para_style, table_style)
+
+    def run_props(self, rpr: etree._Element | None, para_style: str | None,
+                  table_style: str | None) -> RunProps:
+        """Effective properties of a w:rPr (a run's, or a paragraph mark's)."""
         key = (para_style, table_style, etree.tostring(rpr) if rpr is not None else b"")
         hit = self._rpr_cache.get(key)
         if hit is None:

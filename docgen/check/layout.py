@@ -81,8 +81,8 @@ def wrapped_lines(text: str, size_pt: float, bold: bool, width_mm: float) -> lis
 
 def line_height_mm(p: Para) -> float:
     size = max((r.props.size_pt for r in p.text_runs), default=None)
-    if size is None:
-        size = max((r.props.size_pt for r in p.runs), default=12.0)
+    if size is None:      # an empty line is as high as its paragraph mark (or its spaces)
+        size = max([r.props.size_pt for r in p.runs if r.text] + [p.mark_pt or 12.0])
     natural = size * 1.107 * PT_MM       # Times New Roman ascent + descent
     rule, line = p.props.line_rule, p.props.line
     if line is None:

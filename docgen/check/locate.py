@@ -48,6 +48,7 @@ class Part:
     tham_quyen: Para | None = None
     can_cu: list[Para] = field(default_factory=list)
     kinh_gui: list[Para] = field(default_factory=list)
+    attached_head: bool = False    # opened by a TÊN LOẠI + "(Kèm theo …)" without header
     body: list[Para] = field(default_factory=list)
     signature_table: Table | None = None
     noi_nhan_head: Para | None = None
@@ -97,15 +98,34 @@ def split_parts(model: DocModel) -> list[Part]:
     "Phụ lục …"/"Mẫu …" heading) a Quốc hiệu belongs to the form's content: only the next
     such heading opens a new part."""
     parts: list[Part] = []
-    for b in model.blocks:
+    blocks = model.blocks
+    for k, b in enumerate(blocks):
         if not parts or (_starts_part(b) and _has_content(parts[-1])
                          and (_is_pl_head(b) or (_has_start(parts[-1])
-                                                 and not _is_pl_part(parts[-1])))):
+                                                 and not _is_pl_part(parts[-1])))) \
+                or _starts_attached(blocks, k, parts[-1]):
             parts.append(Part(len(parts)))
+            parts[-1].attached_head = _starts_attached(blocks, k, parts[-2]) if len(parts) > 1 \
+                else False
         parts[-1].blocks.append(b)
     for part in parts:
         _locate(part)
     return parts
+
+
+def _starts_attached(blocks: list, k: int, current: Part) -> bool:
+    """A text issued with the decision that ends above, typed without a header or "Phụ lục"
+    line: a bold centered TÊN LOẠI, a centered title, then "(Ban hành kèm theo …)"/"(Kèm theo
+    …)", after a part that already has its signature table (nd30 §5.11, §5.12)."""
+    b = blocks[k]
+    if not isinstance(b, Para) or b.seg or not _looks_like_ten_loai(b.text) or \
+            not (b.props.jc == "center" and b.text_runs and all(r.props.b for r in b.text_runs)):
+        return False
+    if _is_pl_head(b) or not (current.attached_head or any(
+            isinstance(t, Table) and _is_signature_table(t) for t in current.blocks)):
+        return False
+    nxt = [q for q in blocks[k + 1:k + 6] if isinstance(q, Para) and q.text.strip()][:3]
+    return any(_is_kem_theo(q.text) for q in nxt)
 
 
 def _is_pl_head(b) -> bool:
@@ -139,7 +159,8 @@ def _locate(part: Part) -> None:
         _locate_header(part, first)
     else:
         _locate_plain_header(part, _nonempty(tops))
-    if first is not None and isinstance(first, Para) and PHU_LUC_LOOSE.match(norm(first.text)):
+    if first is not None and isinstance(first, Para) and (
+            PHU_LUC_LOOSE.match(norm(first.text)) or part.attached_head):
         part.kind = PHU_LUC
         part.phu_luc_head = first
     _locate_closing(part)
@@ -273,7 +294,9 @@ def _locate_opening(part: Part, tops: list[Para]) -> None:
     i = 0
     if part.phu_luc_head is not None:
         i = paras.index(part.phu_luc_head) + 1
-        while i < len(paras) and is_upper(paras[i].text):
+        while i < len(paras) and (is_upper(paras[i].text) or (
+                part.attached_head and paras[i].props.jc == "center"
+                and not _is_kem_theo(paras[i].text) and len(part.phu_luc_title) < 3)):
             part.phu_luc_title.append(paras[i])
             i += 1
     elif part.header is not None or part.quoc_hieu is not None:

@@ -114,7 +114,7 @@ def page_number(ctx: Ctx):
             yield ctx.find("nd30.page-number", where,
                            "không có số trang (trường PAGE) ở giữa phần đầu trang",
                            "trường PAGE, căn giữa, 13–14 pt", "không có")
-        for p in paras[:1]:
+        for p in paras[:1] if _shown(ctx, sec, "default") else ():
             probs = _page_para_problems(ctx, p)
             if probs:
                 yield ctx.find("nd30.page-number", where, "số trang " + "; ".join(probs),
@@ -135,9 +135,15 @@ def page_number(ctx: Ctx):
 
 def _shown(ctx: Ctx, sec: Section, kind: str) -> bool:
     """Whether Word prints this header/footer kind at all: "first" only with titlePg, "even"
-    only with w:evenAndOddHeaders in the settings."""
+    only with w:evenAndOddHeaders in the settings and a second page, "default" not when
+    titlePg keeps it off the only page of a one-page document."""
+    one_page = len(ctx.model.sections) == 1 and estimated_pages(ctx.model) == 1
     if kind == "first":
         return sec.title_pg
+    if kind == "default":
+        return not (sec.title_pg and one_page)
+    if one_page:
+        return False
     if kind == "even":
         st = ctx.model.pkg.settings
         el = st.find(w("evenAndOddHeaders")) if st is not None else None
