@@ -65,3 +65,44 @@ def test_decomposed_noi_nhan_is_recognised():
 
 def test_one_page_document_needs_no_page_number():
     assert "nd30.page-number" not in _codes(_doc(CV))
+
+
+def _closing_doc(rows: list[tuple[str, str]], trich_yeu="Về việc thành lập tổ công tác") -> bytes:
+    """A decision typed with paragraphs, closed by a Nơi nhận | signature table of `rows`."""
+    d = docx.Document()
+    for text in ["ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                 "Độc lập - Tự do - Hạnh phúc", "Số: 05/QĐ-UBND", "Lâm Đồng, ngày 05 tháng 3 năm 2026",
+                 "QUYẾT ĐỊNH", trich_yeu, "Điều 1. Thành lập tổ công tác./."]:
+        d.add_paragraph(text)
+    for p in d.paragraphs[5:7]:
+        p.alignment = 1
+        for r in p.runs:
+            r.bold = True
+    t = d.add_table(rows=len(rows), cols=2)
+    for k, (left, right) in enumerate(rows):
+        t.cell(k, 0).text, t.cell(k, 1).text = left, right
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()
+
+
+def test_noi_nhan_split_across_rows_is_one_list():
+    data = _closing_doc([("Nơi nhận:", "KT. CHỦ TỊCH"), ("- Như Điều 1;", "PHÓ CHỦ TỊCH"),
+                         ("- Lưu: VT, NC.", "Nguyễn Văn A")])
+    msgs = [f.message for f in _codes(data).get("nd30.noi-nhan", [])]
+    assert not any("không có dòng nào" in m for m in msgs), msgs
+
+
+def test_authority_without_space_is_found_and_reported_once():
+    data = _closing_doc([("Nơi nhận:\n- Như Điều 1;\n- Lưu: VT, NC.", "KT.CỤC TRƯỞNG\nPHÓ CỤC TRƯỞNG"),
+                         ("", "Nguyễn Văn A")])
+    sig = [f for f in _codes(data)["nd30.signature"] if "quyền hạn" in f.message]
+    assert len(sig) == 1 and sig[0].excerpt == "KT.CỤC TRƯỞNG"
+
+
+def test_trich_yeu_in_capitals_is_one_finding():
+    found = _codes(_closing_doc([("Nơi nhận:", "CHỦ TỊCH")], "VỀ VIỆC THÀNH LẬP TỔ CÔNG TÁC"))
+    ty = [f for f in found["nd30.trich-yeu"] if "in hoa" in f.message]
+    assert len(ty) == 1 and ty[0].where == "đoạn 7"
+    assert not any("không tìm thấy" in f.message for f in found.get("nd30.ten-loai", []))
+    assert [f.where for f in found["nd30.dieu"]] if "nd30.dieu" in found else [] == []
