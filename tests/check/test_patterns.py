@@ -106,3 +106,22 @@ def test_trich_yeu_in_capitals_is_one_finding():
     assert len(ty) == 1 and ty[0].where == "đoạn 7"
     assert not any("không tìm thấy" in f.message for f in found.get("nd30.ten-loai", []))
     assert [f.message for f in found["nd30.dieu"]] == ["điều: \"Điều 1.\" không in đậm"]
+
+
+def test_text_and_json_reports_name_the_same_places(tmp_path, capsys):
+    import json
+
+    from docgen.cli import run
+
+    path = tmp_path / "cv.docx"
+    path.write_bytes(_doc(CV))
+    assert run(["check", str(path)]) == 1
+    text = capsys.readouterr().out.splitlines()[:-1]
+    assert run(["check", "--json", str(path)]) == 1
+    found = json.loads(capsys.readouterr().out)["ket_qua"]
+    assert len(text) == len(found)
+    for line, f in zip(text, found):
+        where = f["where"] + (f" «{f['excerpt']}»" if f["excerpt"] else "")
+        assert line.startswith(f"{path}: {f['severity']}: {where}: {f['message']} [{f['code']}]")
+    vv = next(f for f in found if f["code"] == "nd30.vv")
+    assert (vv["where"], vv["excerpt"]) == ("đoạn 3", "Số: 12/UBND-NC")
