@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from lxml import etree
 
@@ -48,12 +49,13 @@ class Para:
     lead_tab: int = 0             # twips a leading tab moves the first line (0: no tab)
     mark_pt: float | None = None  # size of the paragraph mark (the height of an empty line)
 
-    @property
+    # computed once: a Para's runs do not change after the model is built
+    @cached_property
     def text(self) -> str:
         """Visible text: caps formatting shown as capitals."""
         return "".join(r.text.upper() if r.props.caps else r.text for r in self.runs)
 
-    @property
+    @cached_property
     def raw_text(self) -> str:
         return "".join(r.raw for r in self.runs)
 
@@ -66,7 +68,7 @@ class Para:
         """First-line indent as a reader sees it: the indent plus a leading tab."""
         return self.lead_tab or self.props.first_line
 
-    @property
+    @cached_property
     def text_runs(self) -> list[Run]:
         return [r for r in self.runs if r.text.strip()]
 
@@ -179,12 +181,13 @@ class _Builder:
             pieces, br = _run_pieces(r)
             page_br |= br
             rp = self.styles.run(r, pid, table_style)
-            shapes = tuple(run_shapes(r)) if has_drawing(r) else ()
+            drawn = has_drawing(r)
+            shapes = tuple(run_shapes(r)) if drawn else ()
             for k, raw in enumerate(pieces):
                 if k:
                     lines.append([])
-                lines[-1].append(Run(r, unicodedata.normalize("NFC", raw), rp,
-                                     bool(shapes) or (k == 0 and has_drawing(r)), raw,
+                text = raw if raw.isascii() else unicodedata.normalize("NFC", raw)
+                lines[-1].append(Run(r, text, rp, drawn and k == 0, raw,
                                      shapes if k == 0 else ()))
         body_index = None
         if where is None:
@@ -198,7 +201,7 @@ class _Builder:
                         page_break_in=page_br, seg=k, nseg=len(lines))
             if k == 0:
                 para.lead_tab = _lead_tab(p, para.raw_text, props.first_line, props.left)
-            if k == len(lines) - 1:
+            if k == len(lines) - 1 and not any(r.text.strip() for r in runs):
                 para.mark_pt = self.styles.run_props(
                     p.find(f"{w('pPr')}/{w('rPr')}"), pid, table_style).size_pt
             out.append(para)

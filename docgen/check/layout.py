@@ -29,6 +29,15 @@ class Pos:
 def container_width_twips(model: DocModel, p: Para) -> int | None:
     """Width available to the text of `p`: its table cell minus padding, or the page's text
     width."""
+    parent = p.el.getparent()
+    key = ("width", id(parent), p.section)     # the cached proxy keeps the id unique
+    hit = model.cache.get(key)
+    if hit is None or hit[0] is not parent:
+        hit = model.cache[key] = (parent, _container_width(model, p))
+    return hit[1]
+
+
+def _container_width(model: DocModel, p: Para) -> int | None:
     tc = p.el.getparent()
     if tc is not None and tc.tag == w("tc"):
         tcw = tc.find(f"{w('tcPr')}/{w('tcW')}")
@@ -239,7 +248,7 @@ def estimated_pages(model: DocModel, stop: int = 2) -> int:
         if sec != section:
             pages, y, section = pages + 1, 0.0, sec
         if isinstance(b, Table):
-            h, limit = 0.0, stop * _text_height_mm(model, section)
+            h, limit = 0.0, (stop - pages) * _text_height_mm(model, section)
             for row in b.cells:
                 h += max((sum(_para_height(model, q) for q in cell) for cell in row), default=0)
                 if y + h > limit:

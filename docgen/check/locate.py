@@ -118,8 +118,8 @@ def _starts_attached(blocks: list, k: int, current: Part) -> bool:
     line: a bold centered TÊN LOẠI, a centered title, then "(Ban hành kèm theo …)"/"(Kèm theo
     …)", after a part that already has its signature table (nd30 §5.11, §5.12)."""
     b = blocks[k]
-    if not isinstance(b, Para) or b.seg or not _looks_like_ten_loai(b.text) or \
-            not (b.props.jc == "center" and b.text_runs and all(r.props.b for r in b.text_runs)):
+    if not isinstance(b, Para) or b.seg or b.props.jc != "center" or not b.text_runs or \
+            not all(r.props.b for r in b.text_runs) or not _looks_like_ten_loai(b.text):
         return False
     if _is_pl_head(b) or not (current.attached_head or any(
             isinstance(t, Table) and _is_signature_table(t) for t in current.blocks)):

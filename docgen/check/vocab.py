@@ -50,8 +50,8 @@ def is_quoc_hieu(text: str) -> bool:
 
 
 def is_upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
+    """Has letters, all of them capitals."""
+    return text.isupper()
 
 
 def has_lower(text: str) -> bool:
