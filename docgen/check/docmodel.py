@@ -15,6 +15,9 @@ from docgen.check.shapes import Shape, has_drawing, run_shapes
 
 _INLINE_CONTAINERS = {w(t) for t in ("hyperlink", "ins", "smartTag", "fldSimple", "sdt",
                                      "sdtContent", "customXml", "moveTo")}
+_P, _TBL, _TC, _TCPR = w("p"), w("tbl"), w("tc"), w("tcPr")
+_GRIDSPAN, _TCW, _TRPR_GRIDBEFORE = w("gridSpan"), w("tcW"), f"{w('trPr')}/{w('gridBefore')}"
+_PPR_SECTPR = f"{w('pPr')}/{w('sectPr')}"
 _PAGE_FIELD = re.compile(r"(?<![A-Z])PAGE(?![A-Z])")
 
 
@@ -173,22 +176,11 @@ class _Builder:
 
     def para(self, p, table_style=None, where=None, tloc=(None, None, None)) -> Para:
         """Add one w:p as one Para per line (soft breaks split it); return the first line."""
-        pid = self.styles.para_style_id(p)
-        props = self.styles.paragraph(p, table_style)
-        lines: list[list[Run]] = [[]]
-        page_br = False
-        for r in iter_runs(p):
-            pieces, br = _run_pieces(r)
-            page_br |= br
-            rp = self.styles.run(r, pid, table_style)
-            drawn = has_drawing(r)
-            shapes = tuple(run_shapes(r)) if drawn else ()
-            for k, raw in enumerate(pieces):
-                if k:
-                    lines.append([])
-                text = raw if raw.isascii() else unicodedata.normalize("NFC", raw)
-                lines[-1].append(Run(r, text, rp, drawn and k == 0, raw,
-                                     shapes if k == 0 else ()))
+        shape = self._shape(p, table_style)
+        pid, props, page_br, lead_tab, mark_pt, layout = shape
+        run_els = list(iter_runs(p))
+        lines = [[Run(run_els[i], text, rp, drawn, raw, shapes)
+                  for i, text, rp, drawn, raw, shapes in line] for line in layout]
         body_index = None
         if where is None:
             self.body_count += 1
@@ -197,20 +189,51 @@ class _Builder:
         out = []
         for k, runs in enumerate(lines):
             loc = where if k == 0 else f"{where}, dòng {k + 1}"
-            para = Para(p, runs, props, pid, self.section, loc, body_index, *tloc,
-                        page_break_in=page_br, seg=k, nseg=len(lines))
-            if k == 0:
-                para.lead_tab = _lead_tab(p, para.raw_text, props.first_line, props.left)
-            if k == len(lines) - 1 and not any(r.text.strip() for r in runs):
-                para.mark_pt = self.styles.run_props(
-                    p.find(f"{w('pPr')}/{w('rPr')}"), pid, table_style).size_pt
-            out.append(para)
+            out.append(Para(p, runs, props, pid, self.section, loc, body_index, *tloc,
+                            page_break_in=page_br, seg=k, nseg=len(lines),
+                            lead_tab=lead_tab if k == 0 else 0,
+                            mark_pt=mark_pt if k == len(lines) - 1 else None))
         self.paras.extend(out)
-        sp = p.find(f"{w('pPr')}/{w('sectPr')}")
+        sp = p.find(_PPR_SECTPR)
         if sp is not None:
             self.sect_prs.append(sp)
             self.section += 1
         return out
+
+    def _shape(self, p, table_style) -> tuple:
+        """Everything about a paragraph that its XML alone decides (style, effective formats,
+        lines and their runs by index), cached on the Styles index by that XML: documents
+        rendered from one template repeat most paragraphs byte for byte."""
+        key = (table_style, etree.tostring(p))
+        cache = self.styles.para_shapes
+        hit = cache.get(key)
+        if hit is not None:
+            return hit
+        pid = self.styles.para_style_id(p)
+        props = self.styles.paragraph(p, table_style)
+        layout: list[list[tuple]] = [[]]
+        page_br = False
+        for i, r in enumerate(iter_runs(p)):
+            pieces, br = _run_pieces(r)
+            page_br |= br
+            rp = self.styles.run(r, pid, table_style)
+            drawn = has_drawing(r)
+            shapes = tuple(run_shapes(r)) if drawn else ()
+            for k, raw in enumerate(pieces):
+                if k:
+                    layout.append([])
+                text = raw if raw.isascii() else unicodedata.normalize("NFC", raw)
+                layout[-1].append((i, text, rp, drawn and k == 0, raw, shapes if k == 0 else ()))
+        first = "".join(t[4] for t in layout[0])
+        lead_tab = _lead_tab(p, first, props.first_line, props.left)
+        mark_pt = None
+        if not any(t[1].strip() for t in layout[-1]):
+            mark_pt = self.styles.run_props(p.find(f"{w('pPr')}/{w('rPr')}"), pid,
+                                            table_style).size_pt
+        hit = (pid, props, page_br, lead_tab, mark_pt, layout)
+        if len(cache) < 50000:
+            cache[key] = hit
+        return hit
 
     def table(self, tbl, outer: Table | None = None, outer_loc=None) -> Table:
         if outer is None:
@@ -225,24 +248,32 @@ class _Builder:
             t.header_row = trpr is not None and trpr.find(w("tblHeader")) is not None
         for ri, tr in enumerate(rows):
             row, widths, grid = [], [], []
-            before = wval(tr.find(f"{w('trPr')}/{w('gridBefore')}"))
+            before = wval(tr.find(_TRPR_GRIDBEFORE))
             col = int(before) if (before or "").isdigit() else 0
-            for ci, tc in enumerate(tr.findall(w("tc"))):
+            for ci, tc in enumerate(tr.iterchildren(_TC)):
                 loc = outer_loc or (ri + 1, ci + 1)
                 where = f"bảng {t.index + 1}, ô ({loc[0]},{loc[1]})"
+                tloc = (t.index, loc[0], loc[1])
                 cell = []
+                tcpr = None
                 for ch in tc:
-                    if ch.tag == w("p"):
-                        cell.extend(self.para(ch, tstyle, where, (t.index, loc[0], loc[1])))
-                    elif ch.tag == w("tbl"):
+                    tag = ch.tag
+                    if tag == _P:
+                        cell.extend(self.para(ch, tstyle, where, tloc))
+                    elif tag == _TBL:
                         self.table(ch, t, loc)
+                    elif tag == _TCPR:
+                        tcpr = ch
                 row.append(cell)
                 grid.append(col)
-                span = wval(tc.find(f"{w('tcPr')}/{w('gridSpan')}"))
+                span = tcw = None
+                if tcpr is not None:
+                    span, tcw = tcpr.find(_GRIDSPAN), tcpr.find(_TCW)
+                span = wval(span)
                 col += int(span) if (span or "").isdigit() else 1
-                tcw = tc.find(f"{w('tcPr')}/{w('tcW')}")
-                widths.append(int(wval(tcw, "w")) if tcw is not None and wval(tcw, "type") in
-                              (None, "dxa") and (wval(tcw, "w") or "").isdigit() else None)
+                width = wval(tcw, "w") if tcw is not None else None
+                widths.append(int(width) if width and width.isdigit() and
+                              wval(tcw, "type") in (None, "dxa") else None)
             if outer is None:
                 t.cells.append(row)
                 t.widths.append(widths)

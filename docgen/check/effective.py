@@ -172,6 +172,7 @@ class Styles:
         # effective properties by (styles, direct XML): documents repeat the same few formats
         self._ppr_cache: dict[tuple, ParaProps] = {}
         self._rpr_cache: dict[tuple, RunProps] = {}
+        self.para_shapes: dict[tuple, tuple] = {}   # docgen.check.docmodel._Builder._shape
         self.theme = _theme_fonts(theme_root)
         if styles_root is None:
             return
