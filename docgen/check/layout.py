@@ -113,8 +113,14 @@ def _n_lines(model: DocModel, p: Para) -> int:
     if avail <= 5:
         return 1
     # 6 % slack: condensed character spacing (w:spacing) is not measured
-    return max(1, len(wrapped_lines(text, size, bool(p.text_runs) and all(
-        r.props.b for r in p.text_runs), avail * 1.06)))
+    return _count_lines(text, size, bool(p.text_runs) and all(r.props.b for r in p.text_runs),
+                        round(avail * 1.06, 2))
+
+
+@lru_cache(maxsize=65536)
+def _count_lines(text: str, size: float, bold: bool, avail_mm: float) -> int:
+    """Wrapped line count; cached: the documents of one template repeat most paragraphs."""
+    return max(1, len(wrapped_lines(text, size, bold, avail_mm)))
 
 
 def column_stack(model: DocModel, p: Para) -> list[Para]:
