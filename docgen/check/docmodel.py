@@ -307,8 +307,17 @@ def _sections(pkg: DocxPackage, sect_prs: list) -> list[Section]:
     return out
 
 
+_MC_IGNORABLE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Ignorable"
+
+
 def build_model(pkg: DocxPackage, styles: Styles | None = None) -> DocModel:
-    """The document model; `styles` is a Styles index already built on pkg's styles part."""
+    """The document model; `styles` is a Styles index already built on pkg's styles part.
+
+    Unused namespace declarations of the document part are dropped first (those named in
+    mc:Ignorable are kept, so the tree stays a valid Word part): Word declares some 35 on the
+    root, and serialising a paragraph as a cache key would otherwise repeat them all."""
+    doc = pkg.document
+    etree.cleanup_namespaces(doc, keep_ns_prefixes=(doc.get(_MC_IGNORABLE) or "").split())
     b = _Builder(pkg, styles)
     body = pkg.document.find(w("body"))
     blocks: list = []

@@ -45,6 +45,9 @@ def norm(text: str) -> str:
 
 
 def is_quoc_hieu(text: str) -> bool:
+    u = text.upper()
+    if "HỘI" not in u and "XHCN" not in u and unicodedata.is_normalized("NFC", text):
+        return False              # quick reject; decomposed text takes the full path
     t = norm(text).upper().replace("HOÀ", "HÒA")
     return t.startswith("CỘNG HÒA XÃ HỘI CHỦ NGHĨA") or t == "CỘNG HÒA XHCN VIỆT NAM"
 
