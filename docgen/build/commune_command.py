@@ -9,7 +9,6 @@ import click
 from ..cli import echo_err, main_group, report_problems
 from ..commands import build_options, echo_backups
 from ..errors import DocgenError
-from ..paths import default_content_dir
 
 
 def _print_summary(result) -> None:
@@ -25,14 +24,14 @@ def _print_summary(result) -> None:
 
 
 @main_group.command("xa-phuong", help="Dựng kế hoạch CCHC của các xã, phường (tất cả, hoặc các xã/phường có tên).")
-@click.argument("ten", nargs=-1)
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+@click.argument("ten", nargs=-1, metavar="[TÊN_XÃ_PHƯỜNG]...")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="SỐ",
               help="Số tiến trình dựng song song (mặc định: số nhân CPU).")
 @build_options()
 def xa_phuong_command(ten, jobs, content_dir, out_dir, templates_dir, no_check, force) -> int:
     from .batch import run_batch
 
-    result = run_batch(content_dir or default_content_dir(), out_dir, names=list(ten), jobs=jobs,
+    result = run_batch(content_dir, out_dir, names=list(ten), jobs=jobs,
                        templates=templates_dir, check=not no_check, force=force,
                        progress=sys.stderr.isatty())
     if result.warnings:

@@ -14,7 +14,8 @@ from docgen.errors import UsageError
 
 
 @main_group.command("check", help="Kiểm tra thể thức văn bản DOCX theo Nghị định 30/2020/NĐ-CP.")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path),
+                metavar="TỆP_HOẶC_THƯ_MỤC...")
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON.")
 def check_command(files: tuple[Path, ...], as_json: bool) -> int:
     from docgen.check import check_docx_bytes, read_input

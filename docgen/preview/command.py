@@ -88,18 +88,20 @@ def _summary(result: Result, seconds: float, what: str, out: Path) -> None:
 
 
 def _options(f):
-    f = click.option("--workers", "-j", type=click.IntRange(1), default=None,
+    f = click.option("--workers", "-j", type=click.IntRange(1), default=None, metavar="SỐ",
                      help="Số tiến trình LibreOffice (mặc định: số lõi CPU).")(f)
     f = click.option("--timeout", type=click.FloatRange(min=0.1), default=DEFAULT_TIMEOUT,
-                     show_default=True, help="Thời gian tối đa cho mỗi lượt LibreOffice (giây).")(f)
+                     metavar="GIÂY", help="Thời gian tối đa cho mỗi lượt LibreOffice, tính "
+                     f"bằng giây (mặc định: {DEFAULT_TIMEOUT:g}).")(f)
     f = click.option("--batch-size", type=click.IntRange(1), default=DEFAULT_BATCH,
-                     show_default=True, help="Số văn bản mỗi lượt LibreOffice.")(f)
-    return click.argument("paths", nargs=-1, type=click.Path(path_type=Path))(f)
+                     metavar="SỐ", show_default=True, help="Số văn bản mỗi lượt LibreOffice.")(f)
+    return click.argument("paths", nargs=-1, type=click.Path(path_type=Path),
+                          metavar="[TỆP_HOẶC_THƯ_MỤC]...")(f)
 
 
 @click.command("pdf")
 @_options
-@click.option("--out", "-o", type=click.Path(path_type=Path), default=None,
+@click.option("--out", "-o", type=click.Path(path_type=Path), default=None, metavar="THƯ_MỤC",
               help="Thư mục PDF (mặc định: <thư mục đầu vào>/pdf).")
 def pdf_command(paths: tuple[Path, ...], out: Path | None, workers: int | None,
                 timeout: float, batch_size: int) -> None:
@@ -118,10 +120,11 @@ def pdf_command(paths: tuple[Path, ...], out: Path | None, workers: int | None,
 
 @click.command("preview")
 @_options
-@click.option("--out", "-o", type=click.Path(path_type=Path), default=None,
+@click.option("--out", "-o", type=click.Path(path_type=Path), default=None, metavar="THƯ_MỤC",
               help="Thư mục xem trước (mặc định: <thư mục đầu vào>/xem-truoc).")
 @click.option("--all-pages", is_flag=True, help="Ảnh mọi trang, không chỉ trang 1.")
-@click.option("--dpi", type=click.IntRange(30, 300), default=DPI, show_default=True)
+@click.option("--dpi", type=click.IntRange(30, 300), default=DPI, show_default=True, metavar="SỐ",
+              help="Độ phân giải ảnh PNG (điểm ảnh mỗi inch); lớn hơn thì ảnh nét hơn và nặng hơn.")
 def preview_command(paths: tuple[Path, ...], out: Path | None, workers: int | None,
                     timeout: float, batch_size: int, all_pages: bool, dpi: int) -> None:
     """Ảnh PNG trang đầu của mỗi văn bản và trang HTML xem nhanh cả loạt (index.html)."""
