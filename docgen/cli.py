@@ -82,7 +82,7 @@ def run(args: list[str] | None = None) -> int:
         click.echo(exc.ctx.get_help() if exc.ctx else "")
         return 0
     except click.UsageError as exc:
-        echo_err(f"lỗi: {exc.format_message()}{_help_hint(exc.ctx)}")
+        echo_err(f"lỗi: {i18n.usage_message(exc)}{_help_hint(exc.ctx)}")
         return 2
     except click.exceptions.Abort:
         echo_err("Đã dừng.")

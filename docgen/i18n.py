@@ -169,6 +169,14 @@ def join_or(values) -> str:
     return f"{', '.join(items[:-1])} hoặc {items[-1]}"
 
 
+def usage_message(exc: click.UsageError) -> str:
+    """The message of a usage error; suggestions listed the Vietnamese way ("a hoặc b")."""
+    if isinstance(exc, click.NoSuchOption) and exc.possibilities:
+        return (f"không có tùy chọn '{exc.option_name}'. "
+                f"(Có phải {join_or(sorted(exc.possibilities))}?)")
+    return exc.format_message()
+
+
 class Choice(click.Choice):
     """click.Choice whose error lists the choices the Vietnamese way."""
 

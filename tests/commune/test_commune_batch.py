@@ -122,7 +122,8 @@ def test_one_commune_failure_leaves_the_others_built(project, tmp_path, cli, mon
     (project / "xa-phuong" / "hoai-nhon.yaml").write_text("chu_tich: A\n", "utf-8")
     status, stdout, err = cli("xa-phuong", "--content", "content", "--out", "build")
     assert status == 1
-    assert "content/xa-phuong/hoai-duc.yaml:3: lỗi: " in err and "[content.yaml-syntax]" in err
+    assert ('content/xa-phuong/hoai-duc.yaml:2: lỗi: dấu "[" mở ở dòng này chưa được đóng bằng "]": '
+            "“chi_tieu: [” [content.yaml-syntax]") in err
     assert ('content/xa-phuong/hoai-my.yaml:2: lỗi: "linh_vuc" 9 không có: Phụ lục của thị xã có 7 lĩnh vực '
             "(1 đến 7) [content.invalid-value]") in err
     assert ('content/xa-phuong/hoai-nhon.yaml: lỗi: tên tệp "hoai-nhon.yaml" không ứng với xã/phường nào trong '

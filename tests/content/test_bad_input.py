@@ -35,7 +35,7 @@ def _fails(cli, project, out, *expected: str):
 
 def test_broken_yaml(cli, project, built):
     line = edit(project / "phu-luc.yaml", "tieu_de:", "tieu_de: [khong dong\n  x: y\ntieu_de_cu:")
-    _fails(cli, project, built, f"phu-luc.yaml:{line + 1}: lỗi: ", "[content.yaml-syntax]")
+    _fails(cli, project, built, f"phu-luc.yaml:{line}: lỗi: ", "[content.yaml-syntax]")  # the "[" line
 
 
 def test_missing_field(cli, project, built):
