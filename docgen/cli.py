@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from . import i18n
+from . import i18n, progress
 from .errors import DocgenError, Problem
 
 i18n.install()  # click's own strings in Vietnamese, before any command is declared
@@ -72,6 +72,8 @@ def _help_hint(ctx: click.Context | None) -> str:
 
 def run(args: list[str] | None = None) -> int:
     """Run the CLI and return the exit status (used by `main` and by tests)."""
+    progress.start()
+    _out_dir.clear()
     try:
         result = main_group.main(args=args, prog_name="docgen", standalone_mode=False)
         return result if isinstance(result, int) else 0

@@ -1,0 +1,58 @@
+"""Progress on long commands, and the honest total time of a command.
+
+click's progress bar (no extra dependency): counts, a bar and the time left, on stderr, and
+only when stderr is a terminal, so logs, pipes and tests get no control characters. The
+total time a command reports is measured from the start of the command (`start()`, called by
+the CLI), not from the start of one phase: a preview that takes 16 s says 16 s.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from contextlib import contextmanager
+
+import click
+
+_started = [time.perf_counter()]
+
+
+def start() -> None:
+    """Mark the start of a command (cli.run)."""
+    _started[0] = time.perf_counter()
+
+
+def elapsed() -> float:
+    """Seconds since the command started."""
+    return time.perf_counter() - _started[0]
+
+
+def seconds(x: float) -> str:
+    """A duration the Vietnamese way: "4,2 s" (decimal comma)."""
+    return f"{x:.1f}".replace(".", ",") + " s"
+
+
+def total_time() -> str:
+    return seconds(elapsed())
+
+
+class _Quiet:
+    def update(self, n: int = 1) -> None:
+        pass
+
+
+def shown(total: int) -> bool:
+    """A bar is worth showing: a terminal, and more than one step."""
+    stream = sys.stderr
+    return total > 1 and hasattr(stream, "isatty") and stream.isatty()
+
+
+@contextmanager
+def bar(total: int, label: str):
+    """A progress bar of `total` steps: `with bar(n, "Chuyển sang PDF") as b: b.update(1)`."""
+    if not shown(total):
+        yield _Quiet()
+        return
+    with click.progressbar(length=total, label=label, file=sys.stderr, show_pos=True,
+                           show_eta=True, width=30) as b:
+        yield b
