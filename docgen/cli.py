@@ -70,9 +70,9 @@ def _help_hint(ctx: click.Context | None) -> str:
     return f" (xem: {ctx.command_path} --help)"
 
 
-def run(args: list[str] | None = None) -> int:
+def run(args: list[str] | None = None, *, started: float | None = None) -> int:
     """Run the CLI and return the exit status (used by `main` and by tests)."""
-    progress.start()
+    progress.start(started)
     _out_dir.clear()
     try:
         result = main_group.main(args=args, prog_name="docgen", standalone_mode=False)
@@ -103,7 +103,9 @@ def run(args: list[str] | None = None) -> int:
 
 def main() -> None:
     """The console-script entry point."""
-    sys.exit(run())
+    from . import STARTED
+
+    sys.exit(run(started=STARTED))
 
 
 from . import commands as _commands  # noqa: E402,F401  (registers the commands on main_group)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from . import progress
 from .cli import main_group, remember_out, report_problems
 from .paths import DEFAULT_OUT
 from .paths import content_dir as find_content
@@ -64,7 +65,7 @@ def echo_backups(out_dir, backed_up) -> None:
 def _summary(result) -> None:
     w = result.write
     click.echo(f"Đã dựng {len(result.outputs)} văn bản vào {result.out_dir}/: "
-               f"{len(w.written)} đã ghi, {len(w.unchanged)} không đổi.")
+               f"{len(w.written)} đã ghi, {len(w.unchanged)} không đổi (tổng {progress.total_time()}).")
     echo_backups(result.out_dir, w.backed_up)
     if result.warnings:
         report_problems(result.warnings)

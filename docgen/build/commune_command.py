@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
+from .. import progress
 from ..cli import echo_err, main_group, report_problems
 from ..commands import build_options, echo_backups
 from ..errors import DocgenError
@@ -13,7 +12,8 @@ from ..errors import DocgenError
 
 def _print_summary(result) -> None:
     n, m, k = len(result.built), len(result.unchanged), len(result.failed)
-    click.echo(f"Xã/phường: {n} đã dựng, {m} không đổi, {k} lỗi (thư mục {result.out_dir}/xa-phuong/).")
+    click.echo(f"Xã/phường: {n} đã dựng, {m} không đổi, {k} lỗi (thư mục {result.out_dir}/xa-phuong/; "
+               f"tổng {progress.total_time()}).")
     echo_backups(result.out_dir, result.backed_up)
     if result.cho_trong:
         click.echo(f"Còn {sum(len(v) for v in result.cho_trong.values())} chỗ trống cần điền "
@@ -33,7 +33,7 @@ def xa_phuong_command(ten, jobs, content_dir, out_dir, templates_dir, no_check, 
 
     result = run_batch(content_dir, out_dir, names=list(ten), jobs=jobs,
                        templates=templates_dir, check=not no_check, force=force,
-                       progress=sys.stderr.isatty())
+                       progress=progress.shown(2))
     if result.warnings:
         report_problems(result.warnings)
     _print_summary(result)
