@@ -19,6 +19,7 @@ def _run(capsys, *args):
 
 
 def test_builds_one_agency_and_lists_placeholders(content, cwd, capsys):
+    (content / "ke-hoach-con" / "kiem-tra.yaml").write_text("nhiem_vu: I.2\n", "utf-8")
     code, out, err = _run(capsys, "--content", "content", "--out", "out", "--agency", "PNV")
     assert code == 0, err
     files = sorted(str(p.relative_to(cwd / "out")) for p in (cwd / "out" / "ke-hoach-con").rglob("*.docx"))
