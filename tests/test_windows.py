@@ -1,0 +1,60 @@
+"""What can be tested of the Windows path here: docgen starts without POSIX-only modules, and
+no module on the path of build, check, xa-phuong, ke-hoach-con, diff or watch calls one."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+WITHOUT_POSIX = """
+import sys
+for name in ("fcntl", "termios", "resource"):
+    sys.modules[name] = None          # as on Windows: importing them fails
+from docgen.cli import run
+sys.exit(run(sys.argv[1:]))
+"""
+
+
+def test_commands_start_without_posix_modules(tmp_path):
+    for args in (["--help"], ["build", "--help"], ["pdf", "--help"], ["check", "--help"]):
+        r = subprocess.run([sys.executable, "-c", WITHOUT_POSIX, *args], capture_output=True,
+                           text=True, encoding="utf-8", cwd=ROOT)
+        assert r.returncode == 0 and r.stderr == "", (args, r.stderr)
+        assert r.stdout.startswith("Cách dùng: docgen")
+    out = tmp_path / "out"
+    r = subprocess.run([sys.executable, "-c", WITHOUT_POSIX, "build", "--out", str(out)],
+                       capture_output=True, text=True, encoding="utf-8", cwd=ROOT)
+    assert r.returncode == 0, r.stderr
+    assert sorted(p.name for p in out.glob("*.docx")) == [
+        "ke-hoach.docx", "phu-luc.docx", "quyet-dinh.docx", "tron-bo.docx"]
+
+
+POSIX_ONLY = {"fcntl", "pwd", "grp", "termios", "resource", "posix"}
+POSIX_CALLS = {"killpg", "getuid", "geteuid", "fork", "setsid", "getpgid", "chown"}
+
+
+def _posix_uses(path: Path) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.Import):
+            found += [a.name for a in node.names if a.name.split(".")[0] in POSIX_ONLY]
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] in POSIX_ONLY:
+            found.append(node.module)
+        elif isinstance(node, ast.Attribute) and node.attr in POSIX_CALLS:
+            found.append(node.attr)
+    return found
+
+
+def test_no_posix_only_calls_outside_the_libreoffice_pool():
+    """build, check, xa-phuong, ke-hoach-con, diff, watch run on Windows as they are."""
+    offenders = {}
+    for path in sorted((ROOT / "docgen").rglob("*.py")):
+        if path.relative_to(ROOT).as_posix() == "docgen/preview/pool.py":
+            continue  # LibreOffice pool: POSIX process groups and flock (see README, Windows)
+        if uses := _posix_uses(path):
+            offenders[path.relative_to(ROOT).as_posix()] = uses
+    assert offenders == {}
