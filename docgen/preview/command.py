@@ -58,11 +58,14 @@ def _vn(x: float, digits: int) -> str:
 
 
 def _summary(made: int, unchanged: int, failed: int, what: str, out: Path) -> None:
-    if made or unchanged:
+    total = progress.total_time()
+    if made or (unchanged and failed):
         kept = f", {unchanged} không đổi từ lần trước" if unchanged else ""
-        per = f"; {_vn(progress.elapsed() / made, 2)} s/văn bản" if made else ""
         click.echo(f"Đã tạo {made} {what} trong {out}{kept} "
-                   f"(tổng {progress.total_time()}{per}).")
+                   f"(tổng {total}" + (f"; {_vn(progress.elapsed() / made, 2)} s/văn bản)." if made else ")."))
+    elif unchanged:
+        click.echo(f"Không văn bản nào thay đổi từ lần trước: {unchanged} {what} trong {out} "
+                   f"vẫn đúng (tổng {total}; --full để làm lại tất cả).")
     else:
         click.echo("Không tạo được tệp nào.", err=True)
     if failed:

@@ -106,7 +106,8 @@ def test_pdf_converts_only_what_changed(docs, fake_soffice, tmp_path):
 
     r = invoke("pdf", folder, "-o", out, "-j", "1", env=env)
     assert r.exit_code == 0 and _calls(log) == 1                      # nothing converted again
-    assert r.stdout.startswith(f"Đã tạo 0 tệp PDF trong {out}, 3 không đổi từ lần trước (tổng ")
+    assert r.stdout.startswith(f"Không văn bản nào thay đổi từ lần trước: 3 tệp PDF trong {out} "
+                               "vẫn đúng (tổng ")
 
     changed = docx.Document()
     changed.add_paragraph("Văn bản b, đã sửa")
@@ -129,7 +130,8 @@ def test_unchanged_pdf_needs_no_libreoffice(docs, fake_soffice, tmp_path):
     empty = tmp_path / "empty-bin"
     empty.mkdir()
     r = invoke("pdf", folder, "-o", tmp_path / "pdf", env={"PATH": str(empty), "DOCGEN_SOFFICE": None})
-    assert r.exit_code == 0 and "1 không đổi từ lần trước" in r.stdout and r.stderr == ""
+    assert r.exit_code == 0 and "Không văn bản nào thay đổi từ lần trước: 1 tệp PDF" in r.stdout
+    assert r.stderr == ""
 
 
 def test_failed_document_is_tried_again_next_time(docs, fake_soffice, tmp_path):
@@ -139,4 +141,4 @@ def test_failed_document_is_tried_again_next_time(docs, fake_soffice, tmp_path):
     before = _calls(log)
     r = invoke("pdf", folder, "-o", tmp_path / "pdf", "-j", "1", env=env)
     assert r.exit_code == 1 and _calls(log) > before
-    assert "Đã tạo 0 tệp PDF" in r.stdout and "1 không đổi từ lần trước" in r.stdout
+    assert r.stdout.startswith(f"Đã tạo 0 tệp PDF trong {tmp_path / 'pdf'}, 1 không đổi từ lần trước (tổng ")
