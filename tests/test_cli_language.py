@@ -18,6 +18,8 @@ from babel.messages.extract import extract_from_file
 
 from docgen import i18n
 from docgen.cli import main_group
+from docgen.content import load_project
+from tests.conftest import BUNDLED
 from tests.helpers import edit
 
 # Vietnamese syllables that need no diacritic, as they appear in docgen's messages.
@@ -44,14 +46,16 @@ ENGLISH = {  # words that must never be allowed by the lists above
 }
 
 
-def english_words(text: str) -> list[str]:
+def english_words(text: str, allow: frozenset[str] = frozenset()) -> list[str]:
     text = re.sub(r"(?<![\w-])--?[a-z][\w-]*", " ", text)      # option names
     text = re.sub(r"\[[a-z]+(\.[\w-]+)+\]", " ", text)          # problem codes
     text = re.sub(r"<[^>]*>", " ", text)                        # placeholders
+    text = re.sub(r"“[^”\n]*”", " ", text)                      # the line the user typed
     text = re.sub(r"'[^'\n]*'", " ", text)                      # values the user typed
+    text = re.sub(r'"[^"\n]*"', " ", text)                      # keys and values quoted
     text = re.sub(r"\S*[/\\.]\S*[\w]", " ", text)               # paths, file names, versions
     words = [w for w in re.findall(r"\w+", text) if re.fullmatch(r"[A-Za-z_]+", w)]
-    return [w for w in words if w.lower() not in VIETNAMESE | NAMES]
+    return [w for w in words if w.lower() not in VIETNAMESE | NAMES and w not in allow]
 
 
 def test_allow_lists_hold_no_english_word():
@@ -158,3 +162,44 @@ def test_tab_in_yaml_is_vietnamese(cli, project, tmp_path):
     status, _, err = cli("build", "--content", project, "--out", tmp_path / "out")
     assert status == 1 and "có ký tự tab" in err
     assert english_words(err) == []
+
+
+CONTENT_ERRORS = [  # (file, original, typo)
+    ("phu-luc.yaml", "        chu_tri: PNV", "        chu_tri: PNVV"),
+    ("phu-luc.yaml", "        chu_tri: PNV", "        chu_tr: PNV"),
+    ("phu-luc.yaml", "        san_pham:\n          - Kế hoạch của UBND thị xã", "        san_pham: []"),
+    ("quyet-dinh.yaml", 'ngay_ban_hanh: "../12/2020"', 'ngay_ban_hanh: "32/13/2020"'),
+    ("quyet-dinh.yaml", "so: \"\"", "so: [1, 2]"),
+    ("don-vi.yaml", "    loai: phuong", "    loai: 7"),
+    ("ke-hoach.yaml", "trich_yeu:", "trich_yeu: {a: 1}\ntrich_yeu_cu:"),
+    ("phu-luc.yaml", "        chu_tri: PNV", "        chu_tri: 'PNV"),
+    ("phu-luc.yaml", "        chu_tri: PNV", "\tchu_tri: PNV"),
+]
+
+
+@pytest.mark.parametrize("name,old,new", CONTENT_ERRORS)
+def test_content_errors_are_vietnamese(cli, project, tmp_path, name, old, new):
+    edit(project / name, old, new)
+    status, out, err = cli("build", "--content", project, "--out", tmp_path / "out")
+    assert status == 1 and err.endswith(" cảnh báo.\n")
+    assert english_words(err) == [], err
+
+
+OTHER_ERRORS = [
+    ["diff", "khong-co-a.docx", "khong-co-b.docx"],
+    ["pdf", "khong-co.docx"],
+    ["preview", "khong-co"],
+    ["check", "khong-co.docx"],
+    ["watch", "--content", "khong-co"],
+    ["xa-phuong", "Không Có", "--vi-du", "--out", "{tmp}/x"],
+    ["ke-hoach-con", "--agency", "XYZ", "--vi-du", "--out", "{tmp}/x"],
+    ["build", "--content", "khong-co", "--out", "{tmp}/x"],
+]
+
+
+@pytest.mark.parametrize("args", OTHER_ERRORS, ids=lambda a: " ".join(a[:2]))
+def test_other_errors_are_vietnamese(cli, tmp_path, args):
+    status, out, err = cli(*[a.format(tmp=tmp_path) for a in args])
+    assert status in (1, 2) and err
+    agency_keys = frozenset(load_project(BUNDLED).don_vi.co_quan)  # listed as choices
+    assert english_words(out + err, agency_keys) == [], err

@@ -131,5 +131,5 @@ def load_yaml(path: Path, display: str) -> tuple[Document | None, list[Problem]]
     if data is None:
         return None, [Problem(display, 1, "content.empty-file", "tệp trống")]
     if not isinstance(data, MarkedDict):
-        return None, [Problem(display, 1, "content.type", "tệp phải là một bảng khóa–giá trị (key: value)")]
+        return None, [Problem(display, 1, "content.type", "tệp phải là một bảng khóa–giá trị (mỗi dòng dạng \"khóa: giá trị\")")]
     return Document(path, display, data), []
