@@ -44,6 +44,29 @@ class _Quiet:
         pass
 
 
+class _Delayed:
+    """A bar that appears only once the work has taken longer than `after` seconds, so that
+    a build of one second prints no flicker, and one on a slow machine still shows progress."""
+
+    def __init__(self, total: int, label: str, after: float):
+        self.total, self.label, self.after = total, label, after
+        self.start, self.done, self._bar = time.perf_counter(), 0, None
+
+    def update(self, n: int = 1) -> None:
+        self.done += n
+        if self._bar is None and time.perf_counter() - self.start >= self.after:
+            self._bar = click.progressbar(length=self.total, label=self.label, file=sys.stderr,
+                                          show_pos=True, show_eta=True, width=30)
+            self._bar.__enter__()
+            self._bar.update(self.done)
+        elif self._bar is not None:
+            self._bar.update(n)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
+
+
 def shown(total: int) -> bool:
     """A bar is worth showing: a terminal, and more than one step."""
     stream = sys.stderr
@@ -51,11 +74,16 @@ def shown(total: int) -> bool:
 
 
 @contextmanager
-def bar(total: int, label: str):
-    """A progress bar of `total` steps: `with bar(n, "Chuyển sang PDF") as b: b.update(1)`."""
+def bar(total: int, label: str, after: float = 0.5):
+    """A progress bar of `total` steps: `with bar(n, "Chuyển sang PDF") as b: b.update(1)`.
+
+    Quiet when stderr is not a terminal; shown once the work has lasted `after` seconds.
+    """
     if not shown(total):
         yield _Quiet()
         return
-    with click.progressbar(length=total, label=label, file=sys.stderr, show_pos=True,
-                           show_eta=True, width=30) as b:
-        yield b
+    delayed = _Delayed(total, label, after)
+    try:
+        yield delayed
+    finally:
+        delayed.close()
