@@ -188,3 +188,20 @@ def test_parent_line_is_a_setting(project, tmp_path):
     _build(project, tmp_path / "b", names=["Hoài Mỹ"])
     doc = Document(io.BytesIO((tmp_path / "b/xa-phuong/hoai-my/ke-hoach.docx").read_bytes()))
     assert doc.tables[0].rows[0].cells[0].text.strip() == "ỦY BAN NHÂN DÂN\nXÃ HOÀI MỸ"
+
+
+def test_blanks_are_listed_in_one_file_not_on_screen(project, tmp_path, cli):
+    out = tmp_path / "out"
+    status, stdout, _ = cli("xa-phuong", "--content", project, "--out", out, "--no-check")
+    assert status == 0
+    lines = stdout.splitlines()
+    assert len(lines) == 2 and lines[1] == (f"Còn 17 chỗ trống cần điền trong 17 văn bản; danh sách theo "
+                                            f"từng văn bản: {out / 'can-nhap-xa-phuong.md'}")
+    listing = (out / "can-nhap-xa-phuong.md").read_text("utf-8")
+    assert listing.count("\n## xa-phuong/") == 17
+    assert "## xa-phuong/hoai-my/ke-hoach.docx\n\n- [Họ và tên Chủ tịch UBND xã Hoài Mỹ]\n" in listing
+    (project / "xa-phuong").mkdir()
+    (project / "xa-phuong" / "hoai-my.yaml").write_text("chu_tich: Nguyễn Văn A\n", "utf-8")
+    status, stdout, _ = cli("xa-phuong", "--content", project, "--out", out, "--no-check")
+    assert status == 0 and "Còn 16 chỗ trống cần điền trong 16 văn bản" in stdout
+    assert "hoai-my" not in (out / "can-nhap-xa-phuong.md").read_text("utf-8")
