@@ -13,7 +13,6 @@ from docgen.cli import remember_out
 from docgen.commands import CONTENT_HELP, EXAMPLE_HELP, resolve_content
 from docgen.diff.compare import compare_build, compare_files
 from docgen.diff.textdiff import DocDiff, html_page, terminal_lines
-from docgen.diff.watch import watch as watch_loop
 from docgen.errors import DocgenError, Problem, UsageError
 
 BuildFn = Callable[[Path, Path], object]
@@ -125,6 +124,8 @@ def make_watch_command(build_fn: BuildFn | None = None) -> click.Command:
         def rebuild(changed: list[str]) -> None:
             click.echo(f"Tệp đã lưu: {', '.join(changed)}")
             _rebuild_once(build, content_dir, out_dir)
+
+        from docgen.diff.watch import watch as watch_loop  # watchfiles: only when watching
 
         try:
             watch_loop(roots, rebuild, quiet=quiet, polling=polling, max_builds=max_builds)
