@@ -45,9 +45,9 @@ class MarkedList(list):
 
 
 class DuplicateKey(Exception):
-    def __init__(self, key: str, line: int):
+    def __init__(self, key: str, line: int, first: int):
         super().__init__(key)
-        self.key, self.line = key, line
+        self.key, self.line, self.first = key, line, first
 
 
 def _scalar(node: ScalarNode) -> Any:
@@ -75,7 +75,7 @@ def _build(node) -> Any:
         key = _build(key_node)
         key = str(key) if not isinstance(key, str) else key
         if key in out:
-            raise DuplicateKey(key, key_node.start_mark.line + 1)
+            raise DuplicateKey(key, key_node.start_mark.line + 1, lines[key])
         out[key] = _build(value_node)
         lines[key] = key_node.start_mark.line + 1
     out.key_lines = lines
@@ -122,7 +122,7 @@ def load_yaml(path: Path, display: str) -> tuple[Document | None, list[Problem]]
         node = yaml.compose(text, Loader=_Loader)
         data = None if node is None else _build(node)
     except DuplicateKey as exc:
-        return None, [Problem(display, exc.line, "content.duplicate-key", f'khóa "{exc.key}" bị lặp lại')]
+        return None, [Problem(display, exc.line, "content.duplicate-key", f'khóa "{exc.key}" bị lặp lại (đã có ở dòng {exc.first})')]
     except yaml.MarkedYAMLError as exc:
         line, message = describe(exc, text)
         return None, [Problem(display, line, "content.yaml-syntax", message)]

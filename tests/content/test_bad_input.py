@@ -132,4 +132,4 @@ def test_usage_error_exit_2(cli):
 
 def test_duplicate_key(cli, project, built):
     line = edit(project / "quyet-dinh.yaml", "luu:", 'luu: "VT"\nluu:')
-    _fails(cli, project, built, f'quyet-dinh.yaml:{line + 1}: lỗi: khóa "luu" bị lặp lại [content.duplicate-key]')
+    _fails(cli, project, built, f'quyet-dinh.yaml:{line + 1}: lỗi: khóa "luu" bị lặp lại (đã có ở dòng {line}) [content.duplicate-key]')

@@ -68,7 +68,7 @@ def test_duplicate_key_is_reported_at_the_second_key(tmp_path: Path):
                     "utf-8")
     _, problems = load_yaml(path, "phu-luc.yaml")
     assert [str(p) for p in problems] == [
-        'phu-luc.yaml:25: lỗi: khóa "chu_tri" bị lặp lại [content.duplicate-key]']
+        'phu-luc.yaml:25: lỗi: khóa "chu_tri" bị lặp lại (đã có ở dòng 24) [content.duplicate-key]']
 
 
 def test_build_reports_the_unclosed_quote_line(cli, project, tmp_path):
