@@ -142,16 +142,19 @@ CATALOG = Vietnamese()
 
 
 def install() -> None:
-    """Bind `_` and `ngettext` of every loaded click module to the Vietnamese catalog."""
-    import click.core  # noqa: F401  (make sure every module that prints is loaded)
-    import click.decorators  # noqa: F401
-    import click.exceptions  # noqa: F401
-    import click.formatting  # noqa: F401
-    import click.parser  # noqa: F401
-    import click.termui  # noqa: F401
-    import click.types  # noqa: F401
-    import click.utils  # noqa: F401
+    """Bind `_` and `ngettext` of every click module that uses gettext to the catalog.
 
+    The modules click imports lazily (the progress bar's, shell completion's, the Windows
+    console's) are imported here first, so that none is left speaking English.
+    """
+    import importlib
+
+    names = ["core", "decorators", "exceptions", "formatting", "parser", "termui", "types",
+             "utils", "_termui_impl", "shell_completion"]
+    if sys.platform == "win32":
+        names.append("_winconsole")   # the Windows console's messages
+    for name in names:
+        importlib.import_module(f"click.{name}")
     for name, module in list(sys.modules.items()):
         if name != "click" and not name.startswith("click."):
             continue
