@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 WITHOUT_POSIX = """
 import sys
-for name in ("fcntl", "termios", "resource"):
+for name in ("fcntl", "resource"):   # (click picks termios or msvcrt itself)
     sys.modules[name] = None          # as on Windows: importing them fails
 from docgen.cli import run
 sys.exit(run(sys.argv[1:]))
