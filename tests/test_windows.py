@@ -58,3 +58,23 @@ def test_no_posix_only_calls_outside_the_libreoffice_pool():
         if uses := _posix_uses(path):
             offenders[path.relative_to(ROOT).as_posix()] = uses
     assert offenders == {}
+
+
+def test_files_saved_by_windows_notepad(cli, project, tmp_path):
+    """UTF-8 with a BOM and CRLF line ends (Notepad) build the same bytes; errors keep their line."""
+    status, _, err = cli("build", "--content", project, "--out", tmp_path / "a")
+    assert status == 0, err
+    for path in project.glob("*.yaml"):
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
+    status, _, err = cli("build", "--content", project, "--out", tmp_path / "b")
+    assert status == 0, err
+    for name in ("quyet-dinh.docx", "ke-hoach.docx", "phu-luc.docx", "tron-bo.docx"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+    plan = project / "phu-luc.yaml"
+    data = plan.read_bytes()
+    line = data[: data.index(b"        chu_tri: PNV")].count(b"\n") + 1
+    plan.write_bytes(data.replace(b"        chu_tri: PNV", b"        chu_tri PNV", 1))
+    status, _, err = cli("build", "--content", project, "--out", tmp_path / "c")
+    assert status == 1
+    assert err.splitlines()[0] == (f'{project}/phu-luc.yaml:{line}: lỗi: thiếu dấu hai chấm ":" sau '
+                                   "khóa: “chu_tri PNV” [content.yaml-syntax]")
