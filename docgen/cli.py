@@ -101,10 +101,21 @@ def run(args: list[str] | None = None, *, started: float | None = None) -> int:
         return 1
 
 
+def utf8_output(streams=None) -> None:
+    """Vietnamese never crashes the output: a stream redirected to a file or a pipe on Windows
+    has the ANSI code page (cp1252, cp1258), which cannot encode "ệ"; write UTF-8 there.
+    A console is left alone (Python writes Unicode to the Windows console itself)."""
+    for stream in streams if streams is not None else (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure") and not stream.isatty():
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
 def main() -> None:
     """The console-script entry point."""
     from . import STARTED
 
+    utf8_output()
     sys.exit(run(started=STARTED))
 
 

@@ -78,3 +78,19 @@ def test_files_saved_by_windows_notepad(cli, project, tmp_path):
     assert status == 1
     assert err.splitlines()[0] == (f'{project}/phu-luc.yaml:{line}: lỗi: thiếu dấu hai chấm ":" sau '
                                    "khóa: “chu_tri PNV” [content.yaml-syntax]")
+
+
+def test_output_redirected_on_windows_is_utf8():
+    import io
+
+    from docgen.cli import utf8_output
+
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding="cp1252")    # `docgen build > ket-qua.txt` on Windows
+    utf8_output([stream])
+    stream.write("Đã dựng 4 văn bản")
+    stream.flush()
+    assert raw.getvalue().decode("utf-8") == "Đã dựng 4 văn bản"
+    console = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    utf8_output([console])
+    assert console.encoding == "utf-8"
