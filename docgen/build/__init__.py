@@ -6,6 +6,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import progress
 from ..content import load_project
 from ..errors import DocgenError, Problem
 from ..paths import templates_dir as default_templates_dir
@@ -31,13 +32,15 @@ def check_outputs(outputs: dict[str, bytes], out_dir: Path,
     from ..check import check_docx_bytes, check_parts  # imported only when used
 
     errors, warnings = [], []
-    for rel, data in outputs.items():
-        name = str(out_dir / rel)
-        found = check_parts(parts[rel], name) if parts and rel in parts else \
-            check_docx_bytes(data, name)
-        for finding in found:
-            problem = finding.as_problem() if hasattr(finding, "as_problem") else finding
-            (errors if problem.is_error else warnings).append(problem)
+    with progress.bar(len(outputs), "Kiểm tra thể thức") as bar:
+        for rel, data in outputs.items():
+            name = str(out_dir / rel)
+            found = check_parts(parts[rel], name) if parts and rel in parts else \
+                check_docx_bytes(data, name)
+            for finding in found:
+                problem = finding.as_problem() if hasattr(finding, "as_problem") else finding
+                (errors if problem.is_error else warnings).append(problem)
+            bar.update(1)
     return errors, warnings
 
 
