@@ -32,14 +32,19 @@ def _rule_twips(lines: list[str], size: float, col_mm: float, default_mm: float)
     return round(short_rule_mm(widths, default_mm) * TWIPS_PER_MM)
 
 
+def ke_co_quan(dong_tieu_de: list[str]) -> int:
+    """Twips of the line under the issuing body's bold lines (context value `ke_co_quan`)."""
+    return _rule_twips(dong_tieu_de, CO_QUAN_PT, CO_QUAN_COL_MM, CO_QUAN_LINE_MM)
+
+
+def ke_trich_yeu(trich_yeu: str) -> int:
+    """Twips of the line under the trích yếu (context value `ke_trich_yeu`)."""
+    return _rule_twips([trich_yeu], TRICH_YEU_PT, TEXT_MM, TRICH_YEU_LINE_MM)
+
+
 def _header(co_quan: CoQuanBanHanh) -> dict:
     return {"co_quan_chu_quan": list(co_quan.chu_quan), "co_quan_ten": list(co_quan.dong_tieu_de),
-            "ke_co_quan": _rule_twips(list(co_quan.dong_tieu_de), CO_QUAN_PT, CO_QUAN_COL_MM,
-                                      CO_QUAN_LINE_MM)}
-
-
-def _ke_trich_yeu(trich_yeu: str) -> int:
-    return _rule_twips([trich_yeu], TRICH_YEU_PT, TEXT_MM, TRICH_YEU_LINE_MM)
+            "ke_co_quan": ke_co_quan(list(co_quan.dong_tieu_de))}
 
 
 def nguoi_ky(signer: NguoiKy | None) -> dict | None:
@@ -59,7 +64,7 @@ def quyet_dinh(vb: QuyetDinhVB) -> dict:
         "dia_danh_ngay": dia_danh_ngay(cq.dia_danh, qd.ngay_ban_hanh),
         "ten_loai": "QUYẾT ĐỊNH",
         "trich_yeu": qd.trich_yeu,
-        "ke_trich_yeu": _ke_trich_yeu(qd.trich_yeu),
+        "ke_trich_yeu": ke_trich_yeu(qd.trich_yeu),
         "kem_theo": "",
         "tham_quyen": qd.tham_quyen,
         "can_cu": punctuate_run(can_cu),
@@ -102,7 +107,7 @@ def ke_hoach(vb: KeHoachVB) -> dict:
         "dia_danh_ngay": dia_danh_ngay(vb.dia_danh or vb.co_quan.dia_danh, vb.ngay) if has_so and vb.ngay else "",
         "ten_loai": "KẾ HOẠCH",
         "trich_yeu": vb.trich_yeu,
-        "ke_trich_yeu": _ke_trich_yeu(vb.trich_yeu),
+        "ke_trich_yeu": ke_trich_yeu(vb.trich_yeu),
         "kem_theo": vb.kem_theo,
         "khoi": khoi,
         "noi_nhan": noi_nhan_lines(list(vb.noi_nhan), vb.luu) if vb.noi_nhan else [],
