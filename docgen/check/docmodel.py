@@ -231,7 +231,7 @@ class _Builder:
             mark_pt = self.styles.run_props(p.find(f"{w('pPr')}/{w('rPr')}"), pid,
                                             table_style).size_pt
         hit = (pid, props, page_br, lead_tab, mark_pt, layout)
-        if len(cache) < 50000:
+        if len(cache) < 10000:        # bounded: the repeated paragraphs come first
             cache[key] = hit
         return hit
 
