@@ -62,7 +62,11 @@ def check_slots(doc: Document, model: type[Khung]) -> list[Problem]:
     problems: list[Problem] = []
     for key, value in doc.data.items():
         allowed = model.SLOTS.get(key, frozenset())
-        _walk(doc, (key,), value, allowed, model, problems)
+        if isinstance(value, MarkedDict) and any(k.startswith(f"{key}.") for k in model.SLOTS):
+            for sub, v in value.items():         # per-sentence slots: SLOTS["cau.doi_tuong_xa"]
+                _walk(doc, (key, sub), v, model.SLOTS.get(f"{key}.{sub}", allowed), model, problems)
+        else:
+            _walk(doc, (key,), value, allowed, model, problems)
     return problems
 
 

@@ -19,7 +19,7 @@ from typing import ClassVar, Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .content import Model
+from .content import Cap, Model, NguoiKy
 from .types import NonBlank, Text
 
 KIEU_KHUNG = ("muc", "khoan", "diem", "gach", "doan", "chen")
@@ -150,5 +150,134 @@ class KhungXaPhuong(Khung):
     CHEN: ClassVar[frozenset[str]] = frozenset({"linh_vuc"})
 
 
-KHUNG: dict[str, type[Khung]] = {"xa-phuong": KhungXaPhuong}
+# --- derived plans (ke-hoach-con.yaml: the frame; one file per kind) ----------------------------
+
+KHC = _s("co_quan_chu_tri", "trich_yeu", "ma", "cap_uy", "ubnd_in_hoa")
+
+
+class TheoBanHanh(Model):
+    """One text per issuer: the UBND (a KH-UBND) or the lead Phòng itself."""
+
+    ubnd: NonBlank
+    phong: NonBlank
+
+
+class NguoiKyTheoBanHanh(Model):
+    ubnd: NguoiKy
+    phong: NguoiKy
+
+
+class NoiNhanKhung(Model):
+    ubnd: tuple[NonBlank, ...] = Field(min_length=1)   # first lines when the UBND issues
+    phong: tuple[NonBlank, ...] = Field(min_length=1)  # first lines when the Phòng issues
+    gom_xa_phuong: tuple[NonBlank, ...] = ()            # for a partner group that includes the communes
+
+
+class KhungChung(Khung):
+    """docgen/khung/ke-hoach-con.yaml: the frame every derived plan shares."""
+
+    mo_dau: NonBlank
+    ket_thuc: NonBlank
+    bao_cao: TheoBanHanh
+    nguoi_ky: NguoiKyTheoBanHanh
+    cap_uy: dict[Cap | Literal["khac"], NonBlank]
+    noi_nhan: NoiNhanKhung
+    kem_theo: NonBlank
+    cho_nhap: dict[Literal["ho_ten", "kinh_phi"], NonBlank]
+
+    SLOTS: ClassVar[dict[str, frozenset[str]]] = {
+        "mo_dau": KHC | {"ten_ban_hanh"}, "ket_thuc": KHC | {"bao_cao"}, "bao_cao": KHC,
+        "nguoi_ky": KHC | {"tap_the"}, "cap_uy": frozenset(), "noi_nhan": KHC,
+        "kem_theo": KHC | {"so_ky_hieu", "ngay", "co_quan"}, "cho_nhap": KHC}
+
+
+class PhuLucKhungCon(Model):
+    tieu_de: NonBlank
+    cot: tuple[NonBlank, ...] = ()               # () = the seven columns of the parent appendix
+
+
+class KhungKeHoachCon(Khung):
+    """A derived plan of one kind: body, Nơi nhận, appendix title, named sentences, placeholder labels."""
+
+    than: tuple[KhoiKhung, ...] = Field(min_length=1)
+    noi_nhan: tuple[NonBlank, ...] = ()          # () = the frame's (ke-hoach-con.yaml noi_nhan)
+    phu_luc: PhuLucKhungCon
+    cau: dict[str, Text] = {}
+    cho_nhap: dict[str, NonBlank] = {}
+
+    CAU: ClassVar[frozenset[str]] = frozenset()
+    CHO: ClassVar[frozenset[str]] = frozenset()
+
+    @model_validator(mode="after")
+    def _known_keys(self):
+        for key, have, want in (("cau", set(self.cau), self.CAU), ("cho_nhap", set(self.cho_nhap), self.CHO)):
+            if have - want:
+                raise PydanticCustomError("content.unknown-key", 'khóa "{k}.{n}" không có; các khóa: {a}',
+                                          {"k": key, "n": sorted(have - want)[0], "a": ", ".join(sorted(want))})
+            if want - have:
+                raise PydanticCustomError("content.missing", 'thiếu khóa "{k}.{n}"',
+                                          {"k": key, "n": sorted(want - have)[0]})
+        return self
+
+
+def _cau(base: frozenset[str], **local: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    return {f"cau.{k}": base | frozenset(v) for k, v in local.items()}
+
+
+_KT = KHC | {"thoi_gian", "truong_doan", "pho_truong_doan", "thanh_vien", "thu_ky", "thoi_han_bao_cao", "kinh_phi"}
+
+
+class KhungKiemTra(KhungKeHoachCon):
+    """docgen/khung/kiem-tra.yaml: the inspection plan (derived-plans.md §1.1)."""
+
+    CAU: ClassVar[frozenset[str]] = frozenset({
+        "noi_dung_muc", "doi_tuong_xa", "don_vi_xa", "doi_tuong_co_quan", "thoi_gian", "thoi_gian_khong_lich",
+        "thoi_han", "lich_thoi_gian", "dia_diem_xa", "dia_diem_co_quan", "thanh_phan", "ghi_chu",
+        "lich_noi_dung", "nhom_xa", "nhom_co_quan"})
+    CHO: ClassVar[frozenset[str]] = frozenset({"lich", "truong_doan", "pho_truong_doan", "thanh_vien", "thu_ky",
+                                               "thoi_han_bao_cao"})
+    CHEN: ClassVar[frozenset[str]] = frozenset({"noi_dung_kiem_tra", "doi_tuong"})
+    SLOTS: ClassVar[dict[str, frozenset[str]]] = {
+        "than": _KT, "noi_nhan": KHC, "phu_luc": KHC, "cau": KHC, "cho_nhap": KHC,
+        **_cau(KHC, noi_dung_muc=("ma_nv", "nhiem_vu"), doi_tuong_xa=("so_xa", "ty_le", "tong", "chi_tieu"),
+               don_vi_xa=("ten_xa",), thoi_gian=("tu", "den"), thoi_han=("han",),
+               lich_thoi_gian=("gio", "thu", "ngay"), dia_diem_xa=("ten_xa",), dia_diem_co_quan=("ten_co_quan",))}
+
+
+class KhungTuyenTruyen(KhungKeHoachCon):
+    """docgen/khung/tuyen-truyen.yaml: the propaganda plan (derived-plans.md §1.2)."""
+
+    CAU: ClassVar[frozenset[str]] = frozenset({"linh_vuc"})
+    CHO: ClassVar[frozenset[str]] = frozenset({"chi_tieu", "co_quan_truyen_thong"})
+    CHEN: ClassVar[frozenset[str]] = frozenset({"chi_tieu", "linh_vuc"})
+    SLOTS: ClassVar[dict[str, frozenset[str]]] = {
+        "than": KHC | {"truyen_thong", "kinh_phi"}, "noi_nhan": KHC | {"truyen_thong"}, "phu_luc": KHC,
+        "cau": KHC, "cho_nhap": KHC, **_cau(KHC, linh_vuc=("linh_vuc", "nhiem_vu"))}
+
+
+class KhungCntt(KhungKeHoachCon):
+    """docgen/khung/ung-dung-cntt.yaml: the IT application plan (derived-plans.md §1.3)."""
+
+    CAU: ClassVar[frozenset[str]] = frozenset({"can_cu", "nhiem_vu", "giai_phap"})
+    CHO: ClassVar[frozenset[str]] = frozenset({"can_cu"})
+    CHEN: ClassVar[frozenset[str]] = frozenset({"can_cu", "chi_tieu", "nhiem_vu", "giai_phap"})
+    SLOTS: ClassVar[dict[str, frozenset[str]]] = {
+        "than": KHC | {"kinh_phi"}, "noi_nhan": KHC, "phu_luc": KHC, "cau": KHC, "cho_nhap": KHC,
+        **_cau(KHC, nhiem_vu=("nhiem_vu", "chu_tri", "thoi_gian"))}
+
+
+class KhungChungLoai(KhungKeHoachCon):
+    """docgen/khung/ke-hoach-chung.yaml: every other plan row (mục đích; nội dung; tổ chức thực hiện)."""
+
+    CAU: ClassVar[frozenset[str]] = frozenset({"phoi_hop_mac_dinh"})
+    CHO: ClassVar[frozenset[str]] = frozenset({"noi_dung"})
+    CHEN: ClassVar[frozenset[str]] = frozenset({"noi_dung"})
+    SLOTS: ClassVar[dict[str, frozenset[str]]] = {
+        "than": KHC | {"nhiem_vu", "han", "san_pham", "phoi_hop", "phoi_hop_hoa", "kinh_phi"}, "noi_nhan": KHC,
+        "phu_luc": KHC | {"trich_yeu_in_hoa"}, "cau": KHC, "cho_nhap": KHC}
+
+
+KHUNG: dict[str, type[Khung]] = {"xa-phuong": KhungXaPhuong, "ke-hoach-con": KhungChung,
+                                 "kiem-tra": KhungKiemTra, "tuyen-truyen": KhungTuyenTruyen,
+                                 "ung-dung-cntt": KhungCntt, "ke-hoach-chung": KhungChungLoai}
 """Every skeleton file docgen reads, by file name (without ".yaml")."""
