@@ -36,7 +36,8 @@ from ..errors import DocgenError, Problem, UsageError
 from ..model import Project, XaPhuong
 from ..model.commune import XaPhuongRieng
 from ..paths import templates_dir as default_templates_dir
-from .writer import STATE_DIR, Manifest, _atomic_write, plan_writes, sha256, write_outputs
+from .lock import locked_run
+from .writer import STATE_DIR, Manifest, atomic_write, plan_writes, sha256, write_outputs
 
 STATE_FILE = "xa-phuong.json"
 STATE_VERSION = 1
@@ -294,10 +295,17 @@ def _progress(total: int, show: bool):
                              show_pos=True, width=30)
 
 
-def run_batch(content_dir: str | Path, out_dir: str | Path, *, names: list[str] | None = None,
-              jobs: int | None = None, templates: str | Path | None = None, check: bool = True,
-              force: bool = False, progress: bool = True) -> BatchResult:
-    content_dir, out_dir = Path(content_dir), Path(out_dir)
+def run_batch(content_dir: str | Path, out_dir: str | Path, **options) -> BatchResult:
+    """Build the communes (all, or `names`); holds the output folder's lock for the whole run.
+
+    Options: names, jobs, templates, check (True), force (False), progress (True)."""
+    with locked_run(out_dir):
+        return _run_batch(Path(content_dir), Path(out_dir), **options)
+
+
+def _run_batch(content_dir: Path, out_dir: Path, *, names: list[str] | None = None,
+               jobs: int | None = None, templates: str | Path | None = None, check: bool = True,
+               force: bool = False, progress: bool = True) -> BatchResult:
     templates = Path(templates) if templates else default_templates_dir()
     jobs = max(1, jobs or os.cpu_count() or 1)
     result = BatchResult(out_dir)
@@ -389,10 +397,6 @@ def run_batch(content_dir: str | Path, out_dir: str | Path, *, names: list[str] 
         else:
             ok.append(r)
     outputs = {rel: data for r in ok for rel, data in r.outputs.items()}
-    for rel in outputs:                      # never outside the out folder
-        target = (out_dir / rel).resolve()
-        if out_dir.resolve() not in target.parents:
-            raise AssertionError(f"refusing to write outside {out_dir}: {rel}")
     write = write_outputs(out_dir, outputs, force=force) if outputs else None
     written = set(write.written) if write else set()
     result.written = sorted(written)
@@ -410,5 +414,6 @@ def run_batch(content_dir: str | Path, out_dir: str | Path, *, names: list[str] 
     else:
         data = {"version": STATE_VERSION, "base": base, "all": not names or bool(state.get("all")) and
                 state.get("base") == base, "xa_phuong": dict(sorted(new_state.items()))}
-        _atomic_write(_state_path(out_dir), json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+        atomic_write(_state_path(out_dir), json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"),
+                     if_changed=True)
     return result
