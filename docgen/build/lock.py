@@ -67,16 +67,23 @@ def _holder(fd: int) -> str:
         return ""
 
 
+def _create(state: Path) -> int:
+    state.mkdir(parents=True, exist_ok=True)
+    return os.open(state / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+
+
 def _open(out_dir: Path) -> int | None:
     """The lock file's descriptor; None on a read-only file system."""
     state = out_dir / ".docgen"
+    if out_dir.exists() and not out_dir.is_dir():
+        raise DocgenError(Problem(display(out_dir), None, "io.not-a-folder",
+                                  "thư mục kết quả (--out) là một tệp, không phải thư mục"))
     if state.is_symlink():
         raise DocgenError(Problem(display(state), None, "io.symlink",
                                   "thư mục trạng thái .docgen là liên kết tượng trưng (symlink); "
                                   "docgen không ghi qua liên kết bên trong thư mục kết quả"))
     try:
-        state.mkdir(parents=True, exist_ok=True)
-        return os.open(state / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+        return _create(state)
     except OSError as exc:
         if exc.errno == errno.EROFS:
             return None

@@ -84,11 +84,13 @@ def atomic_write(path: Path, data: bytes, *, if_changed: bool = False) -> bool:
         finally:
             os.close(fd)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(exc, OSError) and not exc.filename:
+            exc.filename = str(path)  # os.write names no file; the message must
         raise
     return True
 
