@@ -9,6 +9,7 @@ they are escaped for XML, a line break becomes <w:br/>, and nothing is evaluated
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from dataclasses import dataclass
@@ -20,12 +21,14 @@ from lxml import etree
 from markupsafe import Markup, escape
 
 from ..errors import DocgenError, Problem
+from ..oserrors import read_input_bytes
 from .package import core_properties, write_zip
 from .sandbox import DocgenSandbox, TemplateLimit, TemplateNone, TemplateNotAllowed, render_bounded
 
 _BR = '</w:t><w:br/><w:t xml:space="preserve">'
 _TAGGED = re.compile(rb"\{\{|\{%|\{#")
 CORE_PART = "docProps/core.xml"
+MAX_TEMPLATE_BYTES = 50 * 1024 * 1024
 
 
 def _finalize(value):
@@ -107,11 +110,15 @@ def template_problem(path: Path, part: str, exc: BaseException) -> Problem:
 def load_template(path: Path, env: DocgenSandbox | None = None) -> Template:
     """Read a .docx template and compile its tagged parts. Raises DocgenError if unusable."""
     env = env or make_environment()
+    if not path.exists():
+        raise DocgenError(Problem(str(path), None, "template.missing", "không tìm thấy tệp mẫu"))
     try:
-        with zipfile.ZipFile(path) as zf:
+        data = read_input_bytes(path, MAX_TEMPLATE_BYTES, "template.unreadable", "tệp mẫu")
+    except DocgenError as exc:  # a FIFO, a folder, too large, unreadable: never waited on
+        raise DocgenError(exc.problems) from None
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
             entries = [(i.filename, zf.read(i)) for i in zf.infolist()]
-    except FileNotFoundError:
-        raise DocgenError(Problem(str(path), None, "template.missing", "không tìm thấy tệp mẫu")) from None
     except (zipfile.BadZipFile, OSError) as exc:
         raise DocgenError(Problem(str(path), None, "template.unreadable",
                                   f"tệp mẫu không phải DOCX hợp lệ ({exc})")) from None
