@@ -60,10 +60,11 @@ def header_links(path: Path, links: int = 16, header_mb: int = 30) -> Path:
                          "word/header1.xml": header})
 
 
-def empty_paragraphs(path: Path, count: int = 900_000) -> Path:
-    """`count` empty paragraphs, each with a (random) revision id as Word writes them."""
+def empty_paragraphs(path: Path, count: int = 900_000, attributes: bool = True) -> Path:
+    """`count` empty paragraphs, each with a revision id as Word writes them (or none)."""
     rng = random.Random(9)
-    paras = "".join(f'<w:p w:rsidR="{rng.choice(RSIDS)}"/>' for _ in range(count))
+    paras = ("".join(f'<w:p w:rsidR="{rng.choice(RSIDS)}"/>' for _ in range(count)) if attributes
+             else "<w:p/>" * count)
     document = f'<w:document xmlns:w="{W}"><w:body>{BODY_TEXT}{paras}</w:body></w:document>'
     return _write(path, {"[Content_Types].xml": CT, "_rels/.rels": ROOT_RELS, "word/document.xml": document})
 
