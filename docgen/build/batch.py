@@ -12,8 +12,8 @@ nothing changed the project is not even loaded. The state is deleted when a buil
 Writes go through `writer.write_outputs` (manifest, atomic, hand edits never overwritten
 silently): a hand-edited output is that commune's error; the others are still written.
 
-Workers: a process pool whose initializer builds the Engine once per process; work is sent
-in chunks; `gc.collect()` every 20 documents keeps memory flat (platform-notes.md).
+Workers: a process pool whose initializer builds the Engine once per process and makes the
+worker exit when this process dies (docgen/parentwatch.py); work is sent in chunks; `gc.collect()` every 20 documents keeps memory flat (platform-notes.md).
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from ..derive.commune import FOLDER, KetQua, ke_hoach_xa_phuong, loi_ten, slug
 from ..errors import DocgenError, Problem, UsageError
 from ..model import Project, XaPhuong
 from ..model.commune import XaPhuongRieng
+from ..parentwatch import die_with_parent
 from ..paths import templates_dir as default_templates_dir
 from .lock import locked_run
 from .writer import STATE_DIR, Manifest, atomic_write, plan_writes, sha256, write_outputs
@@ -163,9 +164,12 @@ def _output_record(out_dir: Path, rel: str) -> dict:
 _W: dict = {}
 
 
-def _init_worker(project: Project, templates: str, check: bool, out_dir: str, trich_dan: str) -> None:
+def _init_worker(project: Project, templates: str, check: bool, out_dir: str, trich_dan: str,
+                 parent_pid: int | None = None) -> None:
     from ..render.engine import Engine
 
+    if parent_pid is not None:  # a pool worker: exit when the batch's process dies (kill -9)
+        die_with_parent(parent_pid)
     _W.update(project=project, engine=Engine(Path(templates)), check=check, out_dir=Path(out_dir),
               trich_dan=trich_dan, done=0)
 
@@ -374,7 +378,7 @@ def _run_batch(content_dir: Path, out_dir: Path, *, names: list[str] | None = No
                 bar.update(1)
         else:
             with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), initializer=_init_worker,
-                                     initargs=init) as pool:
+                                     initargs=(*init, os.getpid())) as pool:
                 futures = {pool.submit(_build_chunk, c): len(c) for c in _chunks(todo, jobs)}
                 for fut in as_completed(futures):
                     results.extend(fut.result())

@@ -11,7 +11,9 @@ Inputs are symlinked into a batch folder under numbered names, so that two docum
 same name (every commune has a ke-hoach.docx) never collide in the output folder. A batch that
 fails or times out is split in two and retried (down to single files, which get one retry),
 which isolates a bad file. On timeout the whole process group is killed (soffice is a shell
-script that starts oosplash and soffice.bin). Each PDF is copied next to its destination and
+script that starts oosplash and soffice.bin). soffice runs under a watchdog
+(docgen/parentwatch.py) in the same process group, which kills the group when docgen dies, so a
+killed docgen never leaves LibreOffice running. Each PDF is copied next to its destination and
 renamed into place, so a destination is either a complete PDF or absent.
 """
 
@@ -29,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from docgen.errors import DocgenError, Problem
+from docgen.parentwatch import guarded
 
 INSTALL_HINT = ("cài đặt: sudo apt-get install --no-install-recommends libreoffice-writer-nogui "
                 "poppler-utils fonts-liberation2 (xem README)")
@@ -158,7 +161,7 @@ class _Runner:
         with self._lock:
             if self.cancelled.is_set():
                 return [], batch, "đã dừng"
-            proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            proc = subprocess.Popen(guarded(cmd), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                     stderr=subprocess.DEVNULL, start_new_session=True)
             self._procs.add(proc)
         reason = None
