@@ -69,7 +69,7 @@ def empty_paragraphs(path: Path, count: int = 900_000, attributes: bool = True) 
     return _write(path, {"[Content_Types].xml": CT, "_rels/.rels": ROOT_RELS, "word/document.xml": document})
 
 
-def big_but_fine(path: Path, paragraphs: int = 20_000) -> Path:
+def big_but_fine(path: Path, paragraphs: int = 10_000) -> Path:
     """A large ordinary document (well inside every limit): it must still be read."""
     document = f'<w:document xmlns:w="{W}"><w:body>{BODY_TEXT * paragraphs}</w:body></w:document>'
     return _write(path, {"[Content_Types].xml": CT, "_rels/.rels": ROOT_RELS, "word/document.xml": document})
