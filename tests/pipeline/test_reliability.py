@@ -289,3 +289,20 @@ def test_a_failed_first_build_leaves_no_folder(project, tmp_path):
         build(project, tmp_path / "b")
     assert not (tmp_path / "b").exists()
 
+
+
+def test_the_manifest_is_merged_across_commands(project, tmp_path):
+    """Each command updates only its own entries; none loses another's (so no false hand edit)."""
+    from docgen.build.batch import run_batch
+    from docgen.build.derived import build_derived
+
+    out = tmp_path / "b"
+    build(project, out, check=False)
+    build_derived(project, out, check=False)
+    run_batch(project, out, names=["Tam Quan"], jobs=1, check=False, progress=False)
+    files = writer.Manifest(out).files
+    assert set(DOCS) <= set(files)
+    assert any(k.startswith("ke-hoach-con/") for k in files)
+    assert {"xa-phuong/tam-quan/ke-hoach.docx", "xa-phuong/tam-quan/phu-luc.docx"} <= set(files)
+    for rel, digests in files.items():
+        assert digests == [writer.sha256((out / rel).read_bytes())], rel
