@@ -21,7 +21,7 @@ from lxml import etree
 from markupsafe import Markup, escape
 
 from ..errors import DocgenError, Problem
-from ..oserrors import read_input_bytes
+from ..oserrors import display, read_input_bytes
 from .package import core_properties, write_zip
 from .sandbox import DocgenSandbox, TemplateLimit, TemplateNone, TemplateNotAllowed, render_bounded
 
@@ -81,7 +81,7 @@ class Template:
         try:
             etree.fromstring(data, etree.XMLParser(resolve_entities=False, huge_tree=True))
         except etree.XMLSyntaxError as exc:
-            raise DocgenError(Problem(str(self.path), None, "template.broken-xml",
+            raise DocgenError(Problem(display(self.path), None, "template.broken-xml",
                                       f"mẫu sinh ra XML hỏng ở phần {name}: {exc}")) from None
         return data
 
@@ -89,21 +89,21 @@ class Template:
 def template_problem(path: Path, part: str, exc: BaseException) -> Problem:
     """The Problem for an exception raised while a template part renders."""
     if isinstance(exc, jinja2.UndefinedError):
-        return Problem(str(path), None, "template.undefined", f"mẫu dùng dữ liệu không có: {exc.message}")
+        return Problem(display(path), None, "template.undefined", f"mẫu dùng dữ liệu không có: {exc.message}")
     if isinstance(exc, jinja2.exceptions.SecurityError):
-        return Problem(str(path), None, "template.unsafe",
+        return Problem(display(path), None, "template.unsafe",
                        f"mẫu dùng thao tác không được phép ({exc}); mẫu chỉ được đọc dữ liệu của văn bản")
     if isinstance(exc, TemplateLimit):
-        return Problem(str(path), None, "template.too-large", f"{exc.message} (phần {part})")
+        return Problem(display(path), None, "template.too-large", f"{exc.message} (phần {part})")
     if isinstance(exc, TemplateNone):
-        return Problem(str(path), None, "template.none",
+        return Problem(display(path), None, "template.none",
                        f"{exc.message} ở phần {part}: dữ liệu này không có; sửa thẻ trong mẫu")
     if isinstance(exc, (MemoryError, RecursionError)):
-        return Problem(str(path), None, "template.too-large",
+        return Problem(display(path), None, "template.too-large",
                        f"mẫu đệ quy hoặc dùng quá nhiều bộ nhớ ({type(exc).__name__}, phần {part})")
     if isinstance(exc, jinja2.TemplateError):
-        return Problem(str(path), None, "template.render", f"không dựng được phần {part} của mẫu: {exc}")
-    return Problem(str(path), None, "template.runtime",
+        return Problem(display(path), None, "template.render", f"không dựng được phần {part} của mẫu: {exc}")
+    return Problem(display(path), None, "template.runtime",
                    f"thẻ mẫu gây lỗi khi dựng phần {part}: {type(exc).__name__}: {exc}")
 
 
@@ -111,7 +111,7 @@ def load_template(path: Path, env: DocgenSandbox | None = None) -> Template:
     """Read a .docx template and compile its tagged parts. Raises DocgenError if unusable."""
     env = env or make_environment()
     if not path.exists():
-        raise DocgenError(Problem(str(path), None, "template.missing", "không tìm thấy tệp mẫu"))
+        raise DocgenError(Problem(display(path), None, "template.missing", "không tìm thấy tệp mẫu"))
     try:
         data = read_input_bytes(path, MAX_TEMPLATE_BYTES, "template.unreadable", "tệp mẫu")
     except DocgenError as exc:  # a FIFO, a folder, too large, unreadable: never waited on
@@ -120,7 +120,7 @@ def load_template(path: Path, env: DocgenSandbox | None = None) -> Template:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             entries = [(i.filename, zf.read(i)) for i in zf.infolist()]
     except (zipfile.BadZipFile, OSError) as exc:
-        raise DocgenError(Problem(str(path), None, "template.unreadable",
+        raise DocgenError(Problem(display(path), None, "template.unreadable",
                                   f"tệp mẫu không phải DOCX hợp lệ ({exc})")) from None
     compiled = {}
     for name, data in entries:
@@ -129,13 +129,13 @@ def load_template(path: Path, env: DocgenSandbox | None = None) -> Template:
             try:
                 compiled[name] = env.compile_source(source, name)
             except TemplateNotAllowed as exc:
-                raise DocgenError(Problem(str(path), None, "template.include",
+                raise DocgenError(Problem(display(path), None, "template.include",
                                           f"{exc.message} (phần {name})")) from None
             except jinja2.TemplateSyntaxError as exc:
-                raise DocgenError(Problem(str(path), None, "template.syntax",
+                raise DocgenError(Problem(display(path), None, "template.syntax",
                                           f"thẻ mẫu sai cú pháp trong {name}: {exc.message}")) from None
     if "word/document.xml" not in compiled:
-        raise DocgenError(Problem(str(path), None, "template.no-tags", "mẫu không có thẻ dữ liệu nào"))
+        raise DocgenError(Problem(display(path), None, "template.no-tags", "mẫu không có thẻ dữ liệu nào"))
     return Template(path.stem, path, entries, compiled)
 
 
