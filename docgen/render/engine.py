@@ -28,7 +28,8 @@ from .sandbox import DocgenSandbox, TemplateLimit, TemplateNone, TemplateNotAllo
 _BR = '</w:t><w:br/><w:t xml:space="preserve">'
 _TAGGED = re.compile(rb"\{\{|\{%|\{#")
 CORE_PART = "docProps/core.xml"
-MAX_TEMPLATE_BYTES = 50 * 1024 * 1024
+MAX_TEMPLATE_BYTES = 50 * 1024 * 1024       # the .docx
+MAX_TEMPLATE_UNPACKED = 256 * 1024 * 1024   # all its members, as declared
 
 
 def _finalize(value):
@@ -118,6 +119,9 @@ def load_template(path: Path, env: DocgenSandbox | None = None) -> Template:
         raise DocgenError(exc.problems) from None
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            if sum(i.file_size for i in zf.infolist()) > MAX_TEMPLATE_UNPACKED:  # a zip bomb
+                raise DocgenError(Problem(display(path), None, "template.too-large",
+                                          f"tệp mẫu giải nén ra quá {MAX_TEMPLATE_UNPACKED // 1048576} MB"))
             entries = [(i.filename, zf.read(i)) for i in zf.infolist()]
     except (zipfile.BadZipFile, OSError) as exc:
         raise DocgenError(Problem(display(path), None, "template.unreadable",

@@ -154,3 +154,29 @@ def test_a_template_or_content_file_that_is_a_fifo_is_refused(project, tmp_path,
     os.mkfifo(project / "ke-hoach.yaml")
     status, _, err = cli("build", "--content", project, "--out", tmp_path / "b")
     assert status == 1 and "[content.not-a-file]" in err
+
+
+def test_diff_refuses_a_zip_bomb(tmp_path):
+    import zipfile
+
+    bomb = tmp_path / "bom.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("word/document.xml", b"<" + b" " * (20 * 1024 * 1024))
+    run = _docgen("diff", bomb, bomb)
+    assert run.returncode == 2
+    assert run.stderr.startswith(f"{bomb}: lỗi: thành phần word/document.xml có tỉ lệ nén bất thường (")
+    assert run.stderr.endswith("từ chối giải nén [check.too-large]\n")
+
+
+def test_a_template_zip_bomb_is_refused(project, tmp_path, cli):
+    import shutil
+    import zipfile
+
+    tpl = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", tpl)
+    with zipfile.ZipFile(tpl / "ke-hoach.docx", "a", zipfile.ZIP_DEFLATED) as zf:
+        for k in range(14):
+            zf.writestr(f"word/media/bom{k}.bin", b"\0" * (20 * 1024 * 1024))
+    status, _, err = cli("build", "--content", project, "--out", tmp_path / "b", "--templates", tpl)
+    assert status == 1
+    assert f"{tpl / 'ke-hoach.docx'}: lỗi: tệp mẫu giải nén ra quá 256 MB [template.too-large]" in err
