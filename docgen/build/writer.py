@@ -155,7 +155,7 @@ def _display(path: Path) -> str:
     return display(path)
 
 
-def _symlink_problem(out_dir: Path, rel: str) -> Problem | None:
+def symlink_problem(out_dir: Path, rel: str) -> Problem | None:
     """A symbolic link between `out_dir` and the output `rel` (included) is refused."""
     p = out_dir
     for part in Path(rel).parts:
@@ -172,7 +172,7 @@ def plan_writes(out_dir: Path, outputs: dict[str, bytes], manifest: Manifest, fo
     to_write, unchanged, edited, problems = {}, [], [], []
     for rel, data in outputs.items():
         target = out_dir / rel
-        link = _symlink_problem(out_dir, rel)
+        link = symlink_problem(out_dir, rel)
         if link:
             problems.append(link)
             continue

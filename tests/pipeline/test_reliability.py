@@ -306,3 +306,18 @@ def test_the_manifest_is_merged_across_commands(project, tmp_path):
     assert {"xa-phuong/tam-quan/ke-hoach.docx", "xa-phuong/tam-quan/phu-luc.docx"} <= set(files)
     for rel, digests in files.items():
         assert digests == [writer.sha256((out / rel).read_bytes())], rel
+
+
+def test_pdf_refuses_a_link_inside_its_out_folder(project, tmp_path, cli, monkeypatch):
+    from docgen.preview import command
+
+    monkeypatch.setattr(command, "find_soffice", lambda *a: "soffice")
+    monkeypatch.chdir(tmp_path)
+    build(project, tmp_path / "b", check=False)
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "b" / "pdf").mkdir()
+    (tmp_path / "b" / "pdf" / "ke-hoach.pdf").symlink_to(tmp_path / "elsewhere" / "x.pdf")
+    status, _, err = cli("pdf", "b")
+    assert status == 1
+    assert ("b/pdf/ke-hoach.pdf: lỗi: là liên kết tượng trưng (symlink); docgen không ghi qua liên kết "
+            "bên trong thư mục kết quả (chỉ chính thư mục --out được là liên kết) [io.symlink]") in err
