@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextvars
 import functools
 import operator
+import re
 from collections.abc import Iterable, Iterator
 
 import jinja2
@@ -84,6 +85,15 @@ def _check_size(value):
     return value
 
 
+# a width or precision of a million or more in a %-format or {}-format string
+_WIDE_FORMAT = re.compile(r"%[-#0 +]*(?:\d{7,}|\d*\.\d{7,})|\{[^{}]*:[^{}]*\d{7,}")
+
+
+def _check_format(fmt) -> None:
+    if isinstance(fmt, str) and _WIDE_FORMAT.search(fmt):
+        raise TemplateLimit("mẫu dùng độ rộng định dạng quá lớn (từ 1.000.000 ký tự)")
+
+
 def _check_numbers(args: Iterable, kwargs: dict) -> None:
     for value in (*args, *kwargs.values()):
         if isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) > MAX_NUMBER:
@@ -120,6 +130,8 @@ def _bounded_filter(func):
     @functools.wraps(func)  # keeps jinja's pass_context/pass_environment marks
     def wrapper(*args, **kwargs):
         _check_numbers(args, kwargs)
+        if func.__name__ == "do_format" and args:
+            _check_format(args[0])
         return _check_size(func(*args, **kwargs))
 
     return wrapper
@@ -128,7 +140,7 @@ def _bounded_filter(func):
 class DocgenSandbox(ImmutableSandboxedEnvironment):
     """The sandbox with docgen's budgets (see the module doc)."""
 
-    intercepted_binops = frozenset({"*", "**", "+"})
+    intercepted_binops = frozenset({"*", "**", "+", "%"})
 
     def __init__(self, **options):
         super().__init__(loader=None, **options)
@@ -149,7 +161,18 @@ class DocgenSandbox(ImmutableSandboxedEnvironment):
                     raise TemplateLimit(f"mẫu tạo ra một giá trị dài quá {MAX_VALUE:,} "
                                         "ký tự/phần tử".replace(",", "."))
             return operator.mul(left, right)
+        if operator_name == "%":
+            if isinstance(left, str):
+                _check_format(left)
+                _check_numbers(right if isinstance(right, tuple) else (right,), {})
+            return _check_size(operator.mod(left, right))
         return _check_size(operator.add(left, right))
+
+    def wrap_str_format(self, value):
+        wrapped = super().wrap_str_format(value)
+        if wrapped is not None:
+            _check_format(value.__self__)
+        return wrapped
 
     def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - jinja's signature
         _budget().spend()

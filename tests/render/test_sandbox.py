@@ -104,6 +104,14 @@ def test_division_by_zero_is_a_template_error(cli, project, tmp_path, monkeypatc
     ("{{ 'x' | center(10**9) }}",
      "mẫu dùng số quá lớn (1e+09) làm tham số; giới hạn 1.000.000 (phần word/document.xml)"),
     ("{{ (10**1000)**1000 }}", "mẫu tính lũy thừa quá lớn (phần word/document.xml)"),
+    ("{{ '%0999999999d' % 1 }}",
+     "mẫu dùng độ rộng định dạng quá lớn (từ 1.000.000 ký tự) (phần word/document.xml)"),
+    ("{{ '{:>999999999}'.format(1) }}",
+     "mẫu dùng độ rộng định dạng quá lớn (từ 1.000.000 ký tự) (phần word/document.xml)"),
+    ("{{ '%.9999999f' | format(1.5) }}",
+     "mẫu dùng độ rộng định dạng quá lớn (từ 1.000.000 ký tự) (phần word/document.xml)"),
+    ("{{ '{:{}}'.format(1, 10**9) }}",
+     "mẫu dùng số quá lớn (1e+09) làm tham số; giới hạn 1.000.000 (phần word/document.xml)"),
 ])
 def test_huge_loops_and_values_stop_at_a_limit(cli, project, tmp_path, monkeypatch, payload, message):
     status, _, err = _build(cli, project, tmp_path, monkeypatch, payload)
