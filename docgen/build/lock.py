@@ -30,6 +30,11 @@ LOCK_FILE = "lock"
 DEFAULT_WAIT = 30.0
 _POLL = 0.05
 
+try:
+    import fcntl  # POSIX; on Windows msvcrt below
+except ImportError:
+    fcntl = None
+
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
@@ -44,9 +49,7 @@ if os.name == "nt":  # pragma: no cover - exercised on Windows only
     def _unlock(fd: int) -> None:
         os.lseek(fd, 1 << 30, os.SEEK_SET)
         msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-else:
-    import fcntl
-
+elif fcntl is not None:
     def _try_lock(fd: int) -> bool:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -56,6 +59,12 @@ else:
 
     def _unlock(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_UN)
+else:  # neither (an exotic platform): runs are not serialised
+    def _try_lock(fd: int) -> bool:
+        return True
+
+    def _unlock(fd: int) -> None:
+        pass
 
 
 def _holder(fd: int) -> str:

@@ -12,7 +12,7 @@ same name (every commune has a ke-hoach.docx) never collide in the output folder
 fails or times out is split in two and retried (down to single files, which get one retry),
 which isolates a bad file. On timeout the whole process group is killed (soffice is a shell
 script that starts oosplash and soffice.bin). soffice runs under a watchdog
-(docgen/parentwatch.py) in the same process group, which kills the group when docgen dies, so a
+(`_WATCHDOG`) in the same process group, which kills the group when docgen dies, so a
 killed docgen never leaves LibreOffice running. Each PDF is copied next to its destination and
 renamed into place, so a destination is either a complete PDF or absent.
 """
@@ -24,14 +24,16 @@ import os
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
+import textwrap
 import threading
+from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from docgen.errors import DocgenError, Problem
-from docgen.parentwatch import guarded
 
 INSTALL_HINT = ("cài đặt: sudo apt-get install --no-install-recommends libreoffice-writer-nogui "
                 "poppler-utils fonts-liberation2 (xem README)")
@@ -40,6 +42,39 @@ DEFAULT_BATCH = 20        # documents per soffice call
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)
 FILE_MODE = 0o666 & ~_UMASK  # what open() would give; mkstemp gives 0600
+
+
+# soffice runs under this watchdog (`python -I -c`, ~20 ms): it stays in soffice's process group,
+# waits for it, and kills the whole group when docgen dies (SIGTERM from PR_SET_PDEATHSIG on
+# Linux, or the parent-pid check every 0.5 s elsewhere); it exits with soffice's status.
+_WATCHDOG = textwrap.dedent("""
+    import ctypes, ctypes.util, os, signal, subprocess, sys
+    parent = int(sys.argv[1])
+
+    def kill_group(*_):
+        os.killpg(os.getpgrp(), signal.SIGKILL)
+
+    signal.signal(signal.SIGTERM, kill_group)
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+            libc.prctl(1, int(signal.SIGTERM), 0, 0, 0)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:
+        sys.exit(1)
+    proc = subprocess.Popen(sys.argv[2:])
+    while True:
+        try:
+            sys.exit(proc.wait(timeout=0.5))
+        except subprocess.TimeoutExpired:
+            if os.getppid() != parent:
+                kill_group()
+""")
+
+
+def _guarded(cmd: list[str]) -> list[str]:
+    return [sys.executable, "-I", "-c", _WATCHDOG, str(os.getpid()), *cmd]
 
 
 @dataclass(frozen=True)
@@ -161,7 +196,7 @@ class _Runner:
         with self._lock:
             if self.cancelled.is_set():
                 return [], batch, "đã dừng"
-            proc = subprocess.Popen(guarded(cmd), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            proc = subprocess.Popen(_guarded(cmd), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                     stderr=subprocess.DEVNULL, start_new_session=True)
             self._procs.add(proc)
         reason = None
@@ -203,8 +238,11 @@ def _batches(jobs: list[Job], workers: int, batch_size: int) -> list[list[Job]]:
 
 
 def convert(jobs: list[Job], *, workers: int | None = None, timeout: float = DEFAULT_TIMEOUT,
-            batch_size: int = DEFAULT_BATCH, soffice: str | None = None) -> Result:
+            batch_size: int = DEFAULT_BATCH, soffice: str | None = None,
+            progress: Callable[[int], None] | None = None) -> Result:
     """Convert every job; failures are returned, not raised, except a LibreOffice that hangs.
+
+    `progress(n)` is called (in the calling thread) as n more documents are done or given up.
 
     Raises DocgenError (preview.no-libreoffice) when soffice is missing, and (preview.hung)
     when two calls time out before any document was converted.
@@ -219,7 +257,8 @@ def convert(jobs: list[Job], *, workers: int | None = None, timeout: float = DEF
     try:
         with ThreadPoolExecutor(workers) as pool:
             try:
-                _schedule(pool, runner, _batches(jobs, workers, batch_size), result)
+                _schedule(pool, runner, _batches(jobs, workers, batch_size), result,
+                          progress or (lambda n: None))
             except BaseException:
                 runner.abort()
                 raise
@@ -232,7 +271,7 @@ def convert(jobs: list[Job], *, workers: int | None = None, timeout: float = DEF
 
 
 def _schedule(pool: ThreadPoolExecutor, runner: _Runner, batches: list[list[Job]],
-              result: Result) -> None:
+              result: Result, progress: Callable[[int], None]) -> None:
     """Run the batches; split and retry failed ones; raise preview.hung on a hanging soffice."""
     running: dict[Future, bool] = {pool.submit(runner.run, b): False for b in batches}
     timeouts = 0
@@ -242,6 +281,7 @@ def _schedule(pool: ThreadPoolExecutor, runner: _Runner, batches: list[list[Job]
             retried = running.pop(fut)
             done, failed, reason = fut.result()
             result.converted += done
+            progress(len(done))
             if not failed:
                 continue
             timeouts += "không phản hồi" in (reason or "")
@@ -257,3 +297,4 @@ def _schedule(pool: ThreadPoolExecutor, runner: _Runner, batches: list[list[Job]
                 running[pool.submit(runner.run, failed)] = True
             else:
                 result.failed.append((failed[0], reason or "lỗi không rõ"))
+                progress(1)

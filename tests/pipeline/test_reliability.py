@@ -309,9 +309,9 @@ def test_the_manifest_is_merged_across_commands(project, tmp_path):
 
 
 def test_pdf_refuses_a_link_inside_its_out_folder(project, tmp_path, cli, monkeypatch):
-    from docgen.preview import command
+    from docgen.preview import run
 
-    monkeypatch.setattr(command, "find_soffice", lambda *a: "soffice")
+    monkeypatch.setattr(run, "find_soffice", lambda *a: "soffice")
     monkeypatch.chdir(tmp_path)
     build(project, tmp_path / "b", check=False)
     (tmp_path / "elsewhere").mkdir()
