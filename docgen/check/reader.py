@@ -52,6 +52,7 @@ _PARSER_OPTIONS = dict(
     resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False,
     dtd_validation=False, remove_comments=True, remove_pis=True,
 )
+_PARSER = etree.XMLParser(**_PARSER_OPTIONS)  # for parts docgen rendered itself (check/inmemory.py)
 
 
 @dataclass
