@@ -106,10 +106,13 @@ def clean_stale(folders) -> None:
         except (FileNotFoundError, NotADirectoryError):
             continue
         for p in stale:
-            if p.is_dir() and not p.is_symlink():
-                shutil.rmtree(p, ignore_errors=True)
-            else:
-                p.unlink(missing_ok=True)
+            try:
+                if p.is_dir() and not p.is_symlink():
+                    shutil.rmtree(p, ignore_errors=True)
+                else:
+                    p.unlink(missing_ok=True)
+            except OSError:
+                pass  # a read-only disk: a leftover is harmless, the build must still succeed
 
 
 class Manifest:

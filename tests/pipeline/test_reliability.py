@@ -220,6 +220,24 @@ def test_read_only_disk_up_to_date_build_succeeds(project, tmp_path, cli, monkey
     assert err.splitlines()[0] == "b/.docgen/tmp: lỗi: ổ đĩa chỉ cho đọc, không ghi được [io.read-only]"
 
 
+def test_read_only_disk_with_leftovers_still_builds_up_to_date(project, tmp_path, cli, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert cli("build", "--content", project, "--out", "b")[0] == 0
+    (tmp_path / "b" / ".ke-hoach.docx.x1.docgen-tmp").write_bytes(b"half")
+    _read_only(monkeypatch)
+    real_unlink = writer.Path.unlink
+
+    def erofs_unlink(self, missing_ok=False):
+        if self.name.endswith(writer.TMP_SUFFIX):
+            raise OSError(errno.EROFS, "Read-only file system", str(self))
+        real_unlink(self, missing_ok=missing_ok)
+
+    monkeypatch.setattr(writer.Path, "unlink", erofs_unlink)
+    status, out, err = cli("build", "--content", project, "--out", "b")
+    assert status == 0, err
+    assert "0 đã ghi, 4 không đổi" in out
+
+
 @pytest.mark.parametrize("content, why", [
     ('{"files": {"ke-hoach.docx": 5}}', 'không đúng dạng (cần {"files": {"tệp": ["sha256", …]}})'),
     ("[1, 2]", 'không đúng dạng (cần {"files": {"tệp": ["sha256", …]}})'),
