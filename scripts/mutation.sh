@@ -33,7 +33,8 @@ case $area in
 esac
 
 work=$(mktemp -d /tmp/docgen-mutation-XXXXXX)
-trap 'rm -rf "$work"' EXIT
+# KEEP=1 keeps the copies, so that `cd $work/<area> && mutmut show <mutant>` shows a survivor
+if [[ ${KEEP:-} == 1 ]]; then echo "copies kept in $work"; else trap 'rm -rf "$work"' EXIT; fi
 status=0
 for a in "${areas[@]}"; do
   copy="$work/$a"
