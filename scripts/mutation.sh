@@ -20,7 +20,7 @@ if [[ ${2:-} == --jobs ]]; then jobs=${3:?--jobs needs a number}; fi
 # area -> files to mutate (fnmatch patterns), tests to run
 declare -A MUTATE=(
   [vn]='"docgen/vn/*.py"'
-  [validation]='"docgen/content/validate.py", "docgen/model/types.py", "docgen/model/content.py"'
+  [validation]='"docgen/content/validate.py", "docgen/model/types.py"'
 )
 declare -A TESTS=(
   [vn]='"tests/vn"'
@@ -40,13 +40,14 @@ for a in "${areas[@]}"; do
   copy="$work/$a"
   mkdir -p "$copy"
   (cd "$root" && git ls-files -co --exclude-standard -z | xargs -0 cp --parents -t "$copy")
-  ln -s "$(cd "$root/.." && pwd)/shared" "$work/shared" 2>/dev/null || true
+  ln -s "$(cd "$root/.." && pwd)/shared" "$copy/shared"   # the tests run in $copy/mutants
   cat >> "$copy/pyproject.toml" <<EOF
 
 [tool.mutmut]
 source_paths = ["docgen"]
 only_mutate = [${MUTATE[$a]}]
 pytest_add_cli_args_test_selection = [${TESTS[$a]}]
+also_copy = ["content", "templates"]
 EOF
   echo "== $a: mutating ${MUTATE[$a]} against ${TESTS[$a]} ($jobs processes)"
   (cd "$copy" && "$mutmut" run --max-children "$jobs" >"$work/$a.log" 2>&1) || {
