@@ -1,0 +1,109 @@
+"""Content validation on its own: YAML text -> the exact problems (message, line, code).
+
+A small model made of docgen's own field types stands for the content files, so that every
+branch of `docgen.content.validate` and `docgen.model.types` is reached without building a
+document. Each case is a subtest: one report line per failing case.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from docgen.content.validate import validate
+from docgen.content.yaml_loader import load_yaml
+from docgen.model.content import Model
+from docgen.model.types import NgayField, NonBlank, SoVanBan, Text
+from docgen.vn.dates import Ngay
+
+
+class Ky(Model):
+    chuc_vu: NonBlank
+    hinh_thuc: Literal["", "KT", "TL"] = ""
+
+
+class Mau(Model):
+    ten: NonBlank
+    ghi_chu: Text = ""
+    so: SoVanBan = ""
+    ngay: NgayField
+    dong: tuple[NonBlank, ...] = Field(min_length=1)
+    nguoi_ky: Ky | None = None
+    so_luong: int = 0
+
+
+GOOD = 'ten: A\nngay: "07/12/2020"\ndong: [x]\n'
+
+
+def _problems(tmp_path, text: str) -> list[str]:
+    path = tmp_path / "mau.yaml"
+    path.write_text(text, "utf-8")
+    doc, problems = load_yaml(path, "mau.yaml")
+    assert doc is not None and problems == []
+    value, problems = validate(doc, Mau)
+    assert (value is None) == bool(problems)
+    return [str(p) for p in problems]
+
+
+CASES = [
+    ("ngay: \"07/12/2020\"\ndong: [x]\n", ['mau.yaml:1: lỗi: thiếu khóa bắt buộc "ten" [content.missing]']),
+    (GOOD + "tenn: B\n", ['mau.yaml:4: lỗi: khóa "tenn" không hợp lệ ở đây; có phải "ten"? [content.unknown-key]']),
+    (GOOD + "zzz: B\n", ['mau.yaml:4: lỗi: khóa "zzz" không hợp lệ ở đây [content.unknown-key]']),
+    (GOOD + "nguoi_ky:\n  chuc_vu: X\n  chuc_vuu: Y\n",
+     ['mau.yaml:6: lỗi: khóa "chuc_vuu" không hợp lệ ở đây; có phải "chuc_vu"? [content.unknown-key]']),
+    (GOOD + "nguoi_ky:\n  chuc_vu: X\n  hinh_thuc: TM\n",
+     ["mau.yaml:6: lỗi: \"hinh_thuc\" chỉ nhận một trong các giá trị: '', 'KT' or 'TL' [content.invalid-value]"]),
+    (GOOD + "nguoi_ky: Y\n", ['mau.yaml:4: lỗi: "nguoi_ky" phải là bảng khóa–giá trị [content.type]']),
+    ('ten: A\nngay: "07/12/2020"\ndong: []\n',
+     ['mau.yaml:3: lỗi: danh sách "dong" không được để trống [content.empty-list]']),
+    ('ten: A\nngay: "07/12/2020"\ndong: x\n',
+     ['mau.yaml:3: lỗi: "dong" phải là danh sách (các dòng bắt đầu bằng "- ") [content.type]']),
+    ('ten: "  "\nngay: "07/12/2020"\ndong: [x]\n', ['mau.yaml:1: lỗi: "ten" không được để trống [content.empty]']),
+    ('ten: true\nngay: "07/12/2020"\ndong: [x]\n',
+     ['mau.yaml:1: lỗi: "ten" phải là văn bản (đặt trong dấu nháy nếu cần) [content.type]']),
+    ('ten: [a]\nngay: "07/12/2020"\ndong: [x]\n',
+     ['mau.yaml:1: lỗi: "ten" phải là văn bản (đặt trong dấu nháy nếu cần) [content.type]']),
+    ('ten: A\nngay: "07/12/2020"\ndong: [x, ""]\n', ['mau.yaml:3: lỗi: "dong" không được để trống [content.empty]']),
+    (GOOD + 'ghi_chu: "a\\u0007b"\n',
+     ['mau.yaml:4: lỗi: "ghi_chu" có ký tự điều khiển U+0007 không in được; hãy xóa nó [content.control-char]']),
+    (GOOD + 'ghi_chu: "a\\u009fb"\n',
+     ['mau.yaml:4: lỗi: "ghi_chu" có ký tự điều khiển U+009F không in được; hãy xóa nó [content.control-char]']),
+    (GOOD + "so: 15a\n",
+     ['mau.yaml:4: lỗi: "so" số văn bản "15a" phải là số (hoặc để trống khi chưa cấp số) [content.invalid-number]']),
+    ('ten: A\nngay: "31/02/2021"\ndong: [x]\n',
+     ['mau.yaml:2: lỗi: "ngay" ngày "31/02/2021" không có thật [content.invalid-date]']),
+    ("ten: A\nngay: 7\ndong: [x]\n",
+     ['mau.yaml:2: lỗi: "ngay" phải là ngày dạng ngày/tháng/năm, ví dụ 07/12/2020 [content.type]']),
+    (GOOD + "so_luong: nhieu\n", ['mau.yaml:4: lỗi: "so_luong" phải là số nguyên [content.type]']),
+    ("tenn: A\nngay: \"31/02/2021\"\ndong: []\n", [
+        'mau.yaml:1: lỗi: thiếu khóa bắt buộc "ten" [content.missing]',
+        'mau.yaml:2: lỗi: "ngay" ngày "31/02/2021" không có thật [content.invalid-date]',
+        'mau.yaml:3: lỗi: danh sách "dong" không được để trống [content.empty-list]',
+        'mau.yaml:1: lỗi: khóa "tenn" không hợp lệ ở đây; có phải "ten"? [content.unknown-key]']),
+]
+
+
+def test_each_kind_of_problem(tmp_path, subtests):
+    for text, expected in CASES:
+        with subtests.test(text=text):
+            assert _problems(tmp_path, text) == expected
+
+
+def test_values_after_validation(tmp_path):
+    path = tmp_path / "mau.yaml"
+    path.write_text('ten: "Vie\u0302\u0323t"\nngay: "../12/2020"\ndong: [x, 15]\nso: 7\nghi_chu: 12\n'
+                    "nguoi_ky: {chuc_vu: CHỦ TỊCH}\n", "utf-8")
+    doc, _ = load_yaml(path, "mau.yaml")
+    value, problems = validate(doc, Mau)
+    assert problems == []
+    assert (value.ten, value.ngay, value.dong, value.so, value.ghi_chu) == ("Việt", Ngay(2020, 12), ("x", "15"), "7",
+                                                                            "12")
+    assert value.nguoi_ky == Ky(chuc_vu="CHỦ TỊCH") and value.model_dump()["ngay"] == "../12/2020"
+    # a date object (YAML 1.1 timestamps, or Python callers) and a blank number are accepted
+    direct = Mau(ten="A", ngay=dt.date(2021, 3, 5), dong=("x",), so=None)
+    assert direct.ngay == Ngay(2021, 3, 5) and direct.so == ""
+    assert Mau(ten="A", ngay=dt.datetime(2021, 3, 5, 8, 0), dong=("x",)).ngay == Ngay(2021, 3, 5)
+    assert Mau(ten="A", ngay=Ngay(2021), dong=("x",)).ngay == Ngay(2021)
+    assert Mau(ten="A", ngay="07/12/2020", dong=("x",), so=" 15 ").so == "15"
