@@ -20,7 +20,7 @@ if [[ ${2:-} == --jobs ]]; then jobs=${3:?--jobs needs a number}; fi
 # area -> files to mutate (fnmatch patterns), tests to run
 declare -A MUTATE=(
   [vn]='"docgen/vn/*.py"'
-  [validation]='"docgen/content/validate.py", "docgen/model/types.py"'
+  [validation]='"docgen/content/validate.py", "docgen/model/types.py", "docgen/model/content.py"'
 )
 declare -A TESTS=(
   [vn]='"tests/vn"'

@@ -14,7 +14,7 @@ from pydantic import Field
 
 from docgen.content.validate import validate
 from docgen.content.yaml_loader import load_yaml
-from docgen.model.content import Model
+from docgen.model.content import Khoi, Model, NguoiKy, ThoiGian, XaPhuong
 from docgen.model.types import NgayField, NonBlank, SoVanBan, Text
 from docgen.vn.dates import Ngay
 
@@ -107,3 +107,75 @@ def test_values_after_validation(tmp_path):
     assert Mau(ten="A", ngay=dt.datetime(2021, 3, 5, 8, 0), dong=("x",)).ngay == Ngay(2021, 3, 5)
     assert Mau(ten="A", ngay=Ngay(2021), dong=("x",)).ngay == Ngay(2021)
     assert Mau(ten="A", ngay="07/12/2020", dong=("x",), so=" 15 ").so == "15"
+
+
+class Khung(Model):
+    """The model validators of the content files, through the same YAML -> problems path."""
+
+    ky: NguoiKy | None = None
+    khoi: tuple[Khoi, ...] = ()
+    thoi_gian: ThoiGian | None = None
+
+
+def _khung(tmp_path, text: str):
+    path = tmp_path / "khung.yaml"
+    path.write_text(text, "utf-8")
+    doc, _ = load_yaml(path, "khung.yaml")
+    value, problems = validate(doc, Khung)
+    return value, [str(p) for p in problems]
+
+
+BLOCK_KIND = ("mỗi mục phải có đúng một trong các khóa muc, khoan, diem, gach (hoặc là một đoạn văn) "
+              "[content.block-kind]")
+MODEL_CASES = [
+    ("ky: {chuc_vu: PHÓ CHỦ TỊCH, hinh_thuc: KT}\n",
+     ['khung.yaml:1: lỗi: "ky" có "hinh_thuc" KT thì phải có "thu_truong" [content.missing]']),
+    ("khoi:\n  - {muc: A, khoan: B}\n", [f'khung.yaml:2: lỗi: "khoi" {BLOCK_KIND}']),
+    ("khoi:\n  - {noi_dung: [x]}\n", [f'khung.yaml:2: lỗi: "khoi" {BLOCK_KIND}']),
+    ("khoi:\n  - gach: A\n    noi_dung: [x]\n",
+     ['khung.yaml:2: lỗi: "khoi" "gach" không có "noi_dung" bên trong [content.block-kind]']),
+    ("khoi:\n  - true\n", ['khung.yaml:2: lỗi: "khoi" phải là bảng khóa–giá trị [content.type]']),  # not text
+    ("thoi_gian: {}\n",
+     ['khung.yaml:1: lỗi: "thoi_gian" thời gian hoàn thành không được để trống [content.empty]']),
+    ('thoi_gian: ""\n',
+     ['khung.yaml:1: lỗi: "thoi_gian" thời gian hoàn thành không được để trống [content.empty]']),
+    ("thoi_gian: {han: Quý I/2021, thuc_hien: Cả năm}\n",
+     ['khung.yaml:1: lỗi: "thoi_gian" thời gian là một chuỗi, hoặc gồm "ban_hanh" và "thuc_hien", không cả hai '
+      '[content.block-kind]']),
+    ("thoi_gian: {han: Quý I/2021, ban_hanh: Quý I/2021}\n",
+     ['khung.yaml:1: lỗi: "thoi_gian" thời gian là một chuỗi, hoặc gồm "ban_hanh" và "thuc_hien", không cả hai '
+      '[content.block-kind]']),
+]
+
+
+def test_model_validators(tmp_path, subtests):
+    for text, expected in MODEL_CASES:
+        with subtests.test(text=text):
+            assert _khung(tmp_path, text)[1] == expected
+
+
+def test_signer_lines_blocks_and_deadlines(tmp_path):
+    value, problems = _khung(tmp_path, "khoi:\n  - muc: A\n    noi_dung:\n      - đoạn\n      - 12\n      - gach: g\n"
+                                       "thoi_gian: 2021\n")
+    assert problems == []
+    (muc,) = value.khoi
+    assert (muc.kieu, muc.text) == ("muc", "A")
+    assert [(k.kieu, k.text) for k in muc.noi_dung] == [("doan", "đoạn"), ("doan", "12"), ("gach", "g")]
+    assert value.thoi_gian.dong() == ["2021"] and value.thoi_gian.text() == "2021"
+    assert ThoiGian(ban_hanh="Quý I/2021").dong() == ["Ban hành Kế hoạch: Quý I/2021"]
+    assert ThoiGian(thuc_hien="Cả năm").dong() == ["Thực hiện: Cả năm"]
+    both = ThoiGian(ban_hanh="12/2020", thuc_hien="Cả năm")
+    assert both.dong() == ["- Ban hành Kế hoạch: 12/2020", "- Thực hiện: Cả năm"]
+    assert both.text() == "- Ban hành Kế hoạch: 12/2020 - Thực hiện: Cả năm"
+    assert NguoiKy(chuc_vu="CHỦ TỊCH").dong() == ["CHỦ TỊCH"]
+    assert NguoiKy(thay_mat="ỦY BAN NHÂN DÂN", hinh_thuc="KT", thu_truong="CHỦ TỊCH",
+                   chuc_vu="PHÓ CHỦ TỊCH").dong() == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+    assert NguoiKy(hinh_thuc="Q", thu_truong="CHỦ TỊCH", chuc_vu="CHỦ TỊCH").dong() == ["Q. CHỦ TỊCH"]
+    assert NguoiKy(hinh_thuc="Q", thu_truong="CHỦ TỊCH", chuc_vu="PHÓ CHỦ TỊCH").dong() == \
+        ["Q. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+    assert NguoiKy(hinh_thuc="TL", thu_truong="CHỦ TỊCH", chuc_vu="CHÁNH VĂN PHÒNG").dong() == \
+        ["TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG"]
+    xp = XaPhuong(ma="1", loai="thi_tran", ten="Bồng Sơn", don_vi_con="khu phố")
+    assert (xp.loai_ten, xp.ten_day_du) == ("thị trấn", "thị trấn Bồng Sơn")
+    assert XaPhuong(ma="2", loai="xa", ten="Hoài Mỹ", don_vi_con="thôn").ten_day_du == "xã Hoài Mỹ"
+    assert XaPhuong(ma="3", loai="phuong", ten="Tam Quan", don_vi_con="khu phố").ten_day_du == "phường Tam Quan"
