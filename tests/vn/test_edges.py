@@ -72,7 +72,7 @@ def test_deadline_text_is_cleaned_before_reading(subtests):
              ("Tháng 13", 2021, None), ("Quý 5/2021", None, None), ("Quý 4", 2021, dt.date(2021, 12, 31)),
              ("Trước ngày 30/6/2021", None, dt.date(2021, 6, 30)), ("Trong năm 2022", None, dt.date(2022, 12, 31)),
              ("Hằng năm", 2021, dt.date(2021, 12, 31)), ("Hằng năm", None, None), ("Năm", None, None),
-             ("Quý I/2021, Quý II/2021", None, None)]
+             ("Quý I/2021, Quý II/2021", None, None), ("Quý IX", 2021, None), ("Quý IX.", 2021, None)]
     for text, nam, expected in cases:
         with subtests.test(text=text, nam=nam):
             assert han_cuoi(text, nam) == expected
