@@ -100,6 +100,7 @@ def test_width_fallbacks_for_unknown_characters():
     assert _advance("\u2003", widths) == 250                    # unknown space: the space's width
     assert _advance("Ω", widths) == 500                         # anything else: the width of "n"
     assert _advance("ǹ", {0x20: 250, ord("n"): 512}) == 512     # base "n" known
+    assert _advance("ấ", {0x20: 250, ord("n"): 512}) == 512     # base unknown too: the width of "n"
     assert [_face(False, False), _face(True, False), _face(False, True), _face(True, True)] == \
         ["regular", "bold", "italic", "bolditalic"]
     assert text_width_units("Kế hoạch") == text_width_units("Kế hoạch", bold=False, italic=False)
