@@ -54,7 +54,7 @@ CASES = [
     (GOOD + "nguoi_ky:\n  chuc_vu: X\n  chuc_vuu: Y\n",
      ['mau.yaml:6: lỗi: khóa "chuc_vuu" không hợp lệ ở đây; có phải "chuc_vu"? [content.unknown-key]']),
     (GOOD + "nguoi_ky:\n  chuc_vu: X\n  hinh_thuc: TM\n",
-     ["mau.yaml:6: lỗi: \"hinh_thuc\" chỉ nhận một trong các giá trị: '', 'KT' or 'TL' [content.invalid-value]"]),
+     ["mau.yaml:6: lỗi: \"hinh_thuc\" chỉ nhận một trong các giá trị: '', 'KT' hoặc 'TL' [content.invalid-value]"]),
     (GOOD + "nguoi_ky: Y\n", ['mau.yaml:4: lỗi: "nguoi_ky" phải là bảng khóa–giá trị [content.type]']),
     ('ten: A\nngay: "07/12/2020"\ndong: []\n',
      ['mau.yaml:3: lỗi: danh sách "dong" không được để trống [content.empty-list]']),
