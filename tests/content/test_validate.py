@@ -32,6 +32,7 @@ class Mau(Model):
     dong: tuple[NonBlank, ...] = Field(min_length=1)
     nguoi_ky: Ky | None = None
     so_luong: int = 0
+    ty_le: float = 0.0
 
 
 GOOD = 'ten: A\nngay: "07/12/2020"\ndong: [x]\n'
@@ -77,6 +78,8 @@ CASES = [
     ("ten: A\nngay: 7\ndong: [x]\n",
      ['mau.yaml:2: lỗi: "ngay" phải là ngày dạng ngày/tháng/năm, ví dụ 07/12/2020 [content.type]']),
     (GOOD + "so_luong: nhieu\n", ['mau.yaml:4: lỗi: "so_luong" phải là số nguyên [content.type]']),
+    (GOOD + "ty_le: nhieu\n", ["mau.yaml:4: lỗi: \"ty_le\" không hợp lệ (đang là: 'nhieu') [content.invalid]"]),
+    (GOOD + "ty_le: {a: 1}\n", ['mau.yaml:4: lỗi: "ty_le" không hợp lệ [content.invalid]']),
     ("tenn: A\nngay: \"31/02/2021\"\ndong: []\n", [
         'mau.yaml:1: lỗi: thiếu khóa bắt buộc "ten" [content.missing]',
         'mau.yaml:2: lỗi: "ngay" ngày "31/02/2021" không có thật [content.invalid-date]',
@@ -146,6 +149,26 @@ MODEL_CASES = [
      ['khung.yaml:1: lỗi: "thoi_gian" thời gian là một chuỗi, hoặc gồm "ban_hanh" và "thuc_hien", không cả hai '
       '[content.block-kind]']),
 ]
+
+
+MODEL_CASES += [
+    ("khoi:\n  - {mucc: A}\n", ['khung.yaml:2: lỗi: khóa "mucc" không hợp lệ ở đây; có phải "muc"? [content.unknown-key]']),
+    ("khoi:\n  - muc: A\n    noi_dung:\n      - {khoann: B}\n",
+     ['khung.yaml:4: lỗi: khóa "khoann" không hợp lệ ở đây; có phải "khoan"? [content.unknown-key]']),
+    ("ky: {chuc_vu: X, thu_truongg: Y}\n",
+     ['khung.yaml:1: lỗi: khóa "thu_truongg" không hợp lệ ở đây; có phải "thu_truong"? [content.unknown-key]']),
+    ("thoi_gian: {hann: A}\n",
+     ['khung.yaml:1: lỗi: khóa "hann" không hợp lệ ở đây; có phải "han"? [content.unknown-key]']),
+]
+
+
+def test_a_whole_file_refused_by_its_model_validator(tmp_path):
+    path = tmp_path / "tg.yaml"
+    path.write_text("han: A\nban_hanh: B\n", "utf-8")
+    doc, _ = load_yaml(path, "tg.yaml")
+    value, problems = validate(doc, ThoiGian)
+    assert value is None and [str(p) for p in problems] == [
+        'tg.yaml:1: lỗi: thời gian là một chuỗi, hoặc gồm "ban_hanh" và "thuc_hien", không cả hai [content.block-kind]']
 
 
 def test_model_validators(tmp_path, subtests):
