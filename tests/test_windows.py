@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.expect import assert_core_files
+
 ROOT = Path(__file__).resolve().parents[1]
 
 WITHOUT_POSIX = """
@@ -67,6 +69,7 @@ def test_files_saved_by_windows_notepad(cli, project, tmp_path):
     """UTF-8 with a BOM and CRLF line ends (Notepad) build the same bytes; errors keep their line."""
     status, _, err = cli("build", "--content", project, "--out", tmp_path / "a")
     assert status == 0, err
+    assert_core_files(tmp_path / "a")
     for path in project.glob("*.yaml"):
         path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
     status, _, err = cli("build", "--content", project, "--out", tmp_path / "b")
