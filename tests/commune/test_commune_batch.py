@@ -203,6 +203,7 @@ def test_blanks_are_listed_in_one_file_not_on_screen(project, tmp_path, cli):
     tep = f"{project}/xa-phuong/hoai-my.yaml"
     assert (f"## xa-phuong/hoai-my/ke-hoach.docx\n\nTệp ghi đè: `{tep}` (chưa có: tạo tệp này, xem "
             "docs/xa-phuong.md)\n\n- họ và tên Chủ tịch UBND xã Hoài Mỹ: khóa `chu_tich`\n") in listing
+    assert_commune_files(out, ["hoai-my", "tam-quan-bac"])  # the documents the listing is about
     (project / "xa-phuong").mkdir()
     (project / "xa-phuong" / "hoai-my.yaml").write_text("chu_tich: Nguyễn Văn A\n", "utf-8")
     status, stdout, _ = cli("xa-phuong", "--content", project, "--out", out, "--no-check")
