@@ -277,7 +277,22 @@ class KhungChungLoai(KhungKeHoachCon):
         "phu_luc": KHC | {"trich_yeu_in_hoa"}, "cau": KHC, "cho_nhap": KHC}
 
 
+class KhungPhanCong(Khung):
+    """docgen/khung/bang-phan-cong.yaml: the task sheet of one agency."""
+
+    tieu_de: NonBlank
+    kem_theo: Text = ""
+    chu_tri: NonBlank
+    phoi_hop: NonBlank
+    ghi_chu: NonBlank
+
+    SLOTS: ClassVar[dict[str, frozenset[str]]] = {
+        "tieu_de": CHUNG | {"co_quan_in_hoa"}, "kem_theo": CHUNG, "chu_tri": CHUNG, "phoi_hop": CHUNG,
+        "ghi_chu": CHUNG | {"vai", "ma_nv"}}
+
+
 KHUNG: dict[str, type[Khung]] = {"xa-phuong": KhungXaPhuong, "ke-hoach-con": KhungChung,
                                  "kiem-tra": KhungKiemTra, "tuyen-truyen": KhungTuyenTruyen,
-                                 "ung-dung-cntt": KhungCntt, "ke-hoach-chung": KhungChungLoai}
+                                 "ung-dung-cntt": KhungCntt, "ke-hoach-chung": KhungChungLoai,
+                                 "bang-phan-cong": KhungPhanCong}
 """Every skeleton file docgen reads, by file name (without ".yaml")."""

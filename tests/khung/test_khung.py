@@ -110,7 +110,8 @@ def test_unknown_skeleton_file(project, tmp_path, cli):
     status, _, err = cli("xa-phuong", "--content", project, "--out", tmp_path / "out")
     assert status == 1
     assert (f'{project / "khung" / "xa-phuongg.yaml"}: lỗi: tệp khung "xa-phuongg.yaml" không có trong docgen; '
-            "các tệp khung: xa-phuong.yaml, ke-hoach-con.yaml") in err
+            "các tệp khung: xa-phuong.yaml, ke-hoach-con.yaml, kiem-tra.yaml, tuyen-truyen.yaml, ung-dung-cntt.yaml, "
+            "ke-hoach-chung.yaml, bang-phan-cong.yaml [khung.unknown-file]") in err
 
 
 def test_another_role_holder_is_named_everywhere(project, tmp_path, cli):
@@ -188,3 +189,25 @@ def test_one_placeholder_form(project, tmp_path, cli):
     for listing in lists:   # one listing format: document heading, file to fill, "- what: khóa `key`"
         assert re.search(r"^## .+\.docx\n\nTệp ghi đè: `.+\.yaml` \((đã có|chưa có: .+)\)\n\n- .+: khóa `.+`$",
                          listing, re.M)
+
+
+def test_a_sentence_slot_is_only_allowed_in_its_sentence(project, tmp_path, cli):
+    """{ten_xa} exists in the schedule's sentences, not in the body, where it has no value."""
+    own = _own_khung(project, "kiem-tra")
+    line = edit(own, "Thư ký: {thu_ky}", "Thư ký: {ten_xa}")
+    edit(own, "dia_diem_xa: Trụ sở UBND {ten_xa}", "dia_diem_xa: Trụ sở {ten_xa}")     # allowed here
+    status, _, err = cli("ke-hoach-con", "--content", project, "--out", tmp_path / "out")
+    assert status == 1
+    assert err.count("[khung.unknown-slot]") == 1
+    assert (f'{own}:{line}: lỗi: chỗ trống "{{ten_xa}}" không có; ở đây dùng được: {{cap}}, {{cap_uy}}, '
+            '{co_quan_ban_hanh}, {co_quan_chu_tri}, ') in err and "{thu_ky}, {trich_dan}" in err
+
+
+def test_task_sheet_wording_from_its_skeleton(project, tmp_path, cli):
+    own = _own_khung(project, "bang-phan-cong")
+    edit(own, "chu_tri: Chủ trì", "chu_tri: Cơ quan chủ trì")
+    out = tmp_path / "out"
+    status, _, err = cli("ke-hoach-con", "--agency", "PNV", "--content", project, "--out", out)
+    assert status == 0, err
+    sheet = _text(out / "ke-hoach-con/phong-noi-vu/bang-phan-cong.docx")
+    assert "Cơ quan chủ trì, nhiệm vụ I.1" in sheet and "\nChủ trì, nhiệm vụ" not in sheet
