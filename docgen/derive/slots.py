@@ -8,6 +8,7 @@ missing value here is a role the registry does not declare, reported at don-vi.y
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 from string import Formatter
 
@@ -42,10 +43,15 @@ class Slots(dict):
         return Slots({**self, **more}, self.project)
 
 
+@lru_cache(maxsize=4096)
+def _parts(text: str) -> tuple[tuple[str, str | None], ...]:
+    return tuple((literal, field) for literal, field, _, _ in _FORMATTER.parse(text))
+
+
 def fill(text: str, values: dict[str, str]) -> str:
     """`text` with every `{slot}` replaced; `{{` / `}}` give literal braces."""
     out = []
-    for literal, field, _, _ in _FORMATTER.parse(text):
+    for literal, field in _parts(text):
         out.append(literal)
         if field is not None:
             out.append(values[field])
