@@ -1,0 +1,90 @@
+"""`repair_bytes(data, name, track=False)`: the repaired copy of one DOCX, the fixes applied
+and what the checker still finds in the copy.
+
+Order: first the structural text fixes (a Quốc hiệu and Tiêu ngữ typed in one paragraph are
+split in two, so that later fixes see each part), then package-wide fixes (page, fonts, page
+numbers), then the fixes of each located Decree 30 part on a freshly built document model.
+The copy is then checked again by the same checker; what it still reports is returned as
+`remaining` (fixed = what the checker found before and no longer finds).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from docgen.check.docmodel import DocModel, build_model
+from docgen.check.effective import w
+from docgen.check.finding import Finding
+from docgen.check.locate import Part, split_parts
+from docgen.repair.edit import Editor, Fix
+from docgen.repair.package import Package
+
+
+@dataclass
+class Result:
+    data: bytes
+    fixes: list[Fix]
+    before: list[Finding]
+    remaining: list[Finding]
+
+
+@dataclass
+class Job:
+    """What a fix family works on. `model`/`parts` are rebuilt by `refresh()`."""
+
+    pkg: Package
+    ed: Editor
+    model: DocModel | None = None
+    parts: list[Part] = field(default_factory=list)
+    fixes: list[Fix] = field(default_factory=list)
+    _where: dict[int, str] = field(default_factory=dict)
+
+    def refresh(self) -> None:
+        self.model = build_model(self.pkg.checker_view())
+        self.parts = split_parts(self.model)
+        self._where = {id(p.el): p.where for p in self.model.paras}
+
+    def add(self, fix: Fix) -> None:
+        self.fixes.append(fix)
+
+    def story_parts(self):
+        """(part path, root) of the main document, headers and footers."""
+        yield self.pkg.main, self.pkg.tree(self.pkg.main)
+        for _rid, rtype, path in self.pkg.rels(self.pkg.main):
+            if rtype.endswith(("/header", "/footer")) and self.pkg.tree(path) is not None:
+                yield path, self.pkg.tree(path)
+
+    def where(self, p: etree._Element) -> str:
+        return self._where.get(id(p), "đoạn")
+
+    def where_run(self, part: str, r: etree._Element, k: int) -> str:
+        if part != self.pkg.main:
+            return "đầu trang" if "header" in part else "chân trang"
+        p = next((a for a in r.iterancestors(w("p"))), None)
+        return self.where(p) if p is not None else "đoạn"
+
+
+def _families():
+    from docgen.repair.fixes import fonts, lines, page, pagenum, parts, structure, text
+    return [structure.fix, "refresh", page.fix, fonts.fix, pagenum.fix, "refresh",
+            text.fix, "refresh", parts.fix, lines.fix]
+
+
+def repair_bytes(data: bytes, name: str, track: bool = False, date: str | None = None) -> Result:
+    """Repair one DOCX held in memory; raises UsageError for an unreadable/non-administrative
+    file (see docgen.repair.inputs)."""
+    from docgen.check import check_docx_bytes
+
+    before = check_docx_bytes(data, name)
+    pkg = Package.open(data, name)
+    job = Job(pkg, Editor(track, date))
+    job.refresh()
+    for step in _families():
+        if step == "refresh":
+            job.refresh()
+        else:
+            step(job)
+    out = pkg.to_bytes()
+    remaining = check_docx_bytes(out, name)
+    return Result(out, job.fixes, before, remaining)

@@ -1,0 +1,187 @@
+"""Mechanical text fixes: NFC, the Tiêu ngữ's hyphens, the Số line, the date line, the
+authority abbreviation ("KT.CHỦ TỊCH" → "KT. CHỦ TỊCH"), the "Phụ lục" heading, the
+punctuation ending căn cứ and Nơi nhận lines, and "./." after the body. Each changes only
+spaces, punctuation, zero padding or letter case: every word stays as it was typed."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from docgen.check.effective import w
+from docgen.check.locate import PHU_LUC
+from docgen.check.vocab import TIEU_NGU
+from docgen.repair.edit import Fix, para_text
+
+_DASHES = "-‐‑‒–—−"
+_SO = re.compile(r"^(?P<lead>\s*)Số\s*[:.]?\s*(?P<num>[^/\s]*)(?P<gap>\s*)/\s*(?P<sym>.*?)\s*$")
+_DATE = re.compile(r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})")
+_AUTH = re.compile(r"^(?P<a>TM|KT|TL|TUQ|Q|T/M)\s*[./]?\s*(?=[A-ZĐÀ-Ỹ])")
+_AUTH_FIX = {"T/M": "TM"}
+
+
+def _replace_all(job, p, new: str, code: str, what: str) -> None:
+    """Replace the text of paragraph element `p` where it differs from `new` (one span)."""
+    old = para_text(p)
+    if old == new:
+        return
+    a = 0
+    while a < min(len(old), len(new)) and old[a] == new[a]:
+        a += 1
+    b = 0
+    while b < min(len(old), len(new)) - a and old[-1 - b] == new[-1 - b]:
+        b += 1
+    job.ed.replace(p, a, len(old) - b, new[a:len(new) - b])
+    job.add(Fix(job.where(p), what, code))
+
+
+def _nfc(job) -> None:
+    for _path, root in job.story_parts():
+        for p in root.iter(w("p")):
+            ts = [t for t in p.iter(w("t")) if t.text and not unicodedata.is_normalized("NFC", t.text)]
+            for t in ts:
+                t.text = unicodedata.normalize("NFC", t.text)
+            if ts:
+                job.add(Fix(job.where(p), "chữ tổ hợp (NFD) → chữ dựng sẵn Unicode (NFC)", "nd30.nfc"))
+
+
+def _tieu_ngu(job, p) -> None:
+    text = para_text(p.el)
+    core = re.sub(rf"\s*[{_DASHES}]\s*", " - ", " ".join(text.split()))
+    if core == TIEU_NGU and text.strip() != TIEU_NGU:
+        lead = len(text) - len(text.lstrip())
+        _replace_all(job, p.el, text[:lead] + TIEU_NGU + text[len(text.rstrip()):], "nd30.tieu-ngu",
+                     f"Tiêu ngữ \"{text.strip()}\" → \"{TIEU_NGU}\" (gạch nối có cách chữ)")
+
+
+def _so(job, p) -> None:
+    text = para_text(p.el)
+    m = _SO.match(text)
+    if not m or "\n" in text:
+        return
+    num = m.group("num")
+    if re.fullmatch(r"[1-9]", num):
+        num = "0" + num
+    gap = m.group("gap") if not num else ""
+    sym = re.sub(r"\s*-\s*", "-", m.group("sym"))
+    new = f"{m.group('lead')}Số: {num}{gap}/{sym}"
+    if new != text:
+        _replace_all(job, p.el, new, "nd30.so", f"\"{text.strip()}\" → \"{new.strip()}\"")
+
+
+def _date(job, p, code: str = "nd30.ngay") -> None:
+    text = para_text(p.el)
+
+    def sub(m):
+        d, mo = int(m.group("d")), int(m.group("m"))
+        day = f"{d:02d}" if 1 <= d <= 31 else m.group("d")
+        month = f"{mo:02d}" if mo in (1, 2) else str(mo) if 3 <= mo <= 12 else m.group("m")
+        return f"ngày {day} tháng {month} năm {m.group('y')}"
+    new = _DATE.sub(sub, text)
+    if new != text:
+        _replace_all(job, p.el, new, code, f"\"{_DATE.search(text).group(0)}\" → "
+                     f"\"{_DATE.search(new).group(0)}\" (ngày dưới 10 và tháng 1, 2 có số 0)")
+
+
+def _authority(job, p) -> None:
+    text = para_text(p.el)
+    lead = len(text) - len(text.lstrip())
+    m = _AUTH.match(text[lead:])
+    if not m:
+        return
+    a = _AUTH_FIX.get(m.group("a"), m.group("a"))
+    if m.group(0) != f"{a}. ":
+        new = text[:lead] + f"{a}. " + text[lead + m.end():]
+        _replace_all(job, p.el, new, "nd30.signature",
+                     f"\"{text[lead:lead + m.end()].strip()}…\" → \"{a}. …\" (quyền hạn ký)")
+
+
+def _ending(job, p, want: str, code: str, label: str) -> None:
+    text = para_text(p.el)
+    body = text.rstrip()
+    if not body or body.endswith(want):
+        return
+    if body[-1] in ".;,:":
+        new = body[:-1].rstrip() + want
+    elif body[-1].isalnum() or body[-1] in ")”\"":
+        new = body + want
+    else:
+        return
+    _replace_all(job, p.el, new + text[len(body):], code,
+                 f"{label} kết thúc bằng \"{want}\"")
+
+
+def _noi_nhan(job, part) -> None:
+    head = part.noi_nhan_head
+    if head is not None:
+        text = para_text(head.el)
+        m = re.match(r"^(\s*)nơi nhận\s*:?\s*$", text, re.I)
+        if m and text.strip() != "Nơi nhận:":
+            _replace_all(job, head.el, m.group(1) + "Nơi nhận:", "nd30.noi-nhan",
+                         f"\"{text.strip()}\" → \"Nơi nhận:\"")
+    for k, p in enumerate(part.noi_nhan):
+        text = para_text(p.el)
+        m = re.match(r"^(\s*)[-‐–—+•]\s*(?=\S)", text)
+        if m and m.group(0) != m.group(1) + "- ":
+            _replace_all(job, p.el, m.group(1) + "- " + text[m.end():], "nd30.noi-nhan",
+                         "dòng nơi nhận bắt đầu bằng \"- \"")
+        last = k == len(part.noi_nhan) - 1
+        if last and re.match(r"^\s*- Lưu\s*:?\s*VT\b", para_text(p.el)):
+            t = para_text(p.el)
+            fixed = re.sub(r"^(\s*)- Lưu\s*:?\s*VT\s*[,.]?\s*", lambda m: m.group(1) + "- Lưu: VT"
+                           + (", " if re.match(r"^\s*- Lưu\s*:?\s*VT\s*[,.]?\s*\S", t) else ""), t)
+            if fixed != t:
+                _replace_all(job, p.el, fixed, "nd30.noi-nhan", "dòng lưu theo mẫu \"- Lưu: VT, …\"")
+            _ending(job, p, ".", "nd30.noi-nhan", "dòng \"- Lưu: …\"")
+        elif not last:
+            _ending(job, p, ";", "nd30.noi-nhan", "dòng nơi nhận")
+
+
+def _end_mark(job, part) -> None:
+    if part.kind == PHU_LUC or not part.body:
+        return
+    p = part.body[-1]
+    text = para_text(p.el)
+    body = text.rstrip()
+    if len(body) < 20 or body.endswith("./.") or body.isupper():
+        return
+    if body.endswith("."):
+        new = body + "/."
+    elif body[-1].isalnum() or body[-1] in ")”\"":
+        new = body + "./."
+    else:
+        return
+    _replace_all(job, p.el, new + text[len(body):], "nd30.end-mark",
+                 "thêm dấu kết thúc \"./.\" sau phần nội dung")
+
+
+def _phu_luc_head(job, part) -> None:
+    p = part.phu_luc_head
+    if p is None:
+        return
+    text = para_text(p.el)
+    m = re.match(r"^(\s*)phụ lục(\s+[ivxlc]+)?(\s*)$", text, re.I)
+    if m and text.strip() != text.strip()[:0] + "Phụ lục" + (m.group(2) or "").upper():
+        new = m.group(1) + "Phụ lục" + (" " + m.group(2).strip().upper() if m.group(2) else "")
+        if new.strip() != text.strip():
+            _replace_all(job, p.el, new + m.group(3), "nd30.phu-luc",
+                         f"\"{text.strip()}\" → \"{new.strip()}\"")
+
+
+def fix(job) -> None:
+    _nfc(job)
+    job.refresh()
+    for part in job.parts:
+        if part.tieu_ngu is not None:
+            _tieu_ngu(job, part.tieu_ngu)
+        if part.so is not None:
+            _so(job, part.so)
+        if part.ngay is not None:
+            _date(job, part.ngay)
+        if part.chuc_vu:
+            _authority(job, part.chuc_vu[0])
+        for k, p in enumerate(part.can_cu):
+            last = k == len(part.can_cu) - 1
+            _ending(job, p, "." if last else ";", "nd30.can-cu", "căn cứ")
+        _noi_nhan(job, part)
+        _end_mark(job, part)
+        _phu_luc_head(job, part)
