@@ -17,6 +17,7 @@ from docgen.check.docmodel import DocModel, build_model
 from docgen.check.effective import w
 from docgen.check.finding import Finding
 from docgen.check.locate import Part, split_parts
+from docgen.errors import Problem, UsageError
 from docgen.repair.edit import Editor, Fix
 from docgen.repair.package import Package
 
@@ -66,25 +67,38 @@ class Job:
 
 
 def _families():
+    """Fix families in order; "refresh" rebuilds the model when the previous step changed the
+    paragraph structure. Formatting runs before text edits: a text edit copies the formatting
+    of the run it replaces, so fixed formatting carries over."""
     from docgen.repair.fixes import fonts, lines, page, pagenum, parts, structure, text
-    return [structure.fix, "refresh", page.fix, fonts.fix, pagenum.fix, "refresh",
-            text.fix, "refresh", parts.fix, lines.fix]
+    return [structure.fix, "refresh", page.fix, fonts.fix, pagenum.fix, parts.fix, lines.fix,
+            text.fix]
+
+
+def _before(job: Job, name: str) -> list[Finding]:
+    from docgen.check.rules import Ctx, run_rules
+    if not any(p.text.strip() for p in job.model.paras):
+        raise UsageError(Problem(name, None, "check.no-text",
+                                 "tệp DOCX không có nội dung chữ nào, không có gì để kiểm tra"))
+    return run_rules(Ctx(job.model, job.parts))
 
 
 def repair_bytes(data: bytes, name: str, track: bool = False, date: str | None = None) -> Result:
-    """Repair one DOCX held in memory; raises UsageError for an unreadable/non-administrative
-    file (see docgen.repair.inputs)."""
+    """Repair one DOCX held in memory; raises UsageError (exit 2) for a file that cannot be
+    read safely or holds no text."""
     from docgen.check import check_docx_bytes
 
-    before = check_docx_bytes(data, name)
     pkg = Package.open(data, name)
     job = Job(pkg, Editor(track, date))
     job.refresh()
+    before = _before(job, name)
     for step in _families():
-        if step == "refresh":
-            job.refresh()
-        else:
+        if step != "refresh":
+            n = len(job.fixes)
             step(job)
+            changed = len(job.fixes) != n
+        elif changed:
+            job.refresh()
     out = pkg.to_bytes()
     remaining = check_docx_bytes(out, name)
     return Result(out, job.fixes, before, remaining)

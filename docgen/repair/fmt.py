@@ -32,7 +32,7 @@ def set_size(ed, r: etree._Element, pt: float) -> None:
 def set_toggle(ed, r: etree._Element, name: str, value: bool) -> None:
     """b / i / caps of run `r` set directly (also bCs / iCs for b / i)."""
     with ed.props(r, "r") as rpr:
-        setattr(rpr, f"{name}_val", value)
+        rpr._set_bool_val(name, value)   # what python-docx's Font.bold etc. call
         if name in ("b", "i"):
             _cs_toggle(rpr, name + "Cs", value)
 

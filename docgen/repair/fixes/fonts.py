@@ -57,7 +57,7 @@ def _apply(job, owner, where: str, require: bool) -> None:
             _first_child(rpr, "rFonts")
         old, bold = _fix_rfonts(rfonts)
         if bold and rpr.find(w("b")) is None:
-            rpr._add_b() if hasattr(rpr, "_add_b") else None
+            rpr._set_bool_val("b", True)
     shown = ", ".join(sorted(n for n in old if n)) or "không đặt"
     job.add(Fix(where, f"phông chữ {shown} → {TNR} (cả bốn vị trí ascii, hAnsi, eastAsia, cs)",
                 "nd30.font"))

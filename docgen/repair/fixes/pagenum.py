@@ -182,4 +182,3 @@ def fix(job) -> None:
                 seen.add(id(root))
         _first_page(job, sec)
     _footer_fields(job)
-    job.refresh()

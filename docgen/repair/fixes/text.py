@@ -168,8 +168,6 @@ def _phu_luc_head(job, part) -> None:
 
 
 def fix(job) -> None:
-    _nfc(job)
-    job.refresh()
     for part in job.parts:
         if part.tieu_ngu is not None:
             _tieu_ngu(job, part.tieu_ngu)
@@ -185,3 +183,4 @@ def fix(job) -> None:
         _noi_nhan(job, part)
         _end_mark(job, part)
         _phu_luc_head(job, part)
+    _nfc(job)
