@@ -70,9 +70,9 @@ def _families():
     """Fix families in order; "refresh" rebuilds the model when the previous step changed the
     paragraph structure. Formatting runs before text edits: a text edit copies the formatting
     of the run it replaces, so fixed formatting carries over."""
-    from docgen.repair.fixes import fonts, lines, page, pagenum, parts, structure, text
-    return [structure.fix, "refresh", page.fix, fonts.fix, pagenum.fix, parts.fix, lines.fix,
-            text.fix]
+    from docgen.repair.fixes import fonts, lines, page, pagenum, parts, sections, structure, text
+    return [structure.fix, "refresh", page.fix, fonts.fix, pagenum.fix, sections.fix, parts.fix,
+            lines.fix, text.fix]
 
 
 def _before(job: Job, name: str) -> list[Finding]:

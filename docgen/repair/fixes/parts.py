@@ -101,7 +101,7 @@ def _header(job, part) -> None:
 def _closing(job, part) -> None:
     for p in part.chuc_vu:
         apply(job, p, CHUC_VU)
-    if part.ho_ten is not None:
+    if part.ho_ten is not None and not norm(part.ho_ten.text).startswith(("-", "Nơi nhận")):
         apply(job, part.ho_ten, HO_TEN)
     if part.noi_nhan_head is not None:
         apply(job, part.noi_nhan_head, NOI_NHAN_HEAD)

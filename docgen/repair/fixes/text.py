@@ -34,7 +34,8 @@ def _replace_all(job, p, new: str, code: str, what: str) -> None:
     job.add(Fix(job.where(p), what, code))
 
 
-def _nfc(job) -> None:
+def nfc(job) -> None:
+    """Runs first (with the structure fixes): the parts are located by their NFC text."""
     for _path, root in job.story_parts():
         for p in root.iter(w("p")):
             ts = [t for t in p.iter(w("t")) if t.text and not unicodedata.is_normalized("NFC", t.text)]
@@ -183,4 +184,3 @@ def fix(job) -> None:
         _noi_nhan(job, part)
         _end_mark(job, part)
         _phu_luc_head(job, part)
-    _nfc(job)
