@@ -107,6 +107,14 @@ def _is_pdf(path: Path) -> bool:
     return head == b"%PDF-" and b"%%EOF" in tail
 
 
+def _is_zip(path: Path) -> bool:
+    try:
+        with open(path, "rb") as f:
+            return f.read(2) == b"PK"
+    except OSError:
+        return False
+
+
 def _place(pdf: Path, dest: Path) -> None:
     """Copy `pdf` next to `dest` under a temp name, then rename it into place (atomic)."""
     dest.parent.mkdir(parents=True, exist_ok=True)
@@ -124,8 +132,8 @@ def _place(pdf: Path, dest: Path) -> None:
 class _Runner:
     """Runs soffice calls; `abort()` kills the running ones and stops any PDF being placed."""
 
-    def __init__(self, exe: str, timeout: float, profiles: _Profiles):
-        self.exe, self.timeout, self.profiles = exe, timeout, profiles
+    def __init__(self, exe: str, timeout: float, profiles: _Profiles, fmt: str = "pdf"):
+        self.exe, self.timeout, self.profiles, self.fmt = exe, timeout, profiles, fmt
         self.cancelled = threading.Event()
         self._procs: set[subprocess.Popen] = set()
         self._lock = threading.Lock()
@@ -150,11 +158,12 @@ class _Runner:
         tmp_in.mkdir()
         names = []
         for k, job in enumerate(batch):
-            (tmp_in / f"{k:04d}.docx").symlink_to(job.src.resolve())
-            names.append(str(tmp_in / f"{k:04d}.docx"))
+            name = f"{k:04d}{job.src.suffix.lower() or '.docx'}"
+            (tmp_in / name).symlink_to(job.src.resolve())
+            names.append(str(tmp_in / name))
         cmd = [self.exe, f"-env:UserInstallation={profile.as_uri()}", "--headless",
                "--norestore", "--nologo", "--nodefault", "--nolockcheck",
-               "--convert-to", "pdf", "--outdir", str(tmp_out), *names]
+               "--convert-to", self.fmt, "--outdir", str(tmp_out), *names]
         with self._lock:
             if self.cancelled.is_set():
                 return [], batch, "đã dừng"
@@ -174,13 +183,16 @@ class _Runner:
         done, failed = [], []
         for k, job in enumerate(batch):
             with self._lock:
-                ok = not self.cancelled.is_set() and _is_pdf(tmp_out / f"{k:04d}.pdf")
+                made = tmp_out / f"{k:04d}.{self.fmt}"
+                ok = not self.cancelled.is_set() and (
+                    _is_pdf(made) if self.fmt == "pdf" else _is_zip(made))
                 if ok:
-                    _place(tmp_out / f"{k:04d}.pdf", job.dest)
+                    _place(made, job.dest)
             (done if ok else failed).append(job)
         if failed and reason is None:
-            reason = (f"LibreOffice không tạo được PDF (mã thoát {proc.returncode})"
-                      if proc.returncode else "LibreOffice không tạo được PDF")
+            what = self.fmt.upper()
+            reason = (f"LibreOffice không tạo được {what} (mã thoát {proc.returncode})"
+                      if proc.returncode else f"LibreOffice không tạo được {what}")
         return done, failed, reason
 
 
@@ -200,9 +212,11 @@ def _batches(jobs: list[Job], workers: int, batch_size: int) -> list[list[Job]]:
 
 
 def convert(jobs: list[Job], *, workers: int | None = None, timeout: float = DEFAULT_TIMEOUT,
-            batch_size: int = DEFAULT_BATCH, soffice: str | None = None) -> Result:
+            batch_size: int = DEFAULT_BATCH, soffice: str | None = None,
+            fmt: str = "pdf") -> Result:
     """Convert every job; failures are returned, not raised, except a LibreOffice that hangs.
 
+    `fmt` is LibreOffice's target ("pdf", or "docx" to read a Word 97–2003 file).
     Raises DocgenError (preview.no-libreoffice) when soffice is missing, and (preview.hung)
     when two calls time out before any document was converted.
     """
@@ -212,7 +226,7 @@ def convert(jobs: list[Job], *, workers: int | None = None, timeout: float = DEF
         return result
     workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
     profiles = _Profiles(workers)
-    runner = _Runner(exe, timeout, profiles)
+    runner = _Runner(exe, timeout, profiles, fmt)
     try:
         with ThreadPoolExecutor(workers) as pool:
             try:

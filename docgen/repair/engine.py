@@ -83,15 +83,26 @@ def _before(job: Job, name: str) -> list[Finding]:
     return run_rules(Ctx(job.model, job.parts))
 
 
-def repair_bytes(data: bytes, name: str, track: bool = False, date: str | None = None) -> Result:
+def _administrative(job: Job) -> bool:
+    """A document with a Quốc hiệu, a tên loại, a Nơi nhận or a Phụ lục heading."""
+    return any(p.quoc_hieu or p.ten_loai or p.noi_nhan_head or p.phu_luc_head for p in job.parts)
+
+
+def repair_bytes(data: bytes, name: str, track: bool = False, date: str | None = None,
+                 admin_only: bool = False) -> Result:
     """Repair one DOCX held in memory; raises UsageError (exit 2) for a file that cannot be
-    read safely or holds no text."""
+    read safely or holds no text, and with `admin_only` for one that is not an
+    administrative document (nothing to locate, so nothing docgen could fix safely)."""
     from docgen.check import check_docx_bytes
 
     pkg = Package.open(data, name)
     job = Job(pkg, Editor(track, date))
     job.refresh()
     before = _before(job, name)
+    if admin_only and not _administrative(job):
+        raise UsageError(Problem(name, None, "repair.not-administrative",
+                                 "không phải văn bản hành chính (không có Quốc hiệu, tên loại, "
+                                 "\"Nơi nhận:\" hay \"Phụ lục\"); docgen không sửa tệp này"))
     for step in _families():
         if step != "refresh":
             n = len(job.fixes)

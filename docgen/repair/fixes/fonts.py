@@ -42,7 +42,7 @@ def _fix_rfonts(rfonts: etree._Element) -> tuple[set[str], bool]:
     return old, bold
 
 
-def _apply(job, owner, where: str, require: bool) -> None:
+def _apply(job, owner, where: str, require: bool, found: str = "") -> None:
     """Fix the w:rFonts of `owner` (a run, style or rPrDefault). `require`: create one when
     absent (document defaults must name the font)."""
     rpr = owner.find(w("rPr"))
@@ -58,7 +58,7 @@ def _apply(job, owner, where: str, require: bool) -> None:
         old, bold = _fix_rfonts(rfonts)
         if bold and rpr.find(w("b")) is None:
             rpr._set_bool_val("b", True)
-    shown = ", ".join(sorted(n for n in old if n)) or "không đặt"
+    shown = ", ".join(sorted(n for n in old if n)) or found or "không đặt"
     job.add(Fix(where, f"phông chữ {shown} → {TNR} (cả bốn vị trí ascii, hAnsi, eastAsia, cs)",
                 "nd30.font"))
 
@@ -71,21 +71,26 @@ def _first_child(parent, tag):
     return el
 
 
+def _wrong(props) -> bool:
+    """The checker's test (nd30.font, nd30.font-theme) for one run's effective fonts."""
+    names = [props.fonts[s] for s in ("ascii", "hAnsi", "cs") if props.fonts[s]]
+    if any(n.lower() in SYMBOL_FONTS or LEGACY_FONT_RE.match(n) for n in names):
+        return False
+    return any(n != TNR for n in names) or bool(props.theme_slots)
+
+
 def fix(job) -> None:
+    """Fix the document defaults when they name another font or a theme font, and the runs
+    the checker would report; styles other runs use (bullets, captions) stay as they are."""
+    flagged = [(p, r) for p in job.model.paras for r in p.text_runs if _wrong(r.props)]
+    if not flagged:
+        return
     styles = job.pkg.tree(job.pkg.part_of("styles") or "")
-    if styles is not None:
-        dd = styles.find(w("docDefaults"))
-        rpd = dd.find(w("rPrDefault")) if dd is not None else None
-        if rpd is not None:
-            _apply(job, rpd, "kiểu mặc định của tài liệu", require=True)
-        for st in styles.iter(w("style")):
-            _apply(job, st, f"kiểu \"{_style_name(st)}\"", require=False)
-    for part, root in job.story_parts():
-        for k, r in enumerate(root.iter(w("r"))):
-            if any(ch.tag == w("t") and (ch.text or "").strip() for ch in r):
-                _apply(job, r, job.where_run(part, r, k), require=False)
-
-
-def _style_name(st) -> str:
-    name = st.find(w("name"))
-    return name.get(w("val")) if name is not None else st.get(w("styleId"), "")
+    dd = styles.find(w("docDefaults")) if styles is not None else None
+    rpd = dd.find(w("rPrDefault")) if dd is not None else None
+    if rpd is not None:
+        _apply(job, rpd, "kiểu mặc định của tài liệu", require=False)
+    for p, r in flagged:
+        names = sorted({n for n in r.props.fonts.values() if n and n != TNR})
+        found = ", ".join(names) + (" (theo chủ đề)" if r.props.theme_slots else "")
+        _apply(job, r.el, p.where, require=True, found=found.strip())

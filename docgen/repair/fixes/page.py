@@ -69,7 +69,7 @@ def _margins(job, sp, where: str) -> None:
     mar = sp.find(w("pgMar"))
     if mar is None:
         return
-    for side, (lo, hi, name, rng) in MARGINS.items():
+    for side, (lo, hi, name, _rng) in MARGINS.items():
         value = _int(mar.get(w(side)))
         if value is None or lo - 1 <= abs(value) <= hi + 1:
             continue

@@ -13,7 +13,7 @@ from docgen.check.vocab import TIEU_NGU
 from docgen.repair.edit import Fix, para_text
 
 _DASHES = "-‐‑‒–—−"
-_SO = re.compile(r"^(?P<lead>\s*)Số\s*[:.]?\s*(?P<num>[^/\s]*)(?P<gap>\s*)/\s*(?P<sym>.*?)\s*$")
+_SO = re.compile(r"^(?P<lead>\s*)Số\s*[:.]?\s*(?P<num>[^/\s]*)\s*/\s*(?P<sym>.*?)\s*$")
 _DATE = re.compile(r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})")
 _AUTH = re.compile(r"^(?P<a>TM|KT|TL|TUQ|Q|T/M)\s*[./]?\s*(?=[A-ZĐÀ-Ỹ])")
 _AUTH_FIX = {"T/M": "TM"}
@@ -60,11 +60,12 @@ def _so(job, p) -> None:
     if not m or "\n" in text:
         return
     num = m.group("num")
+    if not num:
+        return                  # a blank number: the gap is left for the văn thư to fill
     if re.fullmatch(r"[1-9]", num):
         num = "0" + num
-    gap = m.group("gap") if not num else ""
     sym = re.sub(r"\s*-\s*", "-", m.group("sym"))
-    new = f"{m.group('lead')}Số: {num}{gap}/{sym}"
+    new = f"{m.group('lead')}Số: {num}/{sym}"
     if new != text:
         _replace_all(job, p.el, new, "nd30.so", f"\"{text.strip()}\" → \"{new.strip()}\"")
 
@@ -126,15 +127,24 @@ def _noi_nhan(job, part) -> None:
             _replace_all(job, p.el, m.group(1) + "- " + text[m.end():], "nd30.noi-nhan",
                          "dòng nơi nhận bắt đầu bằng \"- \"")
         last = k == len(part.noi_nhan) - 1
-        if last and re.match(r"^\s*- Lưu\s*:?\s*VT\b", para_text(p.el)):
+        if last and _LUU.match(para_text(p.el)):
             t = para_text(p.el)
-            fixed = re.sub(r"^(\s*)- Lưu\s*:?\s*VT\s*[,.]?\s*", lambda m: m.group(1) + "- Lưu: VT"
-                           + (", " if re.match(r"^\s*- Lưu\s*:?\s*VT\s*[,.]?\s*\S", t) else ""), t)
+            fixed = _luu(t)
             if fixed != t:
                 _replace_all(job, p.el, fixed, "nd30.noi-nhan", "dòng lưu theo mẫu \"- Lưu: VT, …\"")
             _ending(job, p, ".", "nd30.noi-nhan", "dòng \"- Lưu: …\"")
         elif not last:
             _ending(job, p, ";", "nd30.noi-nhan", "dòng nơi nhận")
+
+
+_LUU = re.compile(r"^(?P<lead>\s*)- Lưu\s*:?\s*VT\s*(?P<sep>[,.]?)\s*(?P<rest>.*)$", re.S)
+
+
+def _luu(text: str) -> str:
+    """"- Lưu VT. NC" → "- Lưu: VT, NC": the colon after "Lưu", ", " before the unit."""
+    m = _LUU.match(text)
+    rest = m.group("rest")
+    return f"{m.group('lead')}- Lưu: VT" + (f", {rest}" if rest else m.group("sep"))
 
 
 def _end_mark(job, part) -> None:
