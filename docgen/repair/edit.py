@@ -91,30 +91,29 @@ class Editor:
     def replace(self, p: etree._Element, start: int, end: int, new: str) -> None:
         """Replace characters [start, end) of paragraph `p`'s run text with `new`."""
         runs = split_span(p, start, end)
-        anchor = runs[0] if runs else run_at(p, start)
+        if runs:
+            anchor, before = runs[0], True
+        else:                                   # an insertion at `start`
+            anchor, before = split_at(p, start)
         if anchor is None:
             return
         new_run = etree.Element(w("r"))
         if anchor.find(w("rPr")) is not None:
             new_run.append(_clean_rpr(anchor.find(w("rPr"))))
         set_text(new_run, new)
-        if self.track:
-            if runs:
-                d = self._mark("del")
-                runs[0].addprevious(d)
-                for r in runs:
-                    d.append(r)
-                    _to_deleted(r)
-                d.addnext(self._wrap_ins(new_run)) if new else None
-            elif new:
-                _place_new(anchor, start, p, self._wrap_ins(new_run))
-            return
-        if runs:
-            runs[0].addprevious(new_run) if new else None
+        added = self._wrap_ins(new_run) if self.track else new_run
+        if runs and self.track:
+            d = self._mark("del")
+            runs[0].addprevious(d)
+            for r in runs:
+                d.append(r)
+                _to_deleted(r)
+            anchor, before = d, False
+        if new:
+            (anchor.addprevious if before else anchor.addnext)(added)
+        if runs and not self.track:
             for r in runs:
                 r.getparent().remove(r)
-        elif new:
-            _place_new(anchor, start, p, new_run)
 
     def _wrap_ins(self, run: etree._Element) -> etree._Element:
         ins = self._mark("ins")
@@ -228,26 +227,20 @@ def para_text(p: etree._Element) -> str:
     return "".join(out)
 
 
-def run_at(p: etree._Element, pos: int) -> etree._Element | None:
-    """The run holding character `pos` (or the last run before it)."""
+def split_at(p: etree._Element, pos: int) -> tuple[etree._Element | None, bool]:
+    """Split runs at character `pos`: (run starting at pos, True) to insert before it, or
+    (last run, False) to insert after it when `pos` is the end of the text."""
     k, last = 0, None
     for r in para_runs(p):
         n = run_len(r)
-        if n and k <= pos < k + n:
-            return r
+        if n and k < pos < k + n:
+            return _split_run(r, pos - k), True
+        if n and k == pos:
+            return r, True
         if n:
             last = r
         k += n
-    return last
-
-
-def _place_new(anchor, pos: int, p, new) -> None:
-    k = 0
-    for r in para_runs(p):
-        if r is anchor:
-            break
-        k += run_len(r)
-    (anchor.addprevious if pos <= k else anchor.addnext)(new)
+    return last, False
 
 
 def _split_run(r: etree._Element, offset: int) -> etree._Element:

@@ -110,6 +110,6 @@ def repair_bytes(data: bytes, name: str, track: bool = False, date: str | None =
             changed = len(job.fixes) != n
         elif changed:
             job.refresh()
-    out = pkg.to_bytes()
+    out = pkg.to_bytes() if pkg.any_changed() else data
     remaining = check_docx_bytes(out, name)
     return Result(out, job.fixes, before, remaining)

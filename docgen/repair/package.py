@@ -135,6 +135,9 @@ class Package:
         etree.SubElement(ct, f"{{{CT_NS}}}Override", PartName=f"/{path}", ContentType=HEADER_CT)
         return f"rId{n}"
 
+    def any_changed(self) -> bool:
+        return bool(self.added) or any(self.changed(p) for p in self.trees)
+
     def to_bytes(self) -> bytes:
         """The package with dirty parts serialised; every other member copied as it was."""
         buf = io.BytesIO()

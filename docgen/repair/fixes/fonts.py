@@ -90,7 +90,14 @@ def fix(job) -> None:
     rpd = dd.find(w("rPrDefault")) if dd is not None else None
     if rpd is not None:
         _apply(job, rpd, "kiểu mặc định của tài liệu", require=False)
+    seen: set[tuple[str, str]] = set()
     for p, r in flagged:
         names = sorted({n for n in r.props.fonts.values() if n and n != TNR})
-        found = ", ".join(names) + (" (theo chủ đề)" if r.props.theme_slots else "")
-        _apply(job, r.el, p.where, require=True, found=found.strip())
+        found = (", ".join(names) + (" (theo chủ đề)" if r.props.theme_slots else "")).strip()
+        n = len(job.fixes)
+        _apply(job, r.el, p.where, require=True, found=found)
+        if len(job.fixes) > n:                  # one line per paragraph and font
+            key = (p.where, job.fixes[-1].what)
+            if key in seen:
+                job.fixes.pop()
+            seen.add(key)

@@ -9,6 +9,7 @@ from lxml import etree
 from docgen.check.docmodel import has_page_field, iter_runs
 from docgen.check.effective import W, w, wval
 from docgen.check.reader import R_NS
+from docgen.check.vocab import fmt_pt
 from docgen.repair.edit import Fix
 from docgen.repair.fmt import clamp, set_jc, set_size, set_toggle
 from docgen.repair.package import parse_part
@@ -79,18 +80,23 @@ def _format_field(job, p, where: str) -> None:
         set_jc(job.ed, p, "center")
         job.add(Fix(where, "số trang căn giữa", "nd30.page-number"))
     pid = styles.para_style_id(p)
+    sizes, italic = set(), False
     for r in iter_runs(p):
         if r.find(w("instrText")) is None and r.find(w("t")) is None and \
                 r.getparent().tag != w("fldSimple"):
             continue
         props = styles.run(r, pid, None)
         if not 13 <= props.size_pt <= 14:
-            new = clamp(props.size_pt, 13, 14)
-            set_size(job.ed, r, new)
-            job.add(Fix(where, f"cỡ chữ số trang {props.size_pt:g} → {new:g} pt", "nd30.page-number"))
+            set_size(job.ed, r, clamp(props.size_pt, 13, 14))
+            sizes.add(props.size_pt)
         if props.i:
             set_toggle(job.ed, r, "i", False)
-            job.add(Fix(where, "số trang chữ đứng", "nd30.page-number"))
+            italic = True
+    for size in sorted(sizes):
+        job.add(Fix(where, f"cỡ chữ số trang {fmt_pt(size)} → {fmt_pt(clamp(size, 13, 14))} pt",
+                    "nd30.page-number"))
+    if italic:
+        job.add(Fix(where, "số trang chữ đứng", "nd30.page-number"))
 
 
 def _restarts(sec) -> bool:

@@ -43,17 +43,21 @@ KEM_THEO = Spec("nd30.phu-luc", 13, 14, italic=True)
 BODY = Spec("nd30.body", 13, 14, jc=None)
 
 
-def apply(job, p, spec: Spec, bold: bool | None = None) -> None:
-    """Bring paragraph `p` (a model Para) to `spec`; `bold` overrides spec.bold."""
+def apply(job, p, spec: Spec, bold: bool | None = None, size: float | None = None) -> None:
+    """Bring paragraph `p` (a model Para) to `spec`; `bold` overrides spec.bold; `size` is
+    the size for runs out of range (default: the nearest allowed one)."""
     bold = spec.bold if bold is None else bold
     done = []
     runs = p.text_runs
+
+    def target(s: float) -> float:
+        return size if size is not None else clamp(s, spec.lo, spec.hi)
     bad = sorted({r.props.size_pt for r in runs if not spec.lo <= r.props.size_pt <= spec.hi})
     if bad:
-        targets = sorted({clamp(s, spec.lo, spec.hi) for s in bad})
+        targets = sorted({target(s) for s in bad})
         for r in runs:
             if not spec.lo <= r.props.size_pt <= spec.hi:
-                set_size(job.ed, r.el, clamp(r.props.size_pt, spec.lo, spec.hi))
+                set_size(job.ed, r.el, target(r.props.size_pt))
         done.append("cỡ chữ " + ", ".join(fmt_pt(s) for s in bad) + " → "
                     + ", ".join(fmt_pt(s) for s in targets) + " pt")
     for name, want, yes, no in (("b", bold, "in đậm", "bỏ in đậm"),
@@ -119,14 +123,26 @@ def _phu_luc(job, part) -> None:
               Spec("nd30.phu-luc", 13, 14, italic=True))
 
 
+def _body_size(part) -> float | None:
+    """The size most body runs already have within 13–14 pt: out-of-range runs get it, so
+    that the body keeps one size."""
+    count: dict[float, int] = {}
+    for p in part.body:
+        for r in p.text_runs:
+            if 13 <= r.props.size_pt <= 14:
+                count[r.props.size_pt] = count.get(r.props.size_pt, 0) + len(r.text)
+    return max(count, key=count.get) if count else None
+
+
 def _body(job, part) -> None:
     index = {id(q): k for k, q in enumerate(job.model.paras)}
+    size = _body_size(part)
     for p in part.body:
         k = index[id(p)]
         prev = job.model.paras[k - 1] if k > 0 else None
         probs = _body_problems(p, prev)
         if "size" in probs:
-            apply(job, p, BODY)
+            apply(job, p, BODY, size=size)
         if _is_heading(p) or norm(p.text).lower().startswith("kính gửi"):
             continue
         done = []

@@ -1,0 +1,234 @@
+"""Every fix kind on a document that needs exactly that fix: docgen's own document (no
+finding at all) with one rule broken. The repair must list exactly the expected fix, leave
+no finding behind, and keep every word of the text."""
+from __future__ import annotations
+
+import unicodedata
+
+from docgen.check import check_docx_bytes
+from docgen.repair.engine import repair_bytes
+from tests.check.xmledit import W, find_para, mutate, para_text, set_ppr, set_rpr, set_text, w
+from tests.repair.words import document_text, words
+
+
+def sect(root):
+    return root.find(f"{w('body')}/{w('sectPr')}")
+
+
+def repaired(data: bytes, fixes: list[str], track: bool = False):
+    assert check_docx_bytes(data, "t.docx"), "the mutation must break a rule"
+    result = repair_bytes(data, "t.docx", track=track)
+    assert [str(f) for f in result.fixes] == fixes
+    assert [f.message for f in result.remaining] == []
+    assert words(document_text(result.data)) == words(document_text(data))
+    return result
+
+
+def test_own_documents_need_no_fix_and_come_back_byte_identical(built):
+    for name, data in built.items():
+        result = repair_bytes(data, name)
+        assert result.fixes == [] and result.remaining == [] and result.data == data
+
+
+def test_page_size_letter_to_a4(built):
+    def fn(root):
+        sz = sect(root).find(w("pgSz"))
+        sz.set(w("w"), "12240"), sz.set(w("h"), "15840")
+    repaired(mutate(built["quyet-dinh"], fn=fn),
+             ["mục 1: khổ giấy 215,9 × 279,4 → 210,0 × 297,0 mm (A4) [nd30.page-size]"])
+
+
+def test_landscape_without_table_turns_portrait(built):
+    def fn(root):
+        sz = sect(root).find(w("pgSz"))
+        sz.set(w("w"), "16838"), sz.set(w("h"), "11906"), sz.set(w("orient"), "landscape")
+        mar = sect(root).find(w("pgMar"))     # the margins of the turned page
+        mar.set(w("left"), "1134"), mar.set(w("top"), "850"), mar.set(w("right"), "1134")
+        mar.set(w("bottom"), "1701")
+    repaired(mutate(built["quyet-dinh"], fn=fn),
+             ["mục 1: hướng trang ngang → dọc (không có bảng, biểu) [nd30.orientation]"])
+
+
+def test_margin(built):
+    repaired(mutate(built["quyet-dinh"], fn=lambda r: sect(r).find(w("pgMar")).set(w("left"), "1418")),
+             ["mục 1: lề trái 25,0 → 30,0 mm [nd30.margin]"])
+
+
+def test_font_in_all_four_slots(built):
+    data = mutate(built["quyet-dinh"], fn=lambda r: set_rpr(
+        find_para(r, "Điều 2."), '<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/>'))
+    result = repaired(data, [
+        "đoạn 11: phông chữ Arial → Times New Roman (cả bốn vị trí ascii, hAnsi, eastAsia, cs) "
+        "[nd30.font]"])
+    assert b'w:eastAsia="Times New Roman"' in _part(result.data, "word/document.xml")
+
+
+def test_theme_font(built):
+    data = mutate(built["quyet-dinh"], fn=lambda r: set_rpr(
+        find_para(r, "Điều 2."), '<w:rFonts w:asciiTheme="minorHAnsi" w:hAnsiTheme="minorHAnsi"/>'))
+    result = repair_bytes(data, "t.docx")
+    assert {f.code for f in result.fixes} == {"nd30.font"} and result.remaining == []
+    assert b"minorHAnsi" not in _part(result.data, "word/document.xml")
+
+
+def test_page_number_missing_is_added(built):
+    def fn(root):
+        for ref in sect(root).findall(w("headerReference")):
+            sect(root).remove(ref)
+    repaired(mutate(built["quyet-dinh"], fn=fn), [
+        "đầu trang mục 1: thêm số trang (trường PAGE) ở giữa đầu trang, 14 pt [nd30.page-number]"])
+
+
+def test_page_number_on_first_page(built):
+    repaired(mutate(built["quyet-dinh"], fn=lambda r: sect(r).remove(sect(r).find(w("titlePg")))),
+             ["mục 1: bật \"trang đầu khác\": trang 1 không hiện số trang [nd30.page-number]"])
+
+
+def test_page_number_size_and_alignment(built):
+    def fn(root):
+        for p in root.iter(w("p")):
+            set_ppr(p, '<w:jc w:val="right"/>')
+            set_rpr(p, '<w:sz w:val="24"/>')
+    repaired(mutate(built["quyet-dinh"], "word/header1.xml", fn), [
+        "đầu trang mục 1: số trang căn giữa [nd30.page-number]",
+        "đầu trang mục 1: cỡ chữ số trang 12 → 13 pt [nd30.page-number]"])
+
+
+def _part(data: bytes, name: str) -> bytes:
+    import io
+    import zipfile
+    return zipfile.ZipFile(io.BytesIO(data)).read(name)
+
+
+def test_size_bold_italic_of_parts(built):
+    def fn(root):
+        set_rpr(find_para(root, "CỘNG HÒA"), '<w:b w:val="0"/>')
+        set_rpr(find_para(root, "Độc lập"), '<w:sz w:val="24"/>')
+        set_rpr(find_para(root, "Căn cứ Luật"), '<w:i w:val="0"/>')
+        set_rpr(find_para(root, "Nơi nhận"), '<w:sz w:val="28"/>')
+    repaired(mutate(built["quyet-dinh"], fn=fn), [
+        "bảng 1, ô (1,2): in đậm [nd30.quoc-hieu]",
+        "bảng 1, ô (1,2): cỡ chữ 12 → 13 pt [nd30.tieu-ngu]",
+        "đoạn 5: in nghiêng [nd30.can-cu]",
+        "bảng 2, ô (1,1): cỡ chữ 14 → 12 pt [nd30.noi-nhan]"])
+
+
+def test_ten_loai_case_is_set_as_formatting(built):
+    def fn(root):
+        set_text(find_para(root, "QUYẾT ĐỊNH"), "Quyết định")
+    result = repaired(mutate(built["quyet-dinh"], fn=fn),
+                      ["đoạn 1: chữ in hoa (định dạng All Caps) [nd30.ten-loai]"])
+    assert "Quyết định" in document_text(result.data)
+
+
+def test_body_size_alignment_indent(built):
+    def fn(root):
+        p = find_para(root, "Điều 2.")
+        set_rpr(p, '<w:sz w:val="24"/>')
+        set_ppr(p, '<w:jc w:val="left"/>')
+        set_ppr(p, '<w:ind w:firstLine="600"/>')
+    repaired(mutate(built["quyet-dinh"], fn=fn), [
+        "đoạn 11: cỡ chữ 12 → 14 pt [nd30.body]",
+        "đoạn 11: căn đều hai bên; thụt đầu dòng 1,06 → 1 cm [nd30.body]"])
+
+
+def test_end_mark(built):
+    def fn(root):
+        p = find_para(root, "Điều 3.")
+        set_text(p, para_text(p).replace("./.", "."))
+    repaired(mutate(built["quyet-dinh"], fn=fn),
+             ["đoạn 12: thêm dấu kết thúc \"./.\" sau phần nội dung [nd30.end-mark]"])
+
+
+def test_noi_nhan_punctuation(built):
+    def fn(root):
+        p = find_para(root, "- Sở Nội vụ")
+        set_text(p, "-Sở Nội vụ")
+        luu = find_para(root, "- Lưu")
+        set_text(luu, para_text(luu).rstrip("."))
+    result = repaired(mutate(built["quyet-dinh"], fn=fn), [
+        "bảng 2, ô (1,1): dòng nơi nhận bắt đầu bằng \"- \" [nd30.noi-nhan]",
+        "bảng 2, ô (1,1): dòng nơi nhận kết thúc bằng \";\" [nd30.noi-nhan]",
+        "bảng 2, ô (1,1): dòng \"- Lưu: …\" kết thúc bằng \".\" [nd30.noi-nhan]"])
+    assert "- Sở Nội vụ;" in document_text(result.data)
+
+
+def test_nfc(built):
+    def fn(root):
+        t = list(find_para(root, "Điều 2.").iter(w("t")))[-1]
+        t.text = unicodedata.normalize("NFD", t.text)
+    repaired(mutate(built["quyet-dinh"], fn=fn),
+             ["đoạn 11: chữ tổ hợp (NFD) → chữ dựng sẵn Unicode (NFC) [nd30.nfc]"])
+
+
+def test_date_and_so_forms(built):
+    def fn(root):
+        set_text(find_para(root, "Hoài Nhơn, ngày"), "Hoài Nhơn, ngày 5 tháng 1 năm 2021")
+        set_text(find_para(root, "Số:"), "Số 7 / QĐ - UBND")
+    repaired(mutate(built["quyet-dinh"], fn=fn), [
+        "bảng 1, ô (2,1): \"Số 7 / QĐ - UBND\" → \"Số: 07/QĐ-UBND\" [nd30.so]",
+        "bảng 1, ô (2,2): \"ngày 5 tháng 1 năm 2021\" → \"ngày 05 tháng 01 năm 2021\" (ngày dưới "
+        "10 và tháng 1, 2 có số 0) [nd30.ngay]"])
+
+
+def test_tieu_ngu_hyphens(built):
+    repaired(mutate(built["quyet-dinh"], fn=lambda r: set_text(
+        find_para(r, "Độc lập"), "Độc lập – Tự do–Hạnh phúc")), [
+        "bảng 1, ô (1,2): Tiêu ngữ \"Độc lập – Tự do–Hạnh phúc\" → \"Độc lập - Tự do - Hạnh "
+        "phúc\" (gạch nối có cách chữ) [nd30.tieu-ngu]"])
+
+
+def test_authority_abbreviation(built):
+    def fn(root):
+        p = next(p for p in root.iter(w("p")) if para_text(p) == "CHỦ TỊCH")
+        set_text(p, "KT.CHỦ TỊCH")
+    result = repair_bytes(mutate(built["quyet-dinh"], fn=fn), "t.docx")
+    assert "bảng 2, ô (1,2): \"KT.…\" → \"KT. …\" (quyền hạn ký) [nd30.signature]" in \
+        [str(f) for f in result.fixes]
+    assert "KT. CHỦ TỊCH" in document_text(result.data)
+
+
+def test_quoc_hieu_and_tieu_ngu_in_one_paragraph_are_split(built):
+    def fn(root):
+        qh = find_para(root, "CỘNG HÒA")
+        tn = find_para(root, "Độc lập")
+        br = f'<w:r xmlns:w="{W}"><w:br/></w:r>'
+        from lxml import etree
+        qh.append(etree.fromstring(br))
+        for r in tn.findall(w("r")):
+            qh.append(r)
+        tn.getparent().remove(tn)
+    result = repaired(mutate(built["quyet-dinh"], fn=fn), [
+        "bảng 1, ô (1,2): tách Quốc hiệu và Tiêu ngữ thành hai đoạn (thay dấu xuống dòng "
+        "Shift+Enter) [nd30.tieu-ngu]"])
+    assert result.remaining == []
+
+
+def test_header_line_added_by_the_rule(built):
+    def fn(root):
+        p = find_para(root, "Độc lập")
+        nxt = p.getnext()
+        nxt.getparent().remove(nxt)              # the bordered paragraph under the Tiêu ngữ
+    result = repaired(mutate(built["quyet-dinh"], fn=fn), [
+        "bảng 1, ô (1,2): thêm đường kẻ ngang dưới Tiêu ngữ, dài 60,5 mm [nd30.tieu-ngu-line]"])
+    assert b"w:pBdr" in _part(result.data, "word/document.xml")
+
+
+def test_phu_luc_own_page_numbering(built):
+    def fn(root):
+        for sp in root.iter(w("pgNumType")):
+            sp.getparent().remove(sp)
+    result = repair_bytes(mutate(built["tron-bo"], fn=fn), "t.docx")
+    assert result.remaining == []
+    assert {f.code for f in result.fixes} == {"nd30.phu-luc-page"}
+
+
+def test_untouched_members_are_copied_byte_for_byte(built):
+    import io
+    import zipfile
+    data = mutate(built["quyet-dinh"], fn=lambda r: sect(r).find(w("pgMar")).set(w("left"), "1418"))
+    out = repair_bytes(data, "t.docx").data
+    a, b = zipfile.ZipFile(io.BytesIO(data)), zipfile.ZipFile(io.BytesIO(out))
+    assert a.namelist() == b.namelist()
+    changed = [n for n in a.namelist() if a.read(n) != b.read(n)]
+    assert changed == ["word/document.xml"]
