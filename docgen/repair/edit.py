@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 from lxml import etree
 
 from docgen.check.effective import w, wval
+from docgen.repair.package import new_el
 
 AUTHOR = "docgen sua"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -42,7 +43,7 @@ class Editor:
 
     def _mark(self, tag: str) -> etree._Element:
         self._id += 1
-        el = etree.Element(w(tag))
+        el = new_el(tag)
         el.set(w("id"), str(self._id))
         el.set(w("author"), AUTHOR)
         el.set(w("date"), self.date)
@@ -76,7 +77,7 @@ class Editor:
     @contextmanager
     def section(self, sect_pr: etree._Element):
         before = etree.tostring(sect_pr)
-        old = etree.Element(w("sectPr"))
+        old = new_el("sectPr")
         for ch in sect_pr:
             if ch.tag not in (w("headerReference"), w("footerReference"), w("sectPrChange")):
                 old.append(copy.deepcopy(ch))
@@ -97,7 +98,7 @@ class Editor:
             anchor, before = split_at(p, start)
         if anchor is None:
             return
-        new_run = etree.Element(w("r"))
+        new_run = new_el("r")
         if anchor.find(w("rPr")) is not None:
             new_run.append(_clean_rpr(anchor.find(w("rPr"))))
         set_text(new_run, new)
@@ -127,7 +128,7 @@ class Editor:
         ppr = p.get_or_add_pPr()
         rpr = ppr.find(w("rPr"))
         if rpr is None:
-            rpr = etree.Element(w("rPr"))
+            rpr = new_el("rPr")
             anchor = ppr.find(w("sectPr"))
             anchor = anchor if anchor is not None else ppr.find(w("pPrChange"))
             anchor.addprevious(rpr) if anchor is not None else ppr.append(rpr)
@@ -152,7 +153,7 @@ class Editor:
 
 
 def _insert_first(owner: etree._Element, tag: str) -> etree._Element:
-    el = etree.Element(w(tag))
+    el = new_el(tag)
     owner.insert(0, el)
     return el
 
@@ -245,7 +246,7 @@ def split_at(p: etree._Element, pos: int) -> tuple[etree._Element | None, bool]:
 
 def _split_run(r: etree._Element, offset: int) -> etree._Element:
     """Split run `r` after `offset` characters; returns the new right-hand run."""
-    right = etree.Element(w("r"), dict(r.attrib))
+    right = new_el("r", dict(r.attrib))
     if r.find(w("rPr")) is not None:
         right.append(_clean_rpr(r.find(w("rPr"))))
     k = 0

@@ -6,6 +6,7 @@ from docx.shared import Pt, Twips
 from lxml import etree
 
 from docgen.check.effective import w
+from docgen.repair.package import new_el
 
 _JC = {"center": WD_ALIGN_PARAGRAPH.CENTER, "both": WD_ALIGN_PARAGRAPH.JUSTIFY,
        "left": WD_ALIGN_PARAGRAPH.LEFT}
@@ -24,7 +25,7 @@ def set_size(ed, r: etree._Element, pt: float) -> None:
         rpr.sz_val = Pt(pt)
         cs = rpr.find(w("szCs"))
         if cs is None:
-            cs = etree.Element(w("szCs"))
+            cs = new_el("szCs")
             rpr.insert_element_before(cs, *_SZCS_AFTER)
         cs.set(w("val"), str(int(pt * 2)))
 

@@ -20,6 +20,7 @@ from lxml import etree
 
 from docgen.check.reader import PKG_REL_NS, R_NS, REL_OFFICE_DOC, DocxPackage, read_docx_bytes
 
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 HEADER_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"
 
@@ -30,6 +31,11 @@ _PARSER.set_element_class_lookup(element_class_lookup)
 
 def parse_part(raw: bytes) -> etree._Element:
     return etree.fromstring(raw, _PARSER)
+
+
+def new_el(tag: str, attrib: dict | None = None) -> etree._Element:
+    """A new w: element with python-docx's element class (so `get_or_add_*` work on it)."""
+    return _PARSER.makeelement(f"{{{W_NS}}}{tag}", attrib or {})
 
 
 @dataclass

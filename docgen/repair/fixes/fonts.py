@@ -10,6 +10,7 @@ from lxml import etree
 from docgen.check.effective import FONT_SLOTS, w
 from docgen.check.vocab import LEGACY_FONT_RE
 from docgen.repair.edit import Fix
+from docgen.repair.package import new_el
 
 TNR = "Times New Roman"
 SYMBOL_FONTS = {"symbol", "wingdings", "wingdings 2", "wingdings 3", "webdings", "marlett"}
@@ -66,7 +67,7 @@ def _apply(job, owner, where: str, require: bool, found: str = "") -> None:
 def _first_child(parent, tag):
     el = parent.find(w(tag))
     if el is None:
-        el = etree.Element(w(tag))
+        el = new_el(tag)
         parent.insert(0, el)
     return el
 

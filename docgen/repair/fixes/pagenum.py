@@ -12,7 +12,7 @@ from docgen.check.reader import R_NS
 from docgen.check.vocab import fmt_pt
 from docgen.repair.edit import Fix
 from docgen.repair.fmt import clamp, set_jc, set_size, set_toggle
-from docgen.repair.package import parse_part
+from docgen.repair.package import new_el, parse_part
 
 _HDR = (f'<w:hdr xmlns:w="{W}" xmlns:r="{R_NS}"><w:p><w:pPr><w:jc w:val="center"/></w:pPr>'
         '</w:p></w:hdr>')
@@ -44,7 +44,7 @@ def _header_ref(job, sp, kind: str, root: etree._Element) -> None:
     for ref in sp.findall(w("headerReference")):
         if (wval(ref, "type") or "default") == kind:
             sp.remove(ref)
-    ref = etree.Element(w("headerReference"))
+    ref = new_el("headerReference")
     ref.set(w("type"), kind)
     ref.set(f"{{{R_NS}}}id", rid)
     sp.insert(0, ref)
@@ -61,7 +61,7 @@ def _ensure_field(job, sec) -> None:
         return
     paras = has_page_field(root)
     if not paras:
-        p = etree.Element(w("p"))
+        p = new_el("p")
         first = root.find(w("p"))
         if first is not None and not "".join(t.text or "" for t in first.iter(w("t"))).strip() \
                 and first.find(f".//{w('drawing')}") is None:

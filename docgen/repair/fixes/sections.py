@@ -11,6 +11,7 @@ from lxml import etree
 from docgen.check.effective import w, wval
 from docgen.check.locate import PHU_LUC
 from docgen.repair.edit import Fix
+from docgen.repair.package import new_el
 
 
 def _page_break_runs(p: etree._Element) -> list[etree._Element]:
@@ -38,7 +39,7 @@ def _drop_trailing_break(job, p: etree._Element) -> None:
 def _restart(sect: etree._Element) -> None:
     num = sect.find(w("pgNumType"))
     if num is None:
-        num = etree.Element(w("pgNumType"))
+        num = new_el("pgNumType")
         sect.insert_element_before(num, "w:cols", "w:formProt", "w:vAlign", "w:noEndnote",
                                    "w:titlePg", "w:textDirection", "w:bidi", "w:rtlGutter",
                                    "w:docGrid", "w:printerSettings", "w:sectPrChange")
@@ -60,7 +61,7 @@ def _break_before(job, head, sect: etree._Element) -> None:
     else:
         if prev is not None and prev.tag == w("p"):
             _drop_trailing_break(job, prev)
-        holder = etree.Element(w("p"))
+        holder = new_el("p")
         head.el.addprevious(holder)
         job.ed.mark_inserted_paragraph(holder)
     ppr = holder.get_or_add_pPr()

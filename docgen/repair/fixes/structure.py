@@ -10,6 +10,7 @@ from lxml import etree
 
 from docgen.check.effective import w
 from docgen.repair.edit import Fix, para_text, split_span
+from docgen.repair.package import new_el
 
 
 def split_at_breaks(ed, p: etree._Element) -> int:
@@ -21,7 +22,7 @@ def split_at_breaks(ed, p: etree._Element) -> int:
         if len(runs) != 1 or runs[0].getparent() is not p:
             break
         br = runs[0]
-        new = etree.Element(w("p"), {k: v for k, v in p.attrib.items() if "paraId" not in k})
+        new = new_el("p", {k: v for k, v in p.attrib.items() if "paraId" not in k})
         ppr = p.find(w("pPr"))
         if ppr is not None:
             new_ppr = copy.deepcopy(ppr)
