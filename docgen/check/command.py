@@ -17,13 +17,14 @@ from docgen.errors import UsageError
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON.")
 def check_command(files: tuple[Path, ...], as_json: bool) -> int:
-    from docgen.check import check_docx_bytes, read_input
+    from docgen.check import check_docx_bytes
     from docgen.check.report import format_finding, json_report, summary
+    from docgen.repair.inputs import load_docx  # also .doc (LibreOffice) and encrypted files
 
     findings, problems = [], []
     for path in files:
         try:
-            found = check_docx_bytes(read_input(path), str(path))
+            found = check_docx_bytes(load_docx(path, refuse_locked=False), str(path))
         except UsageError as exc:
             problems.extend(exc.problems)
             continue

@@ -30,11 +30,13 @@ def lock_file(path: Path) -> Path | None:
     return None
 
 
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes, refusing a missing, locked, unreadable or oversized file."""
+def read_bytes(path: Path, refuse_locked: bool = True) -> bytes:
+    """The file's bytes, refusing a missing, locked (when `refuse_locked`: checking a file
+    open in Word is harmless, writing a copy of a file still being edited is not),
+    unreadable or oversized file."""
     from docgen.check import read_input
 
-    lock = lock_file(path)
+    lock = lock_file(path) if refuse_locked else None
     if lock is not None:
         raise _fail(path, "repair.locked",
                     f"tệp đang được mở trong Word (có tệp khóa {lock.name} bên cạnh); hãy đóng "
@@ -69,14 +71,14 @@ def encrypted_error(path) -> UsageError:
                  "Word (Tệp → Thông tin → Bảo vệ tài liệu → Mã hóa bằng mật khẩu) rồi chạy lại")
 
 
-def load_docx(path: Path) -> bytes:
+def load_docx(path: Path, refuse_locked: bool = True) -> bytes:
     """DOCX bytes of `path`: a DOCX as it is, a `.doc` converted through LibreOffice."""
-    data = read_bytes(path)
+    data = read_bytes(Path(path), refuse_locked)
     kind = kind_of(data)
     if kind == "encrypted":
         raise encrypted_error(path)
     if kind == "doc":
-        return convert_doc(path)
+        return convert_doc(Path(path))
     return data
 
 
