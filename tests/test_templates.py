@@ -1,7 +1,8 @@
 """The three Word templates: page setup, fonts, page numbers, styles, reproducibility.
 
-Reads the committed templates back with python-docx / lxml (no LibreOffice), renders them with
-docxtpl in a strict autoescaping environment, and checks that the generator is reproducible.
+Reads the committed templates back with python-docx / lxml (no LibreOffice), renders them through
+docgen's own engine with the contexts docgen computes from the bundled content, and checks that the
+generator is reproducible.
 The ``libreoffice`` group at the end renders through LibreOffice and checks the PDF.
 """
 from __future__ import annotations
@@ -111,6 +112,7 @@ def test_times_new_roman_everywhere(kind):
             root = etree.fromstring(data)
             for rf in root.iter(f"{{{W}}}rFonts"):
                 assert set(rf.attrib.values()) == {FONT}, name
+    assert _xml(kind, "word/document.xml").find(".//w:body/w:tbl", NS) is not None  # a body to read
     # colours are black or auto
     for el in styles.iter(f"{{{W}}}color"):
         assert el.get(f"{{{W}}}val") in ("auto", "000000")
@@ -212,12 +214,16 @@ def test_styles_exist_and_are_used(kind):
     assert USES[kind] <= {by_id[i] for i in used_ids}
 
 
+MIN_TAGGED_RUNS = {"quyet-dinh": 10, "ke-hoach": 8, "phu-luc": 10}
+
+
 @pytest.mark.parametrize("kind", KINDS)
 def test_text_runs_preserve_space(kind):
     doc = _xml(kind, "word/document.xml")
-    for t in doc.iter(f"{{{W}}}t"):
-        if t.text and ("{{" in t.text or "{%" in t.text):
-            assert t.get("{http://www.w3.org/XML/1998/namespace}space") == "preserve"
+    tagged = [t for t in doc.iter(f"{{{W}}}t") if t.text and ("{{" in t.text or "{%" in t.text)]
+    assert len(tagged) >= MIN_TAGGED_RUNS[kind], (kind, len(tagged))
+    for t in tagged:
+        assert t.get("{http://www.w3.org/XML/1998/namespace}space") == "preserve", t.text
 
 
 # -- reproducibility ------------------------------------------------------------------------------
@@ -235,19 +241,26 @@ def test_generator_is_byte_reproducible(tmp_path):
     assert "2021-01-01T00:00:00Z" in core
 
 
-# -- rendering with docxtpl (strict, autoescaping) ------------------------------------------------
+# -- rendering through docgen's engine (strict, autoescaping) ------------------------------------
+
+def _contexts() -> dict[str, dict]:
+    """The context docgen computes for each core document of the bundled content."""
+    from docgen.build.documents import core_documents
+    from docgen.content import load_project
+    from docgen.render.context import context_for
+
+    docs = core_documents(load_project(ROOT / "content" / "hoai-nhon-2021"))
+    return {d.mau: context_for(d.noi_dung) for d in docs if not d.phan}
+
+
+CONTEXTS = _contexts()
+
 
 def _render(kind: str, ctx: dict):
-    out = io.BytesIO()
-    import tempfile
+    from docgen.render.engine import Engine
 
-    from docxtpl import DocxTemplate  # noqa: F401 (import cost only here)
-    with tempfile.TemporaryDirectory() as td:
-        path = Path(td) / "out.docx"
-        preview.render(_path(kind), ctx, path)
-        out.write(path.read_bytes())
-    out.seek(0)
-    return docx.Document(out)
+    data = Engine(TEMPLATES).render(kind, ctx, title="t", creator="docgen", stamp="2021-01-01T00:00:00Z")
+    return docx.Document(io.BytesIO(data))
 
 
 def _texts(d):
@@ -256,24 +269,30 @@ def _texts(d):
 
 
 def test_render_decision():
-    d = _render("quyet-dinh", preview.QUYET_DINH)
+    ctx = CONTEXTS["quyet-dinh"]
+    d = _render("quyet-dinh", ctx)
     texts = _texts(d)
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in texts
     assert "Độc lập - Tự do - Hạnh phúc" in texts
-    assert "Số:        /QĐ-UBND" in texts
+    assert "Số:       /QĐ-UBND" in texts and ctx["so"] == "Số:       /QĐ-UBND"
     assert "QUYẾT ĐỊNH:" in texts
+    assert [t for t in texts if t.startswith("Điều ")] == [f"{x['so']} {x['noi_dung']}" for x in ctx["dieu"]]
+    assert len(ctx["dieu"]) == 3 and texts.count("") < len(texts) // 2
     assert any(t.startswith("Điều 3. Chánh Văn phòng") for t in texts)
     assert "- Lưu: VT, PNV, PTT (04b)." in texts and "Phạm Trương" in texts
+    assert [t for t in texts if t.startswith("Căn cứ")] == [c for c in ctx["can_cu"] if c.startswith("Căn cứ")]
     assert not any("{{" in t or "{%" in t for t in texts)
     # trích yếu "\n" became a line break
-    assert list(d.element.body.iter(f"{{{W}}}br"))
+    assert "\n" in ctx["trich_yeu"] and list(d.element.body.iter(f"{{{W}}}br"))
     # Điều label bold, the rest regular
     p = next(p for p in d.paragraphs if p.text.startswith("Điều 1."))
     assert p.style.name == "Dieu" and p.runs[0].bold and not p.runs[1].bold
 
 
 def test_render_plan_without_number_line_or_signature():
-    d = _render("ke-hoach", preview.KE_HOACH)
+    ctx = CONTEXTS["ke-hoach"]
+    assert ctx["so"] == "" and ctx["nguoi_ky"] is None    # the plan issued with the decision
+    d = _render("ke-hoach", ctx)
     texts = _texts(d)
     assert not any(t.startswith("Số") for t in texts)
     hdr = d.tables[0]
@@ -284,33 +303,48 @@ def test_render_plan_without_number_line_or_signature():
     for p in d.paragraphs:
         assert not p.text.startswith(" "), p.text
     assert any(p.text == "I. MỤC TIÊU, YÊU CẦU" and p.style.name == "Muc" for p in d.paragraphs)
+    blocks = [f"{k['so']} {k['noi_dung']}".strip() for k in ctx["khoi"]]
+    assert [p.text for p in d.paragraphs if p.style.name in STYLE_OF_KIEU.values()] == blocks
+    assert len(blocks) > 100
+
+
+STYLE_OF_KIEU = {"muc": "Muc", "khoan": "Khoan", "diem": "Diem", "doan": "Noi dung", "gach": "Gach dau dong"}
 
 
 def test_render_plan_signed_without_noi_nhan():
-    ctx = {**preview.KE_HOACH_KY, "noi_nhan": []}
+    ctx = {**CONTEXTS["ke-hoach"], "noi_nhan": [],
+           "nguoi_ky": {"dong": ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], "ho_ten": "Phạm Trương"}}
     d = _render("ke-hoach", ctx)
     assert len(d.tables) == 2
     sig = d.tables[1]._tbl
     for tc in sig.iter(f"{{{W}}}tc"):
         assert tc.find("w:p", NS) is not None  # every cell keeps a paragraph
-    assert "Nơi nhận:" not in _texts(d)
+    texts = _texts(d)
+    assert "Nơi nhận:" not in texts
+    assert ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Phạm Trương"] == [t for t in texts if t in (
+        "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Phạm Trương")]
 
 
 def test_render_escapes_markup():
-    ctx = {**preview.QUYET_DINH, "trich_yeu": "A & B <c>"}
+    ctx = {**CONTEXTS["quyet-dinh"], "trich_yeu": "A & B <c>"}
     d = _render("quyet-dinh", ctx)
     assert "A & B <c>" in _texts(d)
 
 
 def test_render_appendix():
-    d = _render("phu-luc", preview.PHU_LUC)
+    ctx = CONTEXTS["phu-luc"]
+    d = _render("phu-luc", ctx)
     tbl = d.tables[0]._tbl
     rows = tbl.findall("w:tr", NS)
-    n_groups = len(preview.PHU_LUC["nhom"])
-    n_tasks = sum(len(g["nhiem_vu"]) for g in preview.PHU_LUC["nhom"])
+    n_groups = len(ctx["nhom"])
+    n_tasks = sum(len(g["nhiem_vu"]) for g in ctx["nhom"])
+    assert (n_groups, n_tasks) == (7, 26)
     assert len(rows) == 1 + n_groups + n_tasks
     assert rows[0].find("w:trPr/w:tblHeader", NS) is not None
     assert sum(1 for r in rows if r.find("w:trPr/w:tblHeader", NS) is not None) == 1
+    cells = [["".join(t.text or "" for t in tc.iter(f"{{{W}}}t")) for tc in r.findall("w:tc", NS)] for r in rows]
+    assert [c[1] for c in cells if len(c) == 7 and c[0].isdigit()] == \
+        [t["nhiem_vu"] for g in ctx["nhom"] for t in g["nhiem_vu"]]
 
 
 # -- LibreOffice rendering ------------------------------------------------------------------------

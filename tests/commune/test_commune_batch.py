@@ -11,6 +11,7 @@ import pytest
 from docx import Document
 
 from docgen.build.batch import run_batch
+from tests.expect import assert_commune_files
 from tests.helpers import edit
 
 ALL = 17
@@ -40,6 +41,7 @@ def test_incremental(project, tmp_path):
     out = tmp_path / "build"
     first = _build(project, out)
     assert len(first.built) == ALL and len(first.written) == 2 * ALL and not first.problems
+    assert_commune_files(out)
     state = out / ".docgen" / "xa-phuong.json"
     assert json.loads(state.read_text("utf-8"))["all"] is True
     mtimes = {p: p.stat().st_mtime_ns for p in (out / "xa-phuong").rglob("*.docx")}
@@ -97,6 +99,7 @@ def test_hand_edit_is_reported_not_overwritten(project, tmp_path, cli):
     out = tmp_path / "build"
     assert cli("xa-phuong", "--content", project, "--out", out, "--no-check")[0] == 0
     target = out / "xa-phuong" / "hoai-my" / "ke-hoach.docx"
+    assert_commune_files(out, ["hoai-my"])
     original = target.read_bytes()
     target.write_bytes(original + b"HAND")
     status, stdout, err = cli("xa-phuong", "--content", project, "--out", out, "--no-check")
@@ -130,6 +133,7 @@ def test_one_commune_failure_leaves_the_others_built(project, tmp_path, cli, mon
     assert "Xã/phường: 15 đã dựng, 0 không đổi, 2 lỗi" in stdout
     built = {p.parent.name for p in (tmp_path / "build" / "xa-phuong").rglob("ke-hoach.docx")}
     assert len(built) == 15 and "hoai-duc" not in built and "hoai-my" not in built
+    assert_commune_files(tmp_path / "build", sorted(built))
     assert not (tmp_path / "build" / ".docgen" / "xa-phuong.json").exists()
     assert "Traceback" not in err
 
@@ -152,6 +156,7 @@ def test_bad_commune_in_registry(project, tmp_path, cli, monkeypatch, old, new, 
     assert {p for p in tmp_path.rglob("*") if "build" not in p.parts} == before   # nothing outside build/
     assert all(p.resolve().is_relative_to((tmp_path / "build").resolve()) for p in (tmp_path / "build").rglob("*"))
     assert len(list((tmp_path / "build" / "xa-phuong").rglob("*.docx"))) == 32
+    assert_commune_files(tmp_path / "build", [p.name for p in (tmp_path / "build" / "xa-phuong").iterdir()])
 
 
 def test_one_commune_by_name_writes_the_batch_bytes(project, tmp_path, cli):
@@ -163,6 +168,7 @@ def test_one_commune_by_name_writes_the_batch_bytes(project, tmp_path, cli):
     assert sorted(docs) == ["xa-phuong/hoai-my/ke-hoach.docx", "xa-phuong/hoai-my/phu-luc.docx",
                             "xa-phuong/tam-quan-bac/ke-hoach.docx", "xa-phuong/tam-quan-bac/phu-luc.docx"]
     assert all(docs[k] == (batch / k).read_bytes() for k in docs)
+    assert_commune_files(single, ["hoai-my", "tam-quan-bac"])
     # a named build keeps the state usable: the full batch afterwards renders the other 15 only
     rest = _build(project, single, check=True)
     assert len(rest.rendered) == 15 and _docs(single) == _docs(batch)

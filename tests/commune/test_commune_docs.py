@@ -16,6 +16,7 @@ from docgen.check import check_docx_bytes
 from docgen.content import load_project
 from docgen.derive.commune import loi_ten, slug
 from tests.conftest import BUNDLED
+from tests.expect import assert_commune_files
 from tests.pipeline.test_format import _all_paragraphs, effective_font
 
 PROJECT = load_project(BUNDLED)
@@ -27,6 +28,7 @@ def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("xp") / "build"
     result = run_batch(BUNDLED, out, jobs=2, check=True, progress=False)
     assert not result.problems, [str(p) for p in result.problems]
+    assert_commune_files(out)
     return out, result
 
 
@@ -103,10 +105,10 @@ def test_format_read_back(built, name):
         assert dims == [210, 297]
         assert round(section.left_margin / Mm(1)) in range(30, 36)
         assert round(section.top_margin / Mm(1)) in range(20, 26)
-    for p in _all_paragraphs(doc):
-        for run in p.runs:
-            if run.text.strip():
-                assert effective_font(run, p, doc) == {"Times New Roman"}
+    runs = [(r, p) for p in _all_paragraphs(doc) for r in p.runs if r.text.strip()]
+    assert len(runs) >= 50, len(runs)
+    for run, p in runs:
+        assert effective_font(run, p, doc) == {"Times New Roman"}
 
 
 def test_appendix_columns_and_rows(built):

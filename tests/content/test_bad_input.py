@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.expect import assert_core_files
 from tests.helpers import edit
 
 
@@ -19,6 +20,7 @@ def built(project, tmp_path, cli):
     out = tmp_path / "build"
     status, _, err = cli("build", "--content", project, "--out", out)
     assert status == 0, err
+    assert_core_files(out, project)  # real documents, that a failed build must leave alone
     return out
 
 

@@ -4,12 +4,18 @@
 import pytest
 
 from docgen.cli import run
+from tests.expect import assert_derived_document, assert_derived_outputs
 
 
 @pytest.fixture
 def cwd(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+def _written(out):
+    """The derived documents under `out`, by path relative to it."""
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in (out / "ke-hoach-con").rglob("*.docx")}
 
 
 def _run(capsys, *args):
@@ -32,6 +38,7 @@ def test_builds_one_agency_and_lists_placeholders(content, cwd, capsys):
         "ke-hoach-con/phong-noi-vu/v-2-dao-tao-boi-duong-can-bo.docx",
         "ke-hoach-con/phong-noi-vu/v-4-chuyen-doi-vi-tri-cong-tac.docx",
     ]
+    assert_derived_outputs(_written(cwd / "out"))
     assert out.startswith("Đã dựng 8 văn bản vào out/ke-hoach-con/: 8 đã ghi, 0 không đổi.\nCòn ")
     assert ("  - ke-hoach-con/phong-noi-vu/kiem-tra.docx: thành viên Đoàn kiểm tra "
             "(tệp content/ke-hoach-con/kiem-tra.yaml, khóa doan_kiem_tra.thanh_vien)") in out.splitlines()
@@ -41,6 +48,7 @@ def test_one_kind(content, cwd, capsys):
     code, out, err = _run(capsys, "--content", "content", "--out", "out", "--kind", "cntt")
     assert code == 0, err
     assert [p.name for p in (cwd / "out" / "ke-hoach-con").rglob("*.docx")] == ["ung-dung-cntt.docx"]
+    assert_derived_outputs(_written(cwd / "out"))
 
 
 def test_unknown_agency_option_is_a_usage_error(content, cwd, capsys):
@@ -66,6 +74,8 @@ lich:
 
 def test_bad_overrides_every_problem_nothing_overwritten(content, cwd, capsys):
     assert _run(capsys, "--content", "content", "--out", "out", "--no-check")[0] == 0
+    assert len(_written(cwd / "out")) == 21
+    assert_derived_outputs(_written(cwd / "out"))
     before = {p: p.read_bytes() for p in (cwd / "out").rglob("*") if p.is_file()}
     d = content / "ke-hoach-con"
     (d / "kiem-tra.yaml").write_text(BAD, "utf-8")
@@ -124,6 +134,7 @@ def test_plan_task_without_lead_agency(content, cwd, capsys):
 def test_hand_edited_draft_is_not_overwritten(content, cwd, capsys):
     assert _run(capsys, "--content", "content", "--out", "out", "--no-check", "--kind", "kiem_tra")[0] == 0
     target = cwd / "out" / "ke-hoach-con" / "phong-noi-vu" / "kiem-tra.docx"
+    assert_derived_document("ke-hoach-con/phong-noi-vu/kiem-tra.docx", target.read_bytes())
     target.write_bytes(target.read_bytes() + b"sua tay")
     (content / "ke-hoach-con" / "kiem-tra.yaml").write_text("nhiem_vu: I.2\nkinh_phi: Ngân sách thị xã\n", "utf-8")
     code, out, err = _run(capsys, "--content", "content", "--out", "out", "--no-check", "--kind", "kiem_tra")

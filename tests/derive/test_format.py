@@ -8,12 +8,15 @@ from docx.shared import Mm
 
 from docgen.build.derived import build_derived
 from tests.derive.derive_helpers import CONTENT
+from tests.expect import assert_derived_outputs
 from tests.pipeline.test_format import _all_paragraphs, effective_font
 
 
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory):
-    return build_derived(CONTENT, tmp_path_factory.mktemp("out"), check=False).build.outputs
+    outputs = build_derived(CONTENT, tmp_path_factory.mktemp("out"), check=False).build.outputs
+    assert_derived_outputs(outputs)
+    return outputs
 
 
 def _mm(length) -> float:
@@ -33,13 +36,15 @@ def test_pages_margins_fonts_of_every_derived_document(outputs):
             assert sorted((_mm(s.page_width), _mm(s.page_height))) == [210.0, 297.0]
             assert 20 <= _mm(s.top_margin) <= 25 and 20 <= _mm(s.bottom_margin) <= 25
             assert 30 <= _mm(s.left_margin) <= 35 and 15 <= _mm(s.right_margin) <= 20
-        for p in _all_paragraphs(doc):
-            for run in p.runs:
-                if run.text.strip():
-                    assert effective_font(run, p, doc) == {"Times New Roman"}, rel
+        runs = [(r, p) for p in _all_paragraphs(doc) for r in p.runs if r.text.strip()]
+        assert len(runs) >= 25, (rel, len(runs))
+        for run, p in runs:
+            assert effective_font(run, p, doc) == {"Times New Roman"}, rel
 
 
 def test_appendix_is_numbered_on_its_own(outputs):
     doc = Document(io.BytesIO(outputs["ke-hoach-con/phong-noi-vu/kiem-tra.docx"]))
+    assert len(doc.sections) == 2
+    assert doc.sections[1].page_width > doc.sections[1].page_height   # the appendix, landscape
     pg = doc.sections[1]._sectPr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}pgNumType")
     assert pg is not None and pg.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}start") == "1"

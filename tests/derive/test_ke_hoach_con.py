@@ -13,6 +13,7 @@ from docgen.content import load_project
 from docgen.derive import Nguon, select, sheet, sheet_agencies, truy_vet
 from docgen.derive.kiem_tra import parent_target
 from tests.derive.derive_helpers import CONTENT, paragraphs, table_rows
+from tests.expect import assert_derived_document, assert_derived_outputs
 
 KT = "ke-hoach-con/phong-noi-vu/kiem-tra.docx"
 TT = "ke-hoach-con/phong-van-hoa-va-thong-tin/tuyen-truyen.docx"
@@ -38,6 +39,7 @@ def test_three_named_drafts_for_the_right_agencies():
 def test_every_plan_row_has_a_draft(built):
     for spec in select(load_project(CONTENT)):
         assert spec.duong_dan in built.build.outputs
+        assert_derived_document(spec.duong_dan, built.build.outputs[spec.duong_dan])
     sheets = sorted(p for p in built.build.outputs if p.endswith("/bang-phan-cong.docx"))
     assert sheets == [f"ke-hoach-con/{a}/bang-phan-cong.docx" for a in (
         "phong-noi-vu", "phong-tai-chinh-ke-hoach", "phong-tu-phap", "phong-van-hoa-va-thong-tin",
@@ -98,6 +100,8 @@ def test_same_input_same_bytes(tmp_path):
     a = build_derived(CONTENT, tmp_path / "a", check=False).build.outputs
     b = build_derived(CONTENT, tmp_path / "b", check=False).build.outputs
     assert a == b
+    assert len(a) == 21
+    assert_derived_outputs(a)
 
 
 def _nguon():

@@ -11,6 +11,7 @@ from docx import Document
 
 from docgen.build import build, writer
 from docgen.errors import DocgenError
+from tests.expect import assert_core_files, assert_core_outputs
 from tests.helpers import edit
 
 
@@ -28,6 +29,7 @@ def test_two_builds_give_identical_bytes(project, tmp_path):
     a = build(project, tmp_path / "a").outputs
     b = build(project, tmp_path / "b").outputs
     assert a.keys() == b.keys() == {"quyet-dinh.docx", "ke-hoach.docx", "phu-luc.docx", "tron-bo.docx"}
+    assert_core_outputs(a)
     for name in a:
         assert a[name] == b[name], name
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
@@ -62,6 +64,7 @@ def test_undefined_template_variable_is_an_error(project, tmp_path):
 
     tpl = tmp_path / "templates"
     shutil.copytree(ROOT / "templates", tpl)
+    assert_core_outputs(build(project, tmp_path / "ok", templates=tpl).outputs)  # the copy works
     src = tpl / "quyet-dinh.docx"
     with zipfile.ZipFile(src) as zf:
         entries = [(i, zf.read(i)) for i in zf.infolist()]
@@ -81,6 +84,7 @@ def test_undefined_template_variable_is_an_error(project, tmp_path):
 def test_hand_edited_file_is_not_overwritten(project, tmp_path, cli):
     out = tmp_path / "b"
     assert cli("build", "--content", project, "--out", out)[0] == 0
+    assert_core_files(out)
     (out / "ke-hoach.docx").write_bytes(b"sua tay")
     edit(project / "quyet-dinh.yaml", 'so: ""', 'so: "15"')
     before = {p.name: p.read_bytes() for p in out.glob("*.docx")}
@@ -99,7 +103,8 @@ def test_hand_edited_file_is_not_overwritten(project, tmp_path, cli):
 
 def test_no_change_rebuild_writes_nothing_and_keeps_previous(project, tmp_path, cli):
     out = tmp_path / "b"
-    cli("build", "--content", project, "--out", out)
+    assert cli("build", "--content", project, "--out", out)[0] == 0
+    assert_core_files(out)
     mtimes = {p.name: p.stat().st_mtime_ns for p in out.glob("*.docx")}
     status, stdout, _ = cli("build", "--content", project, "--out", out)
     assert status == 0 and "0 đã ghi, 4 không đổi" in stdout
@@ -128,6 +133,7 @@ def test_interrupted_write_leaves_old_or_new_and_is_recovered(project, tmp_path,
         build(project, out)
     monkeypatch.setattr(writer.os, "replace", real_replace)
     new = build(project, tmp_path / "ref").outputs
+    assert_core_outputs(new)
     for p in out.glob("*.docx"):
         assert p.read_bytes() in (old[p.name], new[p.name]), "never truncated or mixed"
     result = build(project, out)  # the next build recognises both versions as docgen's own

@@ -1,0 +1,218 @@
+"""Does the suite notice a broken product?  Run: `python tests/sabotage.py [--mode M] [--libreoffice]`.
+
+Not a test (pytest collects only test_*.py). For each sabotage mode the script copies the
+checkout (the files git knows, committed or not) to a temporary folder beside a link to
+`../shared`, breaks the copy, runs the whole suite there and prints what passed:
+
+- `templates`: the body of every template in `templates/` is emptied (the package stays valid:
+  section properties, styles, headers and footers are kept, and a jinja comment keeps it a
+  template). Every document docgen builds from them has no text.
+- `renderer`: the templates are intact, but the engine's rendering of `word/document.xml` is
+  patched to return an empty body.
+
+In both modes the build's own Decree 30 check is switched off (`docgen.build.check_outputs`
+reports nothing), so that a test fails because of its own assertions, not because the build
+refused an empty document. The same file is the pytest plugin (`-p tests.sabotage`) that applies
+the renderer patch and records, per test, whether it rendered a document through docgen's engine
+(in the test, in one of its fixtures, or through a commune batch whose workers render). Target:
+at most 25% of all tests pass, and not one of those document tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ENV_MODE, ENV_REPORT = "DOCGEN_SABOTAGE", "DOCGEN_SABOTAGE_REPORT"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MODES = ("templates", "renderer")
+
+
+def empty_body(xml: bytes, marker: str = "") -> bytes:
+    """word/document.xml with every child of w:body removed but the final w:sectPr."""
+    from lxml import etree
+
+    root = etree.fromstring(xml)
+    body = root.find(f"{W}body")
+    for child in list(body):
+        if child.tag != f"{W}sectPr":
+            body.remove(child)
+    body.text = marker or None
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def empty_template(path: Path) -> None:
+    """Rewrite a .docx template in place with an empty body (entry order kept)."""
+    with zipfile.ZipFile(path) as zf:
+        entries = [(info, zf.read(info)) for info in zf.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for info, data in entries:
+            if info.filename == "word/document.xml":
+                data = empty_body(data, "{# body emptied by tests/sabotage.py #}")
+            zf.writestr(info, data)
+
+
+# --- the pytest plugin (loaded in the copy with -p tests.sabotage) ---------------------------
+
+_RENDERS = [0]  # documents rendered in this process (a list: mutable from the wrappers)
+_DOC_FIXTURES: set[str] = set()
+_RESULTS: dict[str, dict] = {}
+
+
+def _install_patches(mode: str) -> None:
+    import docgen.build
+    import docgen.build.batch
+    from docgen.render import engine
+
+    render, render_part, run_batch = engine.Template.render, engine.Template._render_part, \
+        docgen.build.batch.run_batch
+
+    def counted_render(self, *args, **kwargs):
+        _RENDERS[0] += 1
+        return render(self, *args, **kwargs)
+
+    def empty_render_part(self, name, context):
+        data = render_part(self, name, context)
+        return empty_body(data) if name == "word/document.xml" else data
+
+    def counted_batch(*args, **kwargs):
+        result = run_batch(*args, **kwargs)
+        _RENDERS[0] += len(result.rendered)  # its workers render in other processes
+        return result
+
+    engine.Template.render = counted_render
+    if mode == "renderer":
+        engine.Template._render_part = empty_render_part
+    docgen.build.batch.run_batch = counted_batch
+    docgen.build.check_outputs = lambda outputs, out_dir: ([], [])
+    for module in list(sys.modules.values()):  # names bound by `from … import run_batch`
+        if getattr(module, "__name__", "").startswith("docgen") and \
+                getattr(module, "run_batch", None) is run_batch:
+            module.run_batch = counted_batch
+
+
+def pytest_configure(config):
+    mode = os.environ.get(ENV_MODE)
+    if mode not in MODES:
+        raise SystemExit(f"tests/sabotage.py: {ENV_MODE} must be one of {MODES}")
+    import docgen
+
+    if not Path(docgen.__file__).resolve().is_relative_to(Path.cwd().resolve()):
+        raise SystemExit(f"tests/sabotage.py: docgen imported from {docgen.__file__}, not the copy")
+    _install_patches(mode)
+
+
+def _hookwrapper(fn):
+    import pytest
+
+    return pytest.hookimpl(wrapper=True)(fn)
+
+
+@_hookwrapper
+def pytest_fixture_setup(fixturedef, request):
+    before = _RENDERS[0]
+    try:
+        return (yield)
+    finally:
+        if _RENDERS[0] > before:
+            _DOC_FIXTURES.add(fixturedef.argname)
+
+
+@_hookwrapper
+def pytest_runtest_protocol(item, nextitem):
+    before = _RENDERS[0]
+    result = yield
+    entry = _RESULTS.setdefault(item.nodeid, {"outcome": "passed"})
+    entry["document"] = _RENDERS[0] > before or bool(_DOC_FIXTURES & set(item.fixturenames))
+    return result
+
+
+def pytest_runtest_logreport(report):
+    entry = _RESULTS.setdefault(report.nodeid, {"outcome": "passed"})
+    if report.failed:
+        entry["outcome"] = "failed"
+    elif report.skipped and entry["outcome"] == "passed":
+        entry["outcome"] = "skipped"
+
+
+def pytest_sessionfinish(session):
+    if os.environ.get(ENV_REPORT):
+        Path(os.environ[ENV_REPORT]).write_text(json.dumps(_RESULTS, indent=1), "utf-8")
+
+
+# --- the script ------------------------------------------------------------------------------
+
+def _copy_checkout(dest: Path) -> Path:
+    files = subprocess.run(["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=ROOT,
+                           capture_output=True, check=True).stdout.decode().split("\0")
+    repo = dest / "repo"
+    for rel in filter(None, files):
+        src = ROOT / rel
+        if src.is_file():
+            (repo / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, repo / rel)
+    (dest / "shared").symlink_to((ROOT.parent / "shared").resolve())
+    return repo
+
+
+def run_mode(mode: str, libreoffice: bool) -> dict[str, dict]:
+    with tempfile.TemporaryDirectory(prefix=f"docgen-sabotage-{mode}-") as tmp:
+        repo = _copy_checkout(Path(tmp))
+        if mode == "templates":
+            for template in sorted((repo / "templates").glob("*.docx")):
+                empty_template(template)
+        report = Path(tmp) / "report.json"
+        env = dict(os.environ, PYTHONPATH=str(repo), **{ENV_MODE: mode, ENV_REPORT: str(report)})
+        marker = ["-m", ""] if libreoffice else []
+        subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "tests.sabotage", *marker],
+                       cwd=repo, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if not report.exists():
+            raise SystemExit(f"tests/sabotage.py: the suite did not run in mode {mode}")
+        return json.loads(report.read_text("utf-8"))
+
+
+def summarize(mode: str, results: dict[str, dict]) -> bool:
+    """Print the figures of one mode; True when the targets are met."""
+    n = len(results)
+    by = {k: sorted(t for t, r in results.items() if r["outcome"] == k)
+          for k in ("passed", "failed", "skipped")}
+    documents = [t for t, r in results.items() if r.get("document")]
+    bad = sorted(t for t in by["passed"] if results[t].get("document"))
+    share = len(by["passed"]) / n if n else 1.0
+    print(f"mode {mode}: {n} tests collected, {len(by['passed'])} passed, {len(by['failed'])} failed, "
+          f"{len(by['skipped'])} skipped; {share:.1%} passing (target ≤ 25%)")
+    print(f"  document tests (render through docgen's engine): {len(documents)}, "
+          f"passing: {len(bad)} (target 0)")
+    for test in bad:
+        print(f"    {test}")
+    return n > 0 and share <= 0.25 and not bad
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mode", choices=(*MODES, "both"), default="both")
+    parser.add_argument("--libreoffice", action="store_true",
+                        help="also run the LibreOffice group (slow; needs soffice)")
+    parser.add_argument("--list-passing", action="store_true", help="list every passing test")
+    args = parser.parse_args(argv)
+    ok = True
+    for mode in MODES if args.mode == "both" else (args.mode,):
+        results = run_mode(mode, args.libreoffice)
+        ok = summarize(mode, results) and ok
+        if args.list_passing:
+            for test, r in sorted(results.items()):
+                if r["outcome"] == "passed":
+                    print(f"    passing: {test}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
