@@ -107,12 +107,17 @@ def _is_pdf(path: Path) -> bool:
     return head == b"%PDF-" and b"%%EOF" in tail
 
 
-def _is_zip(path: Path) -> bool:
+def _is_output(path: Path, fmt: str) -> bool:
+    """A complete output of LibreOffice: a PDF with its end, a DOCX zip, or any other
+    non-empty file (e.g. a Word 97–2003 .doc)."""
+    if fmt == "pdf":
+        return _is_pdf(path)
     try:
         with open(path, "rb") as f:
-            return f.read(2) == b"PK"
+            head = f.read(2)
     except OSError:
         return False
+    return head == b"PK" if fmt == "docx" else bool(head)
 
 
 def _place(pdf: Path, dest: Path) -> None:
@@ -184,8 +189,7 @@ class _Runner:
         for k, job in enumerate(batch):
             with self._lock:
                 made = tmp_out / f"{k:04d}.{self.fmt}"
-                ok = not self.cancelled.is_set() and (
-                    _is_pdf(made) if self.fmt == "pdf" else _is_zip(made))
+                ok = not self.cancelled.is_set() and _is_output(made, self.fmt)
                 if ok:
                     _place(made, job.dest)
             (done if ok else failed).append(job)
