@@ -80,7 +80,8 @@ def _co_quan(job, part) -> None:
 
 
 def _trich_yeu(job, part) -> None:
-    if not part.trich_yeu or part.ten_loai is None:
+    from docgen.repair.fixes.parts import trich_yeu
+    if not trich_yeu(part) or part.ten_loai is None:
         return
     last = part.trich_yeu[-1]
     after = part.kem_theo or last

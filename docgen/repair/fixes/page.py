@@ -28,15 +28,17 @@ def fix(job) -> None:
             continue
         where = f"mục {sec.index + 1}"
         with job.ed.section(sp):
-            _size(job, sp, where, landscape_ok=sec.index in data)
-            _margins(job, sp, where)
+            landscape = _size(job, sp, where, landscape_ok=sec.index in data)
+            if not landscape:       # landscape margins are an open point (nd30 §13.3): the
+                _margins(job, sp, where)    # checker only warns, a person decides
 
 
-def _size(job, sp, where: str, landscape_ok: bool) -> None:
+def _size(job, sp, where: str, landscape_ok: bool) -> bool:
+    """Fix size/orientation; True when the section stays landscape."""
     sz = sp.find(w("pgSz"))
     width, height = _int(wval(sz, "w")), _int(wval(sz, "h"))
     if width is None or height is None:
-        return
+        return False
     landscape = width > height
     ok = any(abs(width - a) <= TOL and abs(height - b) <= TOL for a, b in (A4, A4[::-1]))
     new_w, new_h = (A4[1], A4[0]) if landscape else A4
@@ -45,13 +47,15 @@ def _size(job, sp, where: str, landscape_ok: bool) -> None:
         job.add(Fix(where, "hướng trang ngang → dọc (không có bảng, biểu)", "nd30.orientation"))
         _rotate_margins(sp)
         sz.attrib.pop(w("orient"), None)
+        landscape = False
     elif ok:
-        return
+        return landscape
     if not ok:
         job.add(Fix(where, f"khổ giấy {fmt_mm(width)} × {fmt_mm(height)} → "
                     f"{fmt_mm(new_w)} × {fmt_mm(new_h)} mm (A4)", "nd30.page-size"))
     sz.set(w("w"), str(new_w))
     sz.set(w("h"), str(new_h))
+    return landscape
 
 
 def _rotate_margins(sp) -> None:

@@ -96,10 +96,18 @@ def _header(job, part) -> None:
         is_bold = bool(p.text_runs) and all(r.props.b for r in p.text_runs)
         apply(job, p, CO_QUAN, bold=True if (last or bold_seen) else None)
         bold_seen |= is_bold or last
-    for p in part.trich_yeu:
+    for p in trich_yeu(part):
         apply(job, p, TRICH_YEU)
     for p in part.can_cu:
         apply(job, p, CAN_CU)
+
+
+def trich_yeu(part) -> list:
+    """The located trích yếu lines, less a "Kính gửi:" line (ô 9a) that a tờ trình without
+    a summary line puts there: formatting it as a summary would be wrong."""
+    if any(norm(p.text).lower().startswith("kính gửi") for p in part.trich_yeu):
+        return []
+    return part.trich_yeu
 
 
 def _closing(job, part) -> None:
