@@ -46,6 +46,15 @@ class Job:
         self.parts = split_parts(self.model)
         self._where = {id(p.el): p.where for p in self.model.paras}
 
+    def relocate(self) -> None:
+        """After a text-only change (NFC): patch the model's run texts and locate the parts
+        again, instead of rebuilding the whole model (the costly step on big files)."""
+        import unicodedata
+        for p in self.model.paras:
+            for r in p.runs:
+                r.text = unicodedata.normalize("NFC", r.text)
+        self.parts = split_parts(self.model)
+
     def add(self, fix: Fix) -> None:
         self.fixes.append(fix)
 
@@ -68,10 +77,10 @@ class Job:
 
 def _families():
     """Fix families in order; "refresh" rebuilds the model when the previous step changed the
-    paragraph structure. Formatting runs before text edits: a text edit copies the formatting
+    paragraph structure, "relocate" only finds the parts again (NFC changed only text). Formatting runs before text edits: a text edit copies the formatting
     of the run it replaces, so fixed formatting carries over."""
     from docgen.repair.fixes import fonts, lines, page, pagenum, parts, sections, structure, text
-    return [structure.fix, "refresh", page.fix, fonts.fix, pagenum.fix, sections.fix, parts.fix,
+    return [text.nfc, "relocate", structure.fix, "refresh", page.fix, fonts.fix, pagenum.fix, sections.fix, parts.fix,
             lines.fix, text.fix]
 
 
@@ -104,12 +113,12 @@ def repair_bytes(data: bytes, name: str, track: bool = False, date: str | None =
                                  "không phải văn bản hành chính (không có Quốc hiệu, tên loại, "
                                  "\"Nơi nhận:\" hay \"Phụ lục\"); docgen không sửa tệp này"))
     for step in _families():
-        if step != "refresh":
+        if step not in ("refresh", "relocate"):
             n = len(job.fixes)
             step(job)
             changed = len(job.fixes) != n
         elif changed:
-            job.refresh()
+            job.refresh() if step == "refresh" else job.relocate()
     out = pkg.to_bytes() if pkg.any_changed() else data
     remaining = check_docx_bytes(out, name)
     return Result(out, job.fixes, before, remaining)

@@ -94,4 +94,5 @@ def fix(job) -> None:
         what = ("bắt đầu ở trang mới (ngắt mục) và " if not starts else "") + \
             "đánh số trang riêng từ 1"
         job.add(Fix(head.where, f"phụ lục {what}", "nd30.phu-luc-page"))
-        job.refresh()
+        if not starts and any(q.kind == PHU_LUC for q in job.parts[k:]):
+            job.refresh()                   # later phụ lục: sections moved

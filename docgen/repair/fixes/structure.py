@@ -43,10 +43,6 @@ def split_at_breaks(ed, p: etree._Element) -> int:
 
 
 def fix(job) -> None:
-    from docgen.repair.fixes.text import nfc
-    nfc(job)
-    if job.fixes:
-        job.refresh()
     for part in job.parts:
         qh = part.quoc_hieu
         if qh is not None and part.tieu_ngu is None and "\n" in qh.raw_text:
