@@ -53,10 +53,15 @@ def test_no_word_changes_and_true_errors_drop_by_80_percent(real_files):
     assert after_all < before_all
 
 
+WORD_FIXES = {"nd30.text-citation", "nd30.text-vv"}     # only as tracked changes
+
+
 def test_tracked_repair_of_real_files_gives_the_same_result(real_files):
     for path in real_files:
         data = path.read_bytes()
         plain = repair_bytes(data, path.name)
         tracked = repair_bytes(data, path.name, track=True)
-        assert [str(f) for f in tracked.fixes] == [str(f) for f in plain.fixes], path.name
-        assert [f.message for f in tracked.remaining] == [f.message for f in plain.remaining]
+        assert [str(f) for f in tracked.fixes if f.code not in WORD_FIXES] == \
+            [str(f) for f in plain.fixes], path.name
+        assert [f.message for f in tracked.remaining] == \
+            [f.message for f in plain.remaining if not (f.code in WORD_FIXES and f.is_error)]

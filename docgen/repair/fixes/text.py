@@ -72,6 +72,8 @@ def _so(job, p) -> None:
 
 def _date(job, p, code: str = "nd30.ngay") -> None:
     text = para_text(p.el)
+    if _DATE.search(text) is None:
+        return
 
     def sub(m):
         d, mo = int(m.group("d")), int(m.group("m"))
@@ -178,6 +180,41 @@ def _phu_luc_head(job, part) -> None:
                          f"\"{text.strip()}\" → \"{new.strip()}\"")
 
 
+def _text_rules(job, part) -> None:
+    """The mechanical fixes of the text rules (docgen/check/rules/text.py). Two of them add or
+    change a word ("số" before a cited number, "V/v" → "Về việc"): `docgen sua` never changes
+    a word on its own, so those are made only as tracked changes (--theo-doi), for the
+    officer to accept or reject; without it the checker's finding stays for a person."""
+    from docgen.check.locate import CONG_VAN
+    from docgen.check.rules.text import DIEU_LOW, KHOAN_CAP, NO_SO
+    from docgen.check.vocab import is_upper
+    words = job.ed.track
+    if words and part.kind not in (CONG_VAN, PHU_LUC) and part.ten_loai is not None:
+        for p in part.trich_yeu:
+            text = para_text(p.el)
+            if text.lstrip().startswith("V/v"):
+                k = text.index("V/v")
+                _replace_all(job, p.el, text[:k] + "Về việc" + text[k + 3:], "nd30.text-vv",
+                             "\"V/v\" → \"Về việc\" (chỉ công văn dùng \"V/v\")")
+    for p in [*part.trich_yeu, *part.can_cu, *part.body]:
+        text = para_text(p.el)
+        if not text.strip() or is_upper(text):
+            continue
+        for m in list(NO_SO.finditer(text) if words else [])[::-1]:
+            new = f"{m.group('type')} số {m.group('num')}"
+            _replace_all(job, p.el, text[:m.start()] + new + text[m.end():], "nd30.text-citation",
+                         f"\"{m.group(0)}\" → \"{new}\"")
+            text = para_text(p.el)
+        for rx, conv in ((KHOAN_CAP, str.lower), (DIEU_LOW, str.capitalize)):
+            for m in list(rx.finditer(text))[::-1]:
+                word = m.group("w")
+                _replace_all(job, p.el, text[:m.start("w")] + conv(word) + text[m.end("w"):],
+                             "nd30.text-capitals", f"\"{word}\" → \"{conv(word)}\" (viện dẫn: "
+                             "viết hoa Điều, viết thường khoản, điểm)")
+                text = para_text(p.el)
+        _date(job, p, "nd30.text-date")
+
+
 def fix(job) -> None:
     for part in job.parts:
         if part.tieu_ngu is not None:
@@ -194,3 +231,4 @@ def fix(job) -> None:
         _noi_nhan(job, part)
         _end_mark(job, part)
         _phu_luc_head(job, part)
+        _text_rules(job, part)
