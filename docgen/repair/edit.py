@@ -63,7 +63,9 @@ class Editor:
         before = etree.tostring(el)
         old = _snapshot(el, change)
         yield el
-        if not self.track or etree.tostring(el) == before:
+        # Only runs and paragraphs carry a change record: LibreOffice aborts on one in the
+        # document defaults, and Word tracks no style changes.
+        if not self.track or etree.tostring(el) == before or owner.tag not in (w("r"), w("p")):
             return
         existing = el.find(w(change))
         if existing is not None:            # keep the first recorded state; stay last

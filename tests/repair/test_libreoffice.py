@@ -54,9 +54,12 @@ def test_repaired_real_documents_render_with_the_same_page_count(real_files, tmp
     for k, path in enumerate(real_files):
         fixed = tmp_path / f"sua-{k:02d}.docx"
         fixed.write_bytes(repair_bytes(path.read_bytes(), path.name).data)
-        a, b = tmp_path / f"goc-{k:02d}.pdf", tmp_path / f"sua-{k:02d}.pdf"
-        jobs += [Job(path, a), Job(fixed, b)]
+        tracked = tmp_path / f"theo-doi-{k:02d}.docx"
+        tracked.write_bytes(repair_bytes(path.read_bytes(), path.name, track=True).data)
+        a, b, c = (tmp_path / f"{kind}-{k:02d}.pdf" for kind in ("goc", "sua", "theo-doi"))
+        jobs += [Job(path, a), Job(fixed, b), Job(tracked, c)]
         pairs.append((path.name, a, b))
+        pairs.append((path.name + " (theo dõi)", a, c))
     result = convert(jobs)
     assert not result.failed, result.failed
     counts = [(name, _pages(a), _pages(b)) for name, a, b in pairs]
