@@ -20,13 +20,22 @@ from docgen.errors import UsageError
 @click.option("--theo-doi", "track", is_flag=True,
               help="Ghi các chỗ sửa dưới dạng theo dõi thay đổi (Track Changes) để duyệt trong Word.")
 def sua_command(files: tuple[Path, ...], out_dir: Path | None, track: bool) -> int:
+    from docgen.errors import Problem
+    from docgen.repair.inputs import output_path
     from docgen.repair.report import file_report, summary
     from docgen.repair.run import repair_file
 
     before, remaining, problems, n_fixes, done = [], [], [], 0, 0
+    written: dict[Path, Path] = {}
     for path in files:
         try:
+            dest = output_path(path, out_dir)
+            if dest.resolve() in written:
+                raise UsageError(Problem(str(path), None, "repair.same-name",
+                                         f"cùng tên kết quả {dest} với {written[dest.resolve()]}; "
+                                         "hãy sửa từng tệp với một thư mục --out khác"))
             dest, result = repair_file(path, out_dir, track)
+            written[dest.resolve()] = path
         except UsageError as exc:
             problems.extend(exc.problems)
             continue

@@ -136,3 +136,16 @@ def test_one_bad_file_does_not_stop_the_others(tmp_path, cli, built):
     assert status == 2
     assert err == f"{tmp_path / 'khong-co.docx'}: lỗi: không tìm thấy tệp [check.not-found]\n"
     assert (tmp_path / "qd.da-sua.docx").exists()
+
+
+def test_two_inputs_with_the_same_name_into_one_folder(tmp_path, cli, built):
+    (tmp_path / "a").mkdir(), (tmp_path / "b").mkdir()
+    for sub in ("a", "b"):
+        (tmp_path / sub / "qd.docx").write_bytes(_margin_broken(built))
+    out = tmp_path / "out"
+    status, _, err = cli("sua", tmp_path / "a" / "qd.docx", tmp_path / "b" / "qd.docx", "--out", out)
+    assert status == 2
+    assert err == (f"{tmp_path / 'b' / 'qd.docx'}: lỗi: cùng tên kết quả {out / 'qd.docx'} với "
+                   f"{tmp_path / 'a' / 'qd.docx'}; hãy sửa từng tệp với một thư mục --out khác "
+                   "[repair.same-name]\n")
+    assert (out / "qd.docx").exists()
