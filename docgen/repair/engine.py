@@ -79,9 +79,19 @@ def _families():
     """Fix families in order; "refresh" rebuilds the model when the previous step changed the
     paragraph structure, "relocate" only finds the parts again (NFC changed only text). Formatting runs before text edits: a text edit copies the formatting
     of the run it replaces, so fixed formatting carries over."""
-    from docgen.repair.fixes import fonts, lines, page, pagenum, parts, sections, structure, text
+    from docgen.repair.fixes import (
+        fonts,
+        lines,
+        page,
+        pagenum,
+        parts,
+        sections,
+        structure,
+        tables,
+        text,
+    )
     return [text.nfc, "relocate", structure.fix, "refresh", page.fix, fonts.fix, pagenum.fix, sections.fix, parts.fix,
-            lines.fix, text.fix]
+            lines.fix, tables.fix, text.fix]
 
 
 def _before(job: Job, name: str) -> list[Finding]:

@@ -232,3 +232,86 @@ def test_untouched_members_are_copied_byte_for_byte(built):
     assert a.namelist() == b.namelist()
     changed = [n for n in a.namelist() if a.read(n) != b.read(n)]
     assert changed == ["word/document.xml"]
+
+
+FOOTER = (f'<w:ftr xmlns:w="{W}"><w:p><w:pPr><w:jc w:val="right"/></w:pPr><w:r><w:t>Trang '
+          '</w:t></w:r><w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p>'
+          '</w:ftr>').encode()
+
+
+def test_page_number_in_footer_is_removed(built):
+    data = built["quyet-dinh"]
+    rels = _part(data, "word/_rels/document.xml.rels").decode().replace(
+        "</Relationships>", '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/'
+        'officeDocument/2006/relationships/footer" Target="footer9.xml"/></Relationships>')
+
+    def fn(root):
+        from lxml import etree
+        ref = etree.Element(w("footerReference"))
+        ref.set(w("type"), "default")
+        ref.set("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id", "rId99")
+        sect(root).insert(0, ref)
+    data = mutate(data, fn=fn, extra={"word/footer9.xml": FOOTER,
+                                      "word/_rels/document.xml.rels": rels.encode()})
+    result = repaired(data, ["chân trang: bỏ số trang ở chân trang (đã đặt ở đầu trang) "
+                             "[nd30.page-number-footer]"])
+    footer = _part(result.data, "word/footer9.xml")
+    assert b"PAGE" not in footer and b"Trang " in footer
+
+
+def test_first_page_header_is_emptied(built):
+    data = built["quyet-dinh"]
+    rels = _part(data, "word/_rels/document.xml.rels").decode().replace(
+        "</Relationships>", '<Relationship Id="rId98" Type="http://schemas.openxmlformats.org/'
+        'officeDocument/2006/relationships/header" Target="header1.xml"/></Relationships>')
+
+    def fn(root):
+        from lxml import etree
+        for old in sect(root).findall(w("headerReference")):
+            if old.get(w("type")) == "first":
+                sect(root).remove(old)
+        ref = etree.Element(w("headerReference"))
+        ref.set(w("type"), "first")
+        ref.set("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id", "rId98")
+        sect(root).insert(0, ref)
+    data = mutate(data, fn=fn, extra={"word/_rels/document.xml.rels": rels.encode()})
+    result = repaired(data, ["đầu trang đầu mục 1: đầu trang của trang 1 để trống "
+                             "[nd30.page-number]"])
+    assert "word/header2.xml" in __import__("zipfile").ZipFile(
+        __import__("io").BytesIO(result.data)).namelist()
+
+
+def test_noi_nhan_lines_typed_with_line_breaks_are_split(built):
+    def fn(root):
+        from lxml import etree
+        head = find_para(root, "Nơi nhận")
+        for p in list(head.itersiblings(w("p"))):
+            head.append(etree.fromstring(f'<w:r xmlns:w="{W}"><w:br/></w:r>'))
+            for r in p.findall(w("r")):
+                head.append(r)
+            p.getparent().remove(p)
+    result = repair_bytes(mutate(built["quyet-dinh"], fn=fn), "t.docx")
+    assert [f.code for f in result.fixes][0] == "nd30.noi-nhan"
+    assert str(result.fixes[0]).startswith("bảng 2, ô (1,1): tách \"Nơi nhận:\" và ")
+    assert [f.message for f in result.remaining] == []
+
+
+def test_phu_luc_heading_case_and_can_cu_ending(built):
+    def fn(root):
+        set_text(find_para(root, "Phụ lục"), "PHỤ LỤC")
+    repaired(mutate(built["phu-luc"], fn=fn), ["đoạn 1: \"PHỤ LỤC\" → \"Phụ lục\" [nd30.phu-luc]"])
+
+    def fn2(root):
+        p = find_para(root, "Căn cứ Văn bản")
+        set_text(p, para_text(p).rstrip(";") + ",")
+    repaired(mutate(built["quyet-dinh"], fn=fn2), ["đoạn 6: căn cứ kết thúc bằng \";\" [nd30.can-cu]"])
+
+
+def test_phu_luc_table_header_row_repeats(built):
+    def fn(root):
+        for el in list(root.iter(w("tblHeader"))):
+            el.getparent().remove(el)
+    result = repair_bytes(mutate(built["phu-luc"], fn=fn), "t.docx")
+    assert [(f.code, f.what) for f in result.fixes] == [
+        ("nd30.table-header", "hàng đầu của bảng lặp lại ở đầu mỗi trang")]
+    assert result.remaining == []
