@@ -315,3 +315,15 @@ def test_phu_luc_table_header_row_repeats(built):
     assert [(f.code, f.what) for f in result.fixes] == [
         ("nd30.table-header", "hàng đầu của bảng lặp lại ở đầu mỗi trang")]
     assert result.remaining == []
+
+
+def test_header_line_length_by_the_rule(built):
+    def fn(root):
+        line = find_para(root, "Độc lập").getnext()        # the bordered paragraph
+        set_ppr(line, '<w:ind w:left="200" w:right="200"/>')
+    data = mutate(built["quyet-dinh"], fn=fn)
+    assert [f.code for f in check_docx_bytes(data, "t.docx")] == ["nd30.tieu-ngu-line"]
+    result = repair_bytes(data, "t.docx")
+    assert [f.code for f in result.fixes] == ["nd30.tieu-ngu-line"]
+    assert result.fixes[0].what.endswith("→ 60,5 mm")
+    assert result.remaining == []
