@@ -129,28 +129,19 @@ class Editor:
             return
         ppr = p.get_or_add_pPr()
         rpr = ppr.find(w("rPr"))
-        if rpr is None:
+        if rpr is None:                     # w:rPr comes before w:sectPr and w:pPrChange
             rpr = new_el("rPr")
-            anchor = ppr.find(w("sectPr"))
-            anchor = anchor if anchor is not None else ppr.find(w("pPrChange"))
+            anchor = next((c for c in ppr if c.tag in (w("sectPr"), w("pPrChange"))), None)
             anchor.addprevious(rpr) if anchor is not None else ppr.append(rpr)
-        rpr.insert(0, self._mark("ins"))
+        rpr.insert(0, self._mark("ins"))    # w:ins comes first in a paragraph mark's w:rPr
 
     def mark_inserted_paragraph(self, p: etree._Element) -> None:
-        """Record a paragraph docgen added (its mark and runs) as an insertion."""
+        """Record a paragraph docgen added (its mark and its runs) as an insertion."""
         if not self.track:
             return
-        with_rpr = p.get_or_add_pPr() if hasattr(p, "get_or_add_pPr") else _insert_first(p, "pPr")
-        rpr = with_rpr.find(w("rPr"))
-        if rpr is None:
-            rpr = etree.SubElement(with_rpr, w("rPr"))
-            sect = with_rpr.find(w("sectPr"))
-            if sect is not None:
-                sect.addprevious(rpr)
-        rpr.insert(0, self._mark("ins"))
+        self.mark_inserted_paragraph_mark(p)
         for r in [r for r in p if r.tag == w("r")]:
-            ins = self._mark("ins")
-            r.addprevious(ins)
+            r.addprevious(ins := self._mark("ins"))
             ins.append(r)
 
 
@@ -161,11 +152,13 @@ def _insert_first(owner: etree._Element, tag: str) -> etree._Element:
 
 
 def _snapshot(el: etree._Element, change: str) -> etree._Element:
+    """A copy of w:rPr / w:pPr as the change record keeps it: without an earlier record, and
+    for w:pPr without the paragraph mark's w:rPr and the w:sectPr (not part of CT_PPrBase)."""
+    skip = {w(change)} if el.tag == w("rPr") else {w(change), w("rPr"), w("sectPr")}
     old = etree.Element(el.tag)
     for ch in el:
-        if ch.tag not in (w(change), w("rPr"), w("sectPr")) or el.tag == w("rPr"):
-            if ch.tag != w(change):
-                old.append(copy.deepcopy(ch))
+        if ch.tag not in skip:
+            old.append(copy.deepcopy(ch))
     return old
 
 
