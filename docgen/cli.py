@@ -8,26 +8,25 @@ An unexpected exception is a bug: its traceback goes to a log file and the user 
 from __future__ import annotations
 
 import sys
+import tempfile
 import traceback
 from pathlib import Path
 
 import click
 
+from . import i18n, progress
 from .errors import DocgenError, Problem
 
-LOG_FILE = Path("build") / ".docgen" / "loi.log"
+i18n.install()  # click's own strings in Vietnamese, before any command is declared
 
-_USAGE_VI = [
-    ("No such option", "không có tùy chọn"),
-    ("No such command", "không có lệnh"),
-    ("Missing argument", "thiếu tham số"),
-    ("Missing option", "thiếu tùy chọn"),
-    ("Invalid value", "giá trị không hợp lệ"),
-    ("does not exist", "không tồn tại"),
-    ("Got unexpected extra argument", "thừa tham số"),
-    ("requires an argument", "cần một giá trị"),
-    ("Did you mean", "Có phải"),
-]
+_out_dir: dict[str, Path] = {}  # the output folder of this run, for the crash log
+
+
+def remember_out(ctx: click.Context, param: click.Parameter, value):
+    """Option callback for --out: the crash log of this run goes to <out>/.docgen/loi.log."""
+    if value is not None:
+        _out_dir["out"] = Path(value)
+    return value
 
 
 def echo_err(text: str) -> None:
@@ -41,31 +40,40 @@ def report_problems(problems: list[Problem], what: str = "vấn đề") -> None:
     echo_err(f"Có {errors} lỗi, {len(problems) - errors} cảnh báo.")
 
 
-def _usage_vi(message: str) -> str:
-    for en, vi in _USAGE_VI:
-        message = message.replace(en, vi)
-    return message
-
-
 def _log_bug(exc: BaseException) -> Path:
-    path = LOG_FILE if LOG_FILE.parent.parent.exists() else Path.cwd() / "docgen-loi.log"
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text("".join(traceback.format_exception(exc)), "utf-8")
-    except OSError:
-        path = Path("/tmp/docgen-loi.log")
-        path.write_text("".join(traceback.format_exception(exc)), "utf-8")
-    return path
+    """Write the traceback beside the output this run used; the first place that can be written."""
+    text = "".join(traceback.format_exception(exc))
+    out = _out_dir.get("out")
+    places = [out / ".docgen" / "loi.log"] if out is not None else []
+    places += [Path.cwd() / "docgen-loi.log", Path(tempfile.gettempdir()) / "docgen-loi.log"]
+    for path in places:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, "utf-8")
+            return path
+        except OSError:
+            continue
+    return places[-1]
 
 
-@click.group(help="docgen: dựng văn bản hành chính theo Nghị định 30/2020/NĐ-CP từ nội dung có cấu trúc.")
+@click.group(cls=i18n.Group, context_settings={"help_option_names": ["-h", "--help"]},
+             help="docgen: dựng văn bản hành chính theo Nghị định 30/2020/NĐ-CP từ nội dung có cấu trúc.")
 @click.version_option(package_name="docgen", message="docgen %(version)s")
 def main_group() -> None:
     """The command group; commands register below and in their own modules."""
 
 
-def run(args: list[str] | None = None) -> int:
+def _help_hint(ctx: click.Context | None) -> str:
+    """ (xem: docgen build --help), for the command the mistake is in."""
+    if ctx is None:
+        return ""
+    return f" (xem: {ctx.command_path} --help)"
+
+
+def run(args: list[str] | None = None, *, started: float | None = None) -> int:
     """Run the CLI and return the exit status (used by `main` and by tests)."""
+    progress.start(started)
+    _out_dir.clear()
     try:
         result = main_group.main(args=args, prog_name="docgen", standalone_mode=False)
         return result if isinstance(result, int) else 0
@@ -76,8 +84,7 @@ def run(args: list[str] | None = None) -> int:
         click.echo(exc.ctx.get_help() if exc.ctx else "")
         return 0
     except click.UsageError as exc:
-        hint = f" (xem: docgen {exc.ctx.command.name} --help)" if exc.ctx else ""
-        echo_err(f"lỗi: {_usage_vi(exc.format_message())}{hint}")
+        echo_err(f"lỗi: {i18n.usage_message(exc)}{_help_hint(exc.ctx)}")
         return 2
     except click.exceptions.Abort:
         echo_err("Đã dừng.")
@@ -94,9 +101,22 @@ def run(args: list[str] | None = None) -> int:
         return 1
 
 
+def utf8_output(streams=None) -> None:
+    """Vietnamese never crashes the output: a stream redirected to a file or a pipe on Windows
+    has the ANSI code page (cp1252, cp1258), which cannot encode "ệ"; write UTF-8 there.
+    A console is left alone (Python writes Unicode to the Windows console itself)."""
+    for stream in streams if streams is not None else (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure") and not stream.isatty():
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
 def main() -> None:
     """The console-script entry point."""
-    sys.exit(run())
+    from . import STARTED
+
+    utf8_output()
+    sys.exit(run(started=STARTED))
 
 
 from . import commands as _commands  # noqa: E402,F401  (registers the commands on main_group)

@@ -6,6 +6,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import progress
 from ..content import load_project
 from ..errors import DocgenError, Problem
 from ..paths import templates_dir as default_templates_dir
@@ -29,10 +30,12 @@ def check_outputs(outputs: dict[str, bytes], out_dir: Path) -> tuple[list[Proble
     from ..check import check_docx_bytes  # the checker reads DOCX; imported only when used
 
     errors, warnings = [], []
-    for rel, data in outputs.items():
-        for finding in check_docx_bytes(data, str(out_dir / rel)):
-            problem = finding.as_problem() if hasattr(finding, "as_problem") else finding
-            (errors if problem.is_error else warnings).append(problem)
+    with progress.bar(len(outputs), "Kiểm tra thể thức") as bar:
+        for rel, data in outputs.items():
+            for finding in check_docx_bytes(data, str(out_dir / rel)):
+                problem = finding.as_problem() if hasattr(finding, "as_problem") else finding
+                (errors if problem.is_error else warnings).append(problem)
+            bar.update(1)
     return errors, warnings
 
 

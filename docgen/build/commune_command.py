@@ -2,41 +2,66 @@
 
 from __future__ import annotations
 
-import sys
+from pathlib import Path
 
 import click
 
+from .. import progress
 from ..cli import echo_err, main_group, report_problems
 from ..commands import build_options, echo_backups
 from ..errors import DocgenError
-from ..paths import default_content_dir
+
+LIST = "can-nhap-xa-phuong.md"  # beside xa-phuong/, which holds only commune folders
+
+
+def can_nhap_markdown(cho_trong: dict[str, list[str]]) -> str:
+    """Every blank left in the commune plans, grouped by document."""
+    lines = ["# Chỗ trống cần điền trong kế hoạch xã, phường", ""]
+    total = sum(len(v) for v in cho_trong.values())
+    if not total:
+        return "\n".join(lines + ["Không còn chỗ trống nào.", ""])
+    lines += [f"Còn {total} chỗ trống trong {len(cho_trong)} văn bản. Điền vào tệp "
+              "`content/<dự án>/xa-phuong/<tên thư mục của xã, phường>.yaml` (ví dụ khóa "
+              "`chu_tich`; xem docs/xa-phuong.md), rồi chạy lại `docgen xa-phuong`.", ""]
+    for rel, items in sorted(cho_trong.items()):
+        lines += [f"## {rel}", "", *(f"- {item}" for item in items), ""]
+    return "\n".join(lines)
 
 
 def _print_summary(result) -> None:
     n, m, k = len(result.built), len(result.unchanged), len(result.failed)
-    click.echo(f"Xã/phường: {n} đã dựng, {m} không đổi, {k} lỗi (thư mục {result.out_dir}/xa-phuong/).")
+    click.echo(f"Xã/phường: {n} đã dựng, {m} không đổi, {k} lỗi (thư mục {result.out_dir}/xa-phuong/; "
+               f"tổng {progress.total_time()}).")
     echo_backups(result.out_dir, result.backed_up)
-    if result.cho_trong:
-        click.echo(f"Còn {sum(len(v) for v in result.cho_trong.values())} chỗ trống cần điền "
-                   "(thêm vào content/…/xa-phuong/<tên>.yaml, ví dụ khóa chu_tich):")
-        for rel, items in sorted(result.cho_trong.items()):
-            for item in items:
-                click.echo(f"  {result.out_dir}/{rel}: {item}")
+    total = sum(len(v) for v in result.cho_trong.values())
+    if total:
+        click.echo(f"Còn {total} chỗ trống cần điền trong {len(result.cho_trong)} văn bản; "
+                   f"danh sách theo từng văn bản: {Path(result.out_dir) / LIST}")
+
+
+def _write_list(result, force: bool) -> None:
+    from .writer import write_outputs
+
+    data = can_nhap_markdown(result.cho_trong).encode("utf-8")
+    written = write_outputs(Path(result.out_dir), {LIST: data}, force=force)
+    result.backed_up = [*result.backed_up, *written.backed_up]
 
 
 @main_group.command("xa-phuong", help="Dựng kế hoạch CCHC của các xã, phường (tất cả, hoặc các xã/phường có tên).")
-@click.argument("ten", nargs=-1)
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+@click.argument("ten", nargs=-1, metavar="[TÊN_XÃ_PHƯỜNG]...")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="SỐ",
               help="Số tiến trình dựng song song (mặc định: số nhân CPU).")
 @build_options()
 def xa_phuong_command(ten, jobs, content_dir, out_dir, templates_dir, no_check, force) -> int:
     from .batch import run_batch
 
-    result = run_batch(content_dir or default_content_dir(), out_dir, names=list(ten), jobs=jobs,
+    result = run_batch(content_dir, out_dir, names=list(ten), jobs=jobs,
                        templates=templates_dir, check=not no_check, force=force,
-                       progress=sys.stderr.isatty())
+                       progress=progress.shown(2))
     if result.warnings:
         report_problems(result.warnings)
+    if result.cho_trong or not result.problems:
+        _write_list(result, force)
     _print_summary(result)
     if result.problems:
         for p in result.problems:

@@ -1,7 +1,9 @@
-"""`docgen check FILE.docx [FILE.docx …] [--json]`: the Decree 30 conformance report.
+"""`docgen check TỆP_HOẶC_THƯ_MỤC … [--json]`: the Decree 30 conformance report.
 
-Exit status: 0 no error finding, 1 at least one error finding, 2 an input file could not be
-read (every readable file is still checked and reported).
+A folder is checked recursively (every *.docx, as `pdf` and `preview` take them), skipping
+docgen's own `.docgen/` folder and Word's lock files (`~$…`).
+Exit status: 0 no error finding, 1 at least one error finding, 2 an input could not be read
+(every readable file is still checked and reported).
 """
 from __future__ import annotations
 
@@ -9,36 +11,60 @@ from pathlib import Path
 
 import click
 
+from docgen import progress
 from docgen.cli import echo_err, main_group
-from docgen.errors import UsageError
+from docgen.errors import Problem, UsageError
 
 
-@main_group.command("check", help="Kiểm tra thể thức văn bản DOCX theo Nghị định 30/2020/NĐ-CP.")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+def expand(paths: tuple[Path, ...]) -> tuple[list[Path], list[Problem]]:
+    """The files to check: files as given, folders searched for *.docx; empty folders reported."""
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if not path.is_dir():
+            files.append(path)
+            continue
+        found = sorted(p for p in path.rglob("*.docx") if p.is_file()
+                       and ".docgen" not in p.relative_to(path).parts
+                       and not p.name.startswith("~$"))
+        if not found:
+            problems.append(Problem(str(path), None, "check.no-docx",
+                                    "thư mục không có tệp DOCX nào"))
+        files.extend(found)
+    return files, problems
+
+
+@main_group.command("check", help="Kiểm tra thể thức văn bản DOCX theo Nghị định 30/2020/NĐ-CP "
+                                  "(tệp, hoặc thư mục: mọi tệp .docx bên trong).")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path),
+                metavar="TỆP_HOẶC_THƯ_MỤC...")
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON.")
-def check_command(files: tuple[Path, ...], as_json: bool) -> int:
+def check_command(paths: tuple[Path, ...], as_json: bool) -> int:
     from docgen.check import check_docx_bytes
     from docgen.check.report import format_finding, json_report, summary
     from docgen.repair.inputs import load_docx  # also .doc (LibreOffice) and encrypted files
 
-    findings, problems = [], []
-    for path in files:
-        try:
-            found = check_docx_bytes(load_docx(path, refuse_locked=False), str(path))
-        except UsageError as exc:
-            problems.extend(exc.problems)
-            continue
-        findings.extend(found)
-        if not as_json:
-            for f in found:
-                click.echo(format_finding(f))
+    files, problems = expand(paths)
+    findings, checked = [], 0
+    with progress.bar(len(files), "Kiểm tra thể thức") as bar:
+        for path in files:
+            try:
+                findings.extend(check_docx_bytes(load_docx(path, refuse_locked=False), str(path)))
+                checked += 1
+            except UsageError as exc:
+                problems.extend(exc.problems)
+            bar.update(1)
+    if not as_json:
+        for f in findings:
+            click.echo(format_finding(f))
     if as_json:
-        click.echo(json_report(findings, len(files), problems))
+        click.echo(json_report(findings, checked, problems))
     for p in problems:
         echo_err(str(p))
     if not as_json:
-        click.echo(summary(findings, len(files)) +
-                   (f"; {len(problems)} tệp không đọc được" if problems else ""))
+        click.echo(summary(findings, checked) +
+                   (f"; {len(problems)} tệp hoặc thư mục không đọc được" if problems else "")
+                   + (f" ({progress.total_time()})" if checked > 1 else ""))
     if problems:
         return 2
     return 1 if any(f.is_error for f in findings) else 0

@@ -62,11 +62,20 @@ def _problem(doc: Document, model: type[BaseModel], err: dict) -> Problem:
     if kind in _TYPE_NAMES:
         return Problem(doc.display, line, "content.type", f'"{key}" phải là {_TYPE_NAMES[kind]}')
     if kind == "literal_error":
-        allowed = err.get("ctx", {}).get("expected", "")
+        allowed = _or(err.get("ctx", {}).get("expected", ""))
         return Problem(doc.display, line, "content.invalid-value", f'"{key}" chỉ nhận một trong các giá trị: {allowed}')
     if kind.startswith("content."):
         return Problem(doc.display, line, kind, f'"{key}" {err["msg"]}' if loc else err["msg"])
-    return Problem(doc.display, line, "content.invalid", f'"{key}" không hợp lệ: {err["msg"]}')
+    # pydantic's own message is English: say what was found instead
+    found = err.get("input")
+    shown = f" (đang là: {found!r})" if isinstance(found, (str, int, float, bool)) else ""
+    return Problem(doc.display, line, "content.invalid", f'"{key}" không hợp lệ{shown}')
+
+
+def _or(expected: str) -> str:
+    """pydantic's "'a', 'b' or 'c'" written the Vietnamese way: "'a', 'b' hoặc 'c'"."""
+    head, sep, last = expected.rpartition(" or ")
+    return f"{head} hoặc {last}" if sep else expected
 
 
 def validate(doc: Document, model: type[M]) -> tuple[M | None, list[Problem]]:

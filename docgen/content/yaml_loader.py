@@ -5,7 +5,8 @@ We compose the node graph (PyYAML, libyaml) and build the values ourselves, so t
 - scalars follow YAML 1.2's core schema: "no", "on", "yes", "1:20" stay text (Vietnamese
   text must never turn into a boolean or a number by accident); only true/false, null/~
   and plain decimal integers are not text;
-- a duplicated key is an error, not a silent overwrite.
+- a duplicated key is an error, not a silent overwrite;
+- a syntax error is reported at the line of the mistake (`yaml_errors`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import yaml
 from yaml.nodes import ScalarNode, SequenceNode
 
 from ..errors import Problem
+from .yaml_errors import describe
 
 try:
     _Loader = yaml.CSafeLoader
@@ -28,19 +30,6 @@ _INT = re.compile(r"^[-+]?[0-9]+$")
 _NULL = {"", "~", "null", "Null", "NULL"}
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 
-_PROBLEMS_VI = {
-    "mapping values are not allowed here": "có dấu hai chấm không đúng chỗ (văn bản có \": \" phải đặt trong dấu nháy)",
-    "could not find expected ':'": "thiếu dấu hai chấm sau khóa",
-    "found character '\\t' that cannot start any token": "có ký tự tab; YAML chỉ dùng dấu cách để thụt lề",
-    "found character that cannot start any token": "có ký tự không được đứng đầu (đặt văn bản trong dấu nháy)",
-    "did not find expected key": "thụt lề không đúng",
-    "did not find expected '-' indicator": "thụt lề danh sách không đúng",
-    "expected <block end>, but found": "thụt lề không đúng",
-    "found unexpected end of stream": "thiếu dấu nháy đóng",
-    "found undefined alias": "bí danh (alias) không được định nghĩa",
-    "did not find expected node content": "thiếu giá trị",
-    "found unexpected ':'": "có dấu hai chấm không đúng chỗ",
-}
 
 
 class MarkedDict(dict):
@@ -56,9 +45,9 @@ class MarkedList(list):
 
 
 class DuplicateKey(Exception):
-    def __init__(self, key: str, line: int):
+    def __init__(self, key: str, line: int, first: int):
         super().__init__(key)
-        self.key, self.line = key, line
+        self.key, self.line, self.first = key, line, first
 
 
 def _scalar(node: ScalarNode) -> Any:
@@ -86,19 +75,11 @@ def _build(node) -> Any:
         key = _build(key_node)
         key = str(key) if not isinstance(key, str) else key
         if key in out:
-            raise DuplicateKey(key, key_node.start_mark.line + 1)
+            raise DuplicateKey(key, key_node.start_mark.line + 1, lines[key])
         out[key] = _build(value_node)
         lines[key] = key_node.start_mark.line + 1
     out.key_lines = lines
     return out
-
-
-def _vi(problem: str | None) -> str:
-    problem = (problem or "").strip()
-    for en, vi in _PROBLEMS_VI.items():
-        if problem.startswith(en):
-            return vi
-    return f"cú pháp YAML không hợp lệ ({problem})" if problem else "cú pháp YAML không hợp lệ"
 
 
 class Document:
@@ -141,14 +122,14 @@ def load_yaml(path: Path, display: str) -> tuple[Document | None, list[Problem]]
         node = yaml.compose(text, Loader=_Loader)
         data = None if node is None else _build(node)
     except DuplicateKey as exc:
-        return None, [Problem(display, exc.line, "content.duplicate-key", f'khóa "{exc.key}" bị lặp lại')]
+        return None, [Problem(display, exc.line, "content.duplicate-key", f'khóa "{exc.key}" bị lặp lại (đã có ở dòng {exc.first})')]
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        return None, [Problem(display, mark.line + 1 if mark else None, "content.yaml-syntax", _vi(exc.problem))]
-    except yaml.YAMLError as exc:
-        return None, [Problem(display, None, "content.yaml-syntax", _vi(str(exc)))]
+        line, message = describe(exc, text)
+        return None, [Problem(display, line, "content.yaml-syntax", message)]
+    except yaml.YAMLError:
+        return None, [Problem(display, None, "content.yaml-syntax", "cú pháp YAML không hợp lệ")]
     if data is None:
         return None, [Problem(display, 1, "content.empty-file", "tệp trống")]
     if not isinstance(data, MarkedDict):
-        return None, [Problem(display, 1, "content.type", "tệp phải là một bảng khóa–giá trị (key: value)")]
+        return None, [Problem(display, 1, "content.type", "tệp phải là một bảng khóa–giá trị (mỗi dòng dạng \"khóa: giá trị\")")]
     return Document(path, display, data), []

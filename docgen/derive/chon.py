@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..model import NhiemVu, NhomNhiemVu, Project
+from .names import windows_safe
 
 KINDS = ("kiem_tra", "tuyen_truyen", "cntt", "chung")
 KIND_FILE = {"kiem_tra": "kiem-tra", "tuyen_truyen": "tuyen-truyen", "cntt": "ung-dung-cntt"}
@@ -47,7 +48,7 @@ def slug(text: str, max_words: int | None = None) -> str:
     words = re.findall(r"[a-z0-9]+", text)
     if max_words:
         words = words[:max_words]
-    return "-".join(words) or "x"
+    return windows_safe("-".join(words) or "x")
 
 
 def is_plan(task: NhiemVu) -> bool:

@@ -1,35 +1,53 @@
-"""`docgen ke-hoach-con`: build the derived plan drafts and agency task sheets."""
+"""`docgen ke-hoach-con`: build the derived plan drafts and agency task sheets.
+
+The run ends with one summary: documents made, how many places still need a person, and
+where the full list is (`<out>/ke-hoach-con/can-nhap.md`, grouped by document, written
+through the same writer as the documents, so a hand-edited copy is never overwritten).
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
+from .. import progress
 from ..cli import main_group, report_problems
 from ..commands import build_options, echo_backups
-from ..paths import default_content_dir
+from ..i18n import Choice
+from .cho_nhap import can_nhap_markdown
 from .chon import KINDS
+
+LIST = "ke-hoach-con/can-nhap.md"
 
 
 @main_group.command("ke-hoach-con", help="Dựng dự thảo các kế hoạch con (kiểm tra, tuyên truyền, ứng dụng CNTT, "
                                          "…) và bảng phân công nhiệm vụ của từng cơ quan vào build/ke-hoach-con/.")
-@click.option("--agency", "agency", default=None, help="Chỉ dựng cho một cơ quan (mã trong don-vi.yaml, ví dụ PNV).")
-@click.option("--kind", "kind", type=click.Choice(KINDS), default=None,
+@click.option("--agency", "agency", default=None, metavar="MÃ",
+              help="Chỉ dựng cho một cơ quan (mã trong don-vi.yaml, ví dụ PNV).")
+@click.option("--kind", "kind", type=Choice(KINDS), default=None,
               help="Chỉ dựng một loại kế hoạch: kiem_tra, tuyen_truyen, cntt, chung.")
 @build_options("Thư mục ghi kết quả (kế hoạch con nằm trong <out>/ke-hoach-con/).")
 def ke_hoach_con_command(agency, kind, content_dir, out_dir, templates_dir, no_check, force) -> None:
     from ..build.derived import build_derived
+    from ..build.writer import write_outputs
 
-    result = build_derived(content_dir or default_content_dir(), out_dir, agency=agency, kind=kind,
+    result = build_derived(content_dir, out_dir, agency=agency, kind=kind,
                            templates=templates_dir, check=not no_check, force=force)
     built, w = result.build, result.build.write
+    existing = {c.tep for c in result.cho_nhap if Path(c.tep).is_file()}
+    again = " ".join(["docgen ke-hoach-con", *(["--agency", agency] if agency else []),
+                      *(["--kind", kind] if kind else [])])
+    listed = write_outputs(Path(out_dir), {LIST: can_nhap_markdown(
+        result.cho_nhap, existing, again).encode("utf-8")}, force=force)
     click.echo(f"Đã dựng {len(built.outputs)} văn bản vào {built.out_dir}/ke-hoach-con/: "
-               f"{len(w.written)} đã ghi, {len(w.unchanged)} không đổi.")
-    echo_backups(built.out_dir, w.backed_up)
+               f"{len(w.written)} đã ghi, {len(w.unchanged)} không đổi (tổng {progress.total_time()}).")
+    echo_backups(built.out_dir, w.backed_up + listed.backed_up)
+    docs = len({c.van_ban for c in result.cho_nhap})
     if result.cho_nhap:
-        click.echo(f"Còn {len(result.cho_nhap)} chỗ cần nhập:")
-        for item in result.cho_nhap:
-            click.echo(f"  - {item}")
+        click.echo(f"Còn {len(result.cho_nhap)} chỗ cần người nhập trong {docs} văn bản; "
+                   f"danh sách theo từng văn bản: {Path(out_dir) / LIST}")
     else:
-        click.echo("Không còn chỗ nào cần nhập.")
+        click.echo(f"Không còn chỗ nào cần nhập ({Path(out_dir) / LIST}).")
     if built.warnings:
         report_problems(built.warnings)

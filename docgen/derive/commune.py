@@ -32,6 +32,7 @@ from ..model import (
 from ..model.commune import XaPhuongRieng
 from ..model.content import CoQuanBanHanh
 from ..vn import Ngay, ngay_thang_nam, roman, so_ky_hieu, strip_end
+from .names import RESERVED
 
 FOLDER = "xa-phuong"
 MAX_SLUG = 60
@@ -44,7 +45,8 @@ def slug(text: str) -> str:
     text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    name = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return name + "-1" if name in RESERVED else name  # "Côn" -> "con-1": CON is a Windows device
 
 
 _NAME_OK = re.compile(r"^[^\W_](?:[\w' -]*[^\W_])?$")

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import click
 
+from docgen.cli import remember_out
+from docgen.commands import CONTENT_HELP, EXAMPLE_HELP, resolve_content
 from docgen.diff.compare import compare_build, compare_files
 from docgen.diff.textdiff import DocDiff, html_page, terminal_lines
-from docgen.diff.watch import watch as watch_loop
 from docgen.errors import DocgenError, Problem, UsageError
 
 BuildFn = Callable[[Path, Path], object]
@@ -48,10 +49,10 @@ def echo_diffs(diffs: list[DocDiff], summary_only: bool) -> None:
 
 
 @click.command("diff")
-@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path), metavar="[TRƯỚC.docx SAU.docx]")
 @click.option("--build-dir", "-b", type=click.Path(path_type=Path), default=Path("build"),
-              show_default=True, help="Thư mục bản dựng (khi không chỉ tệp).")
-@click.option("--html", "html_path", type=click.Path(path_type=Path),
+              metavar="THƯ_MỤC", show_default=True, help="Thư mục bản dựng (khi không chỉ tệp).")
+@click.option("--html", "html_path", type=click.Path(path_type=Path), metavar="TỆP",
               help="Ghi trang HTML vào đây (mặc định khi so bản dựng: "
                    "<bản dựng>/.docgen/khac-biet.html).")
 @click.option("--summary-only", is_flag=True, help="Chỉ in tóm tắt, không in từng đoạn.")
@@ -94,22 +95,26 @@ def make_watch_command(build_fn: BuildFn | None = None) -> click.Command:
 
     @click.command("watch")
     @click.option("--content", "content_dir", type=click.Path(path_type=Path), default=None,
-                  help="Thư mục nội dung (mặc định: content/hoai-nhon-2021).")
+                  metavar="THƯ_MỤC", help=CONTENT_HELP)
+    @click.option("--vi-du", "example", is_flag=True, help=EXAMPLE_HELP)
     @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("build"),
-                  show_default=True, help="Thư mục bản dựng.")
+                  metavar="THƯ_MỤC", show_default=True, callback=remember_out,
+                  help="Thư mục bản dựng.")
     @click.option("--templates", "templates_dir", type=click.Path(path_type=Path),
-                  default=None, help="Thư mục mẫu (mặc định: templates/).")
-    @click.option("--interval", type=click.FloatRange(min=0.05), default=0.5,
-                  show_default=True, help="Chu kỳ quét thay đổi (giây).")
+                  default=None, metavar="THƯ_MỤC", help="Thư mục mẫu (mặc định: templates/).")
+    @click.option("--quiet", type=click.FloatRange(min=0.01), default=0.3, metavar="GIÂY",
+                  help="Dựng lại khi đã yên bấy nhiêu giây sau lần lưu cuối (mặc định: 0,3).")
+    @click.option("--polling", is_flag=True,
+                  help="Quét thư mục định kỳ thay vì nhận tin từ hệ điều hành (dùng cho ổ mạng).")
     @click.option("--max-builds", type=int, default=None, hidden=True)
-    def watch_command(content_dir: Path | None, out_dir: Path, templates_dir: Path | None,
-                      interval: float, max_builds: int | None) -> None:
+    def watch_command(content_dir: Path | None, example: bool, out_dir: Path,
+                      templates_dir: Path | None, quiet: float, polling: bool,
+                      max_builds: int | None) -> None:
         """Theo dõi nội dung và mẫu; dựng lại khi có tệp được lưu và in tóm tắt thay đổi."""
-        from docgen.paths import default_content_dir
         from docgen.paths import templates_dir as default_templates
 
-        content_dir = content_dir or default_content_dir()
         try:
+            content_dir = resolve_content(content_dir, example)
             roots = _roots(content_dir, templates_dir, default_templates())
         except DocgenError as err:
             fail(err)
@@ -120,8 +125,10 @@ def make_watch_command(build_fn: BuildFn | None = None) -> click.Command:
             click.echo(f"Tệp đã lưu: {', '.join(changed)}")
             _rebuild_once(build, content_dir, out_dir)
 
+        from docgen.diff.watch import watch as watch_loop  # watchfiles: only when watching
+
         try:
-            watch_loop(roots, rebuild, interval=interval, max_builds=max_builds)
+            watch_loop(roots, rebuild, quiet=quiet, polling=polling, max_builds=max_builds)
         except KeyboardInterrupt:
             click.echo("Đã dừng theo dõi.")
 

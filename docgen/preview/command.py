@@ -1,27 +1,24 @@
-"""Click commands `pdf` and `preview` (registered in docgen.cli)."""
+"""Click commands `pdf` and `preview` (registered in docgen.cli).
+
+Only click, paths and messages here: the conversion (`run`, the LibreOffice pool) is imported
+when a command runs, so that every other command starts on any operating system.
+"""
 
 from __future__ import annotations
 
-import os
-import time
 import zipfile
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import click
 
+from docgen import progress
+from docgen.cli import remember_out
 from docgen.errors import DocgenError, Problem, UsageError
-from docgen.preview.fonts import check_fonts
-from docgen.preview.png import DPI, Card, contact_sheet, render_pages
-from docgen.preview.pool import (
-    DEFAULT_BATCH,
-    DEFAULT_TIMEOUT,
-    FILE_MODE,
-    Job,
-    Result,
-    convert,
-    find_soffice,
-)
+
+# The command's defaults (passed explicitly to the pool and to pdftoppm).
+TIMEOUT = 120.0   # seconds per LibreOffice call
+BATCH = 20        # documents per LibreOffice call
+DPI = 100         # PNG resolution
 
 
 def collect(paths: tuple[Path, ...]) -> list[tuple[str, Path]]:
@@ -55,107 +52,91 @@ def default_out(paths: tuple[Path, ...], folder: str) -> Path:
     return (first if first.is_dir() else first.parent) / folder
 
 
-def run_conversion(docs: list[tuple[str, Path]], out: Path, workers: int | None,
-                   timeout: float, batch_size: int) -> tuple[Result, float]:
-    """Say which font is used, convert, print the failures; (result, seconds)."""
-    find_soffice()  # a missing LibreOffice is the first thing to say
-    fonts = check_fonts()
-    if fonts.message:
-        click.echo(f"{'lưu ý' if fonts.ok else 'cảnh báo'}: {fonts.message}", err=True)
-    jobs = [Job(src, out / Path(rel).with_suffix(".pdf")) for rel, src in docs]
-    start = time.perf_counter()
-    result = convert(jobs, workers=workers, timeout=timeout, batch_size=batch_size)
-    seconds = time.perf_counter() - start
-    for job, reason in result.failed:
-        click.echo(f"{job.src}: lỗi: {reason} [preview.convert]", err=True)
-    return result, seconds
-
-
 def _vn(x: float, digits: int) -> str:
     """A number the Vietnamese way: decimal comma."""
     return f"{x:.{digits}f}".replace(".", ",")
 
 
-def _summary(result: Result, seconds: float, what: str, out: Path) -> None:
-    n = len(result.converted)
-    if n:
-        click.echo(f"Đã tạo {n} {what} trong {out} ({_vn(seconds, 1)} s; "
-                   f"{_vn(seconds / n, 2)} s/văn bản).")
+def _summary(made: int, unchanged: int, failed: int, what: str, out: Path) -> None:
+    total = progress.total_time()
+    if made or (unchanged and failed):
+        kept = f", {unchanged} không đổi từ lần trước" if unchanged else ""
+        click.echo(f"Đã tạo {made} {what} trong {out}{kept} "
+                   f"(tổng {total}" + (f"; {_vn(progress.elapsed() / made, 2)} s/văn bản)." if made else ")."))
+    elif unchanged:
+        click.echo(f"Không văn bản nào thay đổi từ lần trước: {unchanged} {what} trong {out} "
+                   f"vẫn đúng (tổng {total}; --full để làm lại tất cả).")
     else:
         click.echo("Không tạo được tệp nào.", err=True)
-    if result.failed:
-        click.echo(f"{len(result.failed)} văn bản không chuyển được.", err=True)
+    if failed:
+        click.echo(f"{failed} văn bản không chuyển được.", err=True)
 
 
 def _options(f):
-    f = click.option("--workers", "-j", type=click.IntRange(1), default=None,
+    f = click.option("--workers", "-j", type=click.IntRange(1), default=None, metavar="SỐ",
                      help="Số tiến trình LibreOffice (mặc định: số lõi CPU).")(f)
-    f = click.option("--timeout", type=click.FloatRange(min=0.1), default=DEFAULT_TIMEOUT,
-                     show_default=True, help="Thời gian tối đa cho mỗi lượt LibreOffice (giây).")(f)
-    f = click.option("--batch-size", type=click.IntRange(1), default=DEFAULT_BATCH,
-                     show_default=True, help="Số văn bản mỗi lượt LibreOffice.")(f)
-    return click.argument("paths", nargs=-1, type=click.Path(path_type=Path))(f)
+    f = click.option("--timeout", type=click.FloatRange(min=0.1), default=TIMEOUT,
+                     metavar="GIÂY", help="Thời gian tối đa cho mỗi lượt LibreOffice, tính "
+                     f"bằng giây (mặc định: {TIMEOUT:g}).")(f)
+    f = click.option("--full", is_flag=True,
+                     help="Chuyển lại mọi văn bản, kể cả văn bản không đổi từ lần trước.")(f)
+    f = click.option("--batch-size", type=click.IntRange(1), default=BATCH,
+                     metavar="SỐ", show_default=True, help="Số văn bản mỗi lượt LibreOffice.")(f)
+    return click.argument("paths", nargs=-1, type=click.Path(path_type=Path),
+                          metavar="[TỆP_HOẶC_THƯ_MỤC]...")(f)
 
 
 @click.command("pdf")
 @_options
-@click.option("--out", "-o", type=click.Path(path_type=Path), default=None,
+@click.option("--out", "-o", type=click.Path(path_type=Path), default=None, metavar="THƯ_MỤC",
               help="Thư mục PDF (mặc định: <thư mục đầu vào>/pdf).")
 def pdf_command(paths: tuple[Path, ...], out: Path | None, workers: int | None,
-                timeout: float, batch_size: int) -> None:
-    """Chuyển văn bản DOCX (tệp hoặc thư mục, mặc định build/) sang PDF bằng LibreOffice."""
+                timeout: float, batch_size: int, full: bool) -> None:
+    """Chuyển văn bản DOCX (tệp hoặc thư mục, mặc định build/) sang PDF bằng LibreOffice;
+    chỉ chuyển các văn bản đã thay đổi từ lần trước."""
     paths = paths or (Path("build"),)
     try:
         docs = collect(paths)
-        out = out or default_out(paths, "pdf")
-        result, seconds = run_conversion(docs, out, workers, timeout, batch_size)
+        out = remember_out(None, None, out or default_out(paths, "pdf"))
+        from docgen.preview import run
+
+        made, unchanged, failed = run.pdf(docs, out, full=full, workers=workers,
+                                          timeout=timeout, batch_size=batch_size)
     except DocgenError as err:
         _fail(err)
-    _summary(result, seconds, "tệp PDF", out)
-    if result.failed:
+    _summary(made, unchanged, failed, "tệp PDF", out)
+    if failed:
         click.get_current_context().exit(1)
 
 
 @click.command("preview")
 @_options
-@click.option("--out", "-o", type=click.Path(path_type=Path), default=None,
+@click.option("--out", "-o", type=click.Path(path_type=Path), default=None, metavar="THƯ_MỤC",
               help="Thư mục xem trước (mặc định: <thư mục đầu vào>/xem-truoc).")
 @click.option("--all-pages", is_flag=True, help="Ảnh mọi trang, không chỉ trang 1.")
-@click.option("--dpi", type=click.IntRange(30, 300), default=DPI, show_default=True)
+@click.option("--dpi", type=click.IntRange(30, 300), default=DPI, show_default=True, metavar="SỐ",
+              help="Độ phân giải ảnh PNG (điểm ảnh mỗi inch); lớn hơn thì ảnh nét hơn và nặng hơn.")
 def preview_command(paths: tuple[Path, ...], out: Path | None, workers: int | None,
-                    timeout: float, batch_size: int, all_pages: bool, dpi: int) -> None:
-    """Ảnh PNG trang đầu của mỗi văn bản và trang HTML xem nhanh cả loạt (index.html)."""
+                    timeout: float, batch_size: int, full: bool, all_pages: bool,
+                    dpi: int) -> None:
+    """Ảnh PNG trang đầu của mỗi văn bản và trang HTML xem nhanh cả loạt (index.html);
+    chỉ làm lại các văn bản đã thay đổi từ lần trước."""
     paths = paths or (Path("build"),)
     try:
         docs = collect(paths)
-        out = out or default_out(paths, "xem-truoc")
-        result, seconds = run_conversion(docs, out, workers, timeout, batch_size)
-        cards = _render_cards(result, out, all_pages, dpi, workers)
+        out = remember_out(None, None, out or default_out(paths, "xem-truoc"))
+        from docgen.preview import run
+
+        made, unchanged, failed, sheet = run.preview(
+            docs, out, full=full, workers=workers, timeout=timeout, batch_size=batch_size,
+            all_pages=all_pages, dpi=dpi)
     except DocgenError as err:
         _fail(err)
-    if cards:
-        sheet = out / "index.html"
-        tmp = sheet.with_name(".index.html.tmp")
-        tmp.write_text(contact_sheet(cards, f"Xem trước: {len(cards)} văn bản"), encoding="utf-8")
-        os.chmod(tmp, FILE_MODE)
-        os.replace(tmp, sheet)
-    _summary(result, seconds, "bản xem trước", out)
-    if cards:
-        click.echo(f"Trang xem nhanh: {out / 'index.html'}")
-    if result.failed:
+    _summary(made, unchanged, failed, "bản xem trước", out)
+    if sheet:
+        click.echo(f"Trang xem nhanh: {sheet}")
+    if failed:
         click.get_current_context().exit(1)
-
-
-def _render_cards(result: Result, out: Path, all_pages: bool, dpi: int,
-                  workers: int | None) -> list[Card]:
-    def one(job: Job) -> Card:
-        pngs = render_pages(job.dest, job.dest.with_suffix(""), all_pages=all_pages, dpi=dpi)
-        rel = job.dest.relative_to(out)
-        return Card(rel.with_suffix(".docx").as_posix(),
-                    tuple(p.relative_to(out).as_posix() for p in pngs), rel.as_posix())
-
-    with ThreadPoolExecutor(workers or os.cpu_count() or 1) as pool:
-        return list(pool.map(one, result.converted))
 
 
 def _fail(err: DocgenError) -> None:

@@ -24,6 +24,7 @@ import signal
 import subprocess
 import tempfile
 import threading
+from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -217,10 +218,12 @@ def _batches(jobs: list[Job], workers: int, batch_size: int) -> list[list[Job]]:
 
 def convert(jobs: list[Job], *, workers: int | None = None, timeout: float = DEFAULT_TIMEOUT,
             batch_size: int = DEFAULT_BATCH, soffice: str | None = None,
-            fmt: str = "pdf") -> Result:
+            progress: Callable[[int], None] | None = None, fmt: str = "pdf") -> Result:
     """Convert every job; failures are returned, not raised, except a LibreOffice that hangs.
 
     `fmt` is LibreOffice's target ("pdf", or "docx" to read a Word 97–2003 file).
+    `progress(n)` is called (in the calling thread) as n more documents are done or given up.
+
     Raises DocgenError (preview.no-libreoffice) when soffice is missing, and (preview.hung)
     when two calls time out before any document was converted.
     """
@@ -234,7 +237,8 @@ def convert(jobs: list[Job], *, workers: int | None = None, timeout: float = DEF
     try:
         with ThreadPoolExecutor(workers) as pool:
             try:
-                _schedule(pool, runner, _batches(jobs, workers, batch_size), result)
+                _schedule(pool, runner, _batches(jobs, workers, batch_size), result,
+                          progress or (lambda n: None))
             except BaseException:
                 runner.abort()
                 raise
@@ -247,7 +251,7 @@ def convert(jobs: list[Job], *, workers: int | None = None, timeout: float = DEF
 
 
 def _schedule(pool: ThreadPoolExecutor, runner: _Runner, batches: list[list[Job]],
-              result: Result) -> None:
+              result: Result, progress: Callable[[int], None]) -> None:
     """Run the batches; split and retry failed ones; raise preview.hung on a hanging soffice."""
     running: dict[Future, bool] = {pool.submit(runner.run, b): False for b in batches}
     timeouts = 0
@@ -257,6 +261,7 @@ def _schedule(pool: ThreadPoolExecutor, runner: _Runner, batches: list[list[Job]
             retried = running.pop(fut)
             done, failed, reason = fut.result()
             result.converted += done
+            progress(len(done))
             if not failed:
                 continue
             timeouts += "không phản hồi" in (reason or "")
@@ -272,3 +277,4 @@ def _schedule(pool: ThreadPoolExecutor, runner: _Runner, batches: list[list[Job]
                 running[pool.submit(runner.run, failed)] = True
             else:
                 result.failed.append((failed[0], reason or "lỗi không rõ"))
+                progress(1)

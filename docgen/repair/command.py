@@ -14,11 +14,12 @@ from docgen.errors import UsageError
 @click.command("sua", help="Sửa thể thức văn bản DOCX/DOC theo Nghị định 30/2020/NĐ-CP: ghi "
                "bản đã sửa (không bao giờ sửa tệp gốc), liệt kê từng chỗ đã sửa và những gì "
                "còn cần người sửa.")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="TỆP...")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
               help="Thư mục ghi bản đã sửa (mặc định: <tên>.da-sua.docx cạnh tệp gốc).")
 @click.option("--theo-doi", "track", is_flag=True,
-              help="Ghi các chỗ sửa dưới dạng theo dõi thay đổi (Track Changes) để duyệt trong Word.")
+              help="Ghi các chỗ sửa dưới dạng theo dõi thay đổi để duyệt, chấp nhận hoặc từ chối "
+              "từng chỗ trong Word.")
 def sua_command(files: tuple[Path, ...], out_dir: Path | None, track: bool) -> int:
     from docgen.errors import Problem
     from docgen.repair.inputs import output_path

@@ -125,7 +125,8 @@ def test_one_commune_failure_leaves_the_others_built(project, tmp_path, cli, mon
     (project / "xa-phuong" / "hoai-nhon.yaml").write_text("chu_tich: A\n", "utf-8")
     status, stdout, err = cli("xa-phuong", "--content", "content", "--out", "build")
     assert status == 1
-    assert "content/xa-phuong/hoai-duc.yaml:3: lỗi: " in err and "[content.yaml-syntax]" in err
+    assert ('content/xa-phuong/hoai-duc.yaml:2: lỗi: dấu "[" mở ở dòng này chưa được đóng bằng "]": '
+            "“chi_tieu: [” [content.yaml-syntax]") in err
     assert ('content/xa-phuong/hoai-my.yaml:2: lỗi: "linh_vuc" 9 không có: Phụ lục của thị xã có 7 lĩnh vực '
             "(1 đến 7) [content.invalid-value]") in err
     assert ('content/xa-phuong/hoai-nhon.yaml: lỗi: tên tệp "hoai-nhon.yaml" không ứng với xã/phường nào trong '
@@ -187,3 +188,20 @@ def test_parent_line_is_a_setting(project, tmp_path):
     _build(project, tmp_path / "b", names=["Hoài Mỹ"])
     doc = Document(io.BytesIO((tmp_path / "b/xa-phuong/hoai-my/ke-hoach.docx").read_bytes()))
     assert doc.tables[0].rows[0].cells[0].text.strip() == "ỦY BAN NHÂN DÂN\nXÃ HOÀI MỸ"
+
+
+def test_blanks_are_listed_in_one_file_not_on_screen(project, tmp_path, cli):
+    out = tmp_path / "out"
+    status, stdout, _ = cli("xa-phuong", "--content", project, "--out", out, "--no-check")
+    assert status == 0
+    lines = stdout.splitlines()
+    assert len(lines) == 2 and lines[1] == (f"Còn 17 chỗ trống cần điền trong 17 văn bản; danh sách theo "
+                                            f"từng văn bản: {out / 'can-nhap-xa-phuong.md'}")
+    listing = (out / "can-nhap-xa-phuong.md").read_text("utf-8")
+    assert listing.count("\n## xa-phuong/") == 17
+    assert "## xa-phuong/hoai-my/ke-hoach.docx\n\n- [Họ và tên Chủ tịch UBND xã Hoài Mỹ]\n" in listing
+    (project / "xa-phuong").mkdir()
+    (project / "xa-phuong" / "hoai-my.yaml").write_text("chu_tich: Nguyễn Văn A\n", "utf-8")
+    status, stdout, _ = cli("xa-phuong", "--content", project, "--out", out, "--no-check")
+    assert status == 0 and "Còn 16 chỗ trống cần điền trong 16 văn bản" in stdout
+    assert "hoai-my" not in (out / "can-nhap-xa-phuong.md").read_text("utf-8")

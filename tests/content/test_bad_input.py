@@ -37,7 +37,7 @@ def _fails(cli, project, out, *expected: str):
 
 def test_broken_yaml(cli, project, built):
     line = edit(project / "phu-luc.yaml", "tieu_de:", "tieu_de: [khong dong\n  x: y\ntieu_de_cu:")
-    _fails(cli, project, built, f"phu-luc.yaml:{line + 1}: lỗi: ", "[content.yaml-syntax]")
+    _fails(cli, project, built, f"phu-luc.yaml:{line}: lỗi: ", "[content.yaml-syntax]")  # the "[" line
 
 
 def test_missing_field(cli, project, built):
@@ -132,4 +132,4 @@ def test_usage_error_exit_2(cli):
 
 def test_duplicate_key(cli, project, built):
     line = edit(project / "quyet-dinh.yaml", "luu:", 'luu: "VT"\nluu:')
-    _fails(cli, project, built, f'quyet-dinh.yaml:{line + 1}: lỗi: khóa "luu" bị lặp lại [content.duplicate-key]')
+    _fails(cli, project, built, f'quyet-dinh.yaml:{line + 1}: lỗi: khóa "luu" bị lặp lại (đã có ở dòng {line}) [content.duplicate-key]')

@@ -25,6 +25,7 @@ def _run(capsys, *args):
 
 
 def test_builds_one_agency_and_lists_placeholders(content, cwd, capsys):
+    (content / "ke-hoach-con" / "kiem-tra.yaml").write_text("nhiem_vu: I.2\n", "utf-8")
     code, out, err = _run(capsys, "--content", "content", "--out", "out", "--agency", "PNV")
     assert code == 0, err
     files = sorted(str(p.relative_to(cwd / "out")) for p in (cwd / "out" / "ke-hoach-con").rglob("*.docx"))
@@ -39,9 +40,21 @@ def test_builds_one_agency_and_lists_placeholders(content, cwd, capsys):
         "ke-hoach-con/phong-noi-vu/v-4-chuyen-doi-vi-tri-cong-tac.docx",
     ]
     assert_derived_outputs(_written(cwd / "out"))
-    assert out.startswith("Đã dựng 8 văn bản vào out/ke-hoach-con/: 8 đã ghi, 0 không đổi.\nCòn ")
-    assert ("  - ke-hoach-con/phong-noi-vu/kiem-tra.docx: thành viên Đoàn kiểm tra "
-            "(tệp content/ke-hoach-con/kiem-tra.yaml, khóa doan_kiem_tra.thanh_vien)") in out.splitlines()
+    lines = out.splitlines()
+    assert len(lines) == 2, out   # one summary, no list on screen
+    assert lines[0].startswith("Đã dựng 8 văn bản vào out/ke-hoach-con/: 8 đã ghi, 0 không đổi (tổng ")
+    assert lines[1] == ("Còn 26 chỗ cần người nhập trong 7 văn bản; danh sách theo từng văn bản: "
+                        "out/ke-hoach-con/can-nhap.md")
+    listing = (cwd / "out" / "ke-hoach-con" / "can-nhap.md").read_text("utf-8")
+    assert listing.startswith("# Chỗ cần nhập trong các kế hoạch con\n\nCòn 26 chỗ cần nhập trong 7 văn bản.")
+    assert listing.count("\n- ") == 26 and listing.count("\n## ") == 7
+    section = listing.split("## ke-hoach-con/phong-noi-vu/kiem-tra.docx\n\n")[1].split("\n## ")[0]
+    assert section.startswith("Tệp ghi đè: `content/ke-hoach-con/kiem-tra.yaml` (đã có)\n\n")
+    assert "- thành viên Đoàn kiểm tra: khóa `doan_kiem_tra.thanh_vien`\n" in section
+    other = listing.split("## ke-hoach-con/phong-noi-vu/i-5-khao-sat-muc-do-hai-long.docx\n\n")[1]
+    assert other.startswith("Tệp ghi đè: `content/ke-hoach-con/i-5-khao-sat-muc-do-hai-long.yaml` (chưa có: "
+                            "tạo tệp này, khóa `nhiem_vu` là mã nhiệm vụ trong Phụ lục)\n\n")
+    assert "`docgen ke-hoach-con --agency PNV`" in listing
 
 
 def test_one_kind(content, cwd, capsys):

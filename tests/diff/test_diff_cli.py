@@ -99,7 +99,7 @@ def test_watch_rebuilds_once_after_a_save(mk, tmp_path):
 
     threading.Thread(target=save_twice).start()
     cmd = make_watch_command(fake_build)
-    r = invoke("--content", content, "--out", out, "--templates", tmp_path, "--interval", "0.05",
+    r = invoke("--content", content, "--out", out, "--templates", tmp_path, "--quiet", "0.05",
                "--max-builds", "1", cmd=cmd)
     assert r.exit_code == 0, r.output
     assert calls == [(content, out)]
@@ -120,7 +120,7 @@ def test_watch_keeps_going_after_a_failed_build(tmp_path):
 
     threading.Timer(0.2, lambda: (content / "a.yaml").write_text("x", encoding="utf-8")).start()
     r = invoke("--content", content, "--templates", tmp_path, "--out", tmp_path / "b",
-               "--interval", "0.05", "--max-builds", "1", cmd=make_watch_command(failing))
+               "--quiet", "0.05", "--max-builds", "1", cmd=make_watch_command(failing))
     assert r.exit_code == 0
     assert r.stderr.splitlines() == [
         'content/phu-luc.yaml:12: lỗi: cơ quan chủ trì "PTP2" không có trong danh mục '

@@ -4,6 +4,7 @@ import os
 import time
 from pathlib import Path
 
+import docx
 from click.testing import CliRunner
 
 from docgen.cli import main_group
@@ -88,3 +89,56 @@ def test_contact_sheet_escapes_and_links_relatively():
     assert '<a href="xa/%3Cb%3E%26%22x%22.pdf">' in page
     assert "<figcaption>xa/&lt;b&gt;&amp;&quot;x&quot;.docx</figcaption>" in page
     assert "<b>" not in page
+
+
+def _calls(log: Path) -> int:
+    return len(log.read_text().split()) if log.exists() else 0
+
+
+def test_pdf_converts_only_what_changed(docs, fake_soffice, tmp_path):
+    env, log = fake_soffice("convert")
+    folder = docs("a.docx", "b.docx", "xa/c.docx")
+    out = tmp_path / "pdf"
+    r = invoke("pdf", folder, "-o", out, "-j", "1", env=env)
+    assert r.exit_code == 0, r.output
+    assert r.stdout.startswith(f"Đã tạo 3 tệp PDF trong {out} (tổng ")
+    assert _calls(log) == 1 and (out / ".docgen" / "chuyen-doi.json").is_file()
+
+    r = invoke("pdf", folder, "-o", out, "-j", "1", env=env)
+    assert r.exit_code == 0 and _calls(log) == 1                      # nothing converted again
+    assert r.stdout.startswith(f"Không văn bản nào thay đổi từ lần trước: 3 tệp PDF trong {out} "
+                               "vẫn đúng (tổng ")
+
+    changed = docx.Document()
+    changed.add_paragraph("Văn bản b, đã sửa")
+    changed.save(folder / "b.docx")
+    (out / "xa" / "c.pdf").unlink()                                  # an output removed by hand
+    r = invoke("pdf", folder, "-o", out, "-j", "1", env=env)
+    assert r.exit_code == 0 and _calls(log) == 2
+    assert r.stdout.startswith(f"Đã tạo 2 tệp PDF trong {out}, 1 không đổi từ lần trước (tổng ")
+    assert (out / "xa" / "c.pdf").is_file()
+
+    r = invoke("pdf", folder, "-o", out, "-j", "1", "--full", env=env)
+    assert r.exit_code == 0 and _calls(log) == 3
+    assert r.stdout.startswith(f"Đã tạo 3 tệp PDF trong {out} (tổng ")
+
+
+def test_unchanged_pdf_needs_no_libreoffice(docs, fake_soffice, tmp_path):
+    env, _ = fake_soffice("convert")
+    folder = docs("a.docx")
+    assert invoke("pdf", folder, "-o", tmp_path / "pdf", env=env).exit_code == 0
+    empty = tmp_path / "empty-bin"
+    empty.mkdir()
+    r = invoke("pdf", folder, "-o", tmp_path / "pdf", env={"PATH": str(empty), "DOCGEN_SOFFICE": None})
+    assert r.exit_code == 0 and "Không văn bản nào thay đổi từ lần trước: 1 tệp PDF" in r.stdout
+    assert r.stderr == ""
+
+
+def test_failed_document_is_tried_again_next_time(docs, fake_soffice, tmp_path):
+    env, log = fake_soffice("convert")
+    folder = docs("a.docx", "hong.docx")
+    assert invoke("pdf", folder, "-o", tmp_path / "pdf", "-j", "1", env=env).exit_code == 1
+    before = _calls(log)
+    r = invoke("pdf", folder, "-o", tmp_path / "pdf", "-j", "1", env=env)
+    assert r.exit_code == 1 and _calls(log) > before
+    assert r.stdout.startswith(f"Đã tạo 0 tệp PDF trong {tmp_path / 'pdf'}, 1 không đổi từ lần trước (tổng ")
