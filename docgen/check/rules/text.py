@@ -121,23 +121,28 @@ def capitals(ctx: Ctx):
                         "theo tên người, sự kiện hay số", "tỉnh Lâm Đồng", CANH_BAO)
 
 
-def _explained(a: str, before: str, text: str) -> bool:
+def _initials(text: str) -> str:
+    return "".join(w[0] for w in re.findall(r"\w+", text)).upper()
+
+
+def _explained(a: str, before: str, text: str, everywhere: str) -> bool:
     """Used before, defined in parentheses ("(sau đây viết tắt là CCHC)", "(CCHC)"), or its
-    full form written earlier: consecutive words whose first letters spell it ("cải cách
-    hành chính" explains CCHC)."""
+    full form written in the document (`everywhere`: the initials of all its words, tables
+    included): consecutive words whose first letters spell it ("cải cách hành chính"
+    explains CCHC). Only an abbreviation the reader cannot resolve anywhere is reported."""
     if a in before:
         return True
     if re.search(rf"\(\s*(?:sau đây\s+)?(?:(?:gọi|viết)\s+tắt\s+(?:là\s+)?)?[\"“]?"
                  rf"{re.escape(a)}[\"”]?\s*\)", text):
         return True
-    initials = "".join(w[0] for w in re.findall(r"\w+", before)).upper()
-    return a.upper() in initials
+    return a.upper() in everywhere
 
 
 @rule("nd30.text-abbreviation", "Chữ viết tắt được giải thích trước khi dùng",
       "thực hành soạn thảo; NĐ 30/2020, Phụ lục I, mục II.3.b (chữ viết tắt do cơ quan quy định)",
       severity=CANH_BAO)
 def abbreviations(ctx: Ctx):
+    everywhere = _initials(" ".join(p.text for p in ctx.model.paras))
     for part in ctx.parts:
         if part.kind == PHU_LUC:
             continue
@@ -148,7 +153,7 @@ def abbreviations(ctx: Ctx):
                 if a in reported or a in COMMON_ABBR or a in ALL_ABBR or ROMAN.match(a):
                     continue
                 before = seen_text + t[:m.start()]
-                if not _explained(a, before, seen_text + t):
+                if not _explained(a, before, seen_text + t, everywhere):
                     hits.append((p, a))
                     reported.add(a)
             seen_text += " " + t
