@@ -327,3 +327,14 @@ def test_header_line_length_by_the_rule(built):
     assert [f.code for f in result.fixes] == ["nd30.tieu-ngu-line"]
     assert result.fixes[0].what.endswith("→ 60,5 mm")
     assert result.remaining == []
+
+
+def test_document_typed_by_hand_in_word():
+    """python-docx's defaults (Letter, theme fonts, 11 pt, no header table): everything but the
+    missing signature block is fixed, and no word changes."""
+    from tests.check.test_handmade import handmade
+    data = handmade()
+    result = repair_bytes(data, "tay.docx")
+    assert [f.code for f in result.remaining] == ["nd30.signature"]
+    assert words(document_text(result.data)) == words(document_text(data))
+    assert repair_bytes(result.data, "tay.docx").fixes == []

@@ -59,6 +59,9 @@ def _add_line(job, p, length_mm: float, code: str, label: str) -> None:
         ind = line.find(f"{w('pPr')}/{w('ind')}")
         ind.set(w("left"), str(indent + p.props.left))
         ind.set(w("right"), str(indent + p.props.right))
+    if p.table is None:        # in the body: keep the space that followed the text (≥ 6 pt)
+        sp = line.find(f"{w('pPr')}/{w('spacing')}")
+        sp.set(w("after"), str(max(p.props.after, 120)))
     p.el.addnext(line)
     job.ed.mark_inserted_paragraph(line)
     job.add(Fix(p.where, f"thêm đường kẻ ngang dưới {label}, dài {fmt_pt(round(length_mm, 1))} mm",
