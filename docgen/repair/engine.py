@@ -90,8 +90,9 @@ def _families():
         tables,
         text,
     )
-    return [text.nfc, "relocate", structure.fix, "refresh", page.fix, fonts.fix, pagenum.fix, sections.fix, parts.fix,
-            lines.fix, tables.fix, text.fix]
+    return [text.nfc, "relocate", structure.fix, "refresh", page.fix, fonts.fix,
+            fonts.fix_color, pagenum.fix, sections.fix, parts.fix, lines.fix, tables.fix,
+            text.fix]
 
 
 def _before(job: Job, name: str) -> list[Finding]:

@@ -338,3 +338,9 @@ def test_document_typed_by_hand_in_word():
     assert [f.code for f in result.remaining] == ["nd30.signature"]
     assert words(document_text(result.data)) == words(document_text(data))
     assert repair_bytes(result.data, "tay.docx").fixes == []
+
+
+def test_colour_becomes_black(built):
+    data = mutate(built["quyet-dinh"], fn=lambda r: set_rpr(find_para(r, "Điều 2."),
+                                                             '<w:color w:val="FF0000"/>'))
+    repaired(data, ["đoạn 11: màu chữ #ff0000 → đen [nd30.color]"])

@@ -102,3 +102,22 @@ def fix(job) -> None:
             if key in seen:
                 job.fixes.pop()
             seen.add(key)
+
+
+def fix_color(job) -> None:
+    """Text in a colour other than black (Phụ lục I, mục I.4) becomes black ("auto"); only
+    runs with text, so images (a red seal, a blue signature) are not concerned."""
+    done: set[str] = set()
+    for p in job.model.paras:
+        for r in p.text_runs:
+            c = (r.props.color or "auto").lower()
+            if c in ("auto", "000000"):
+                continue
+            with job.ed.props(r.el, "r") as rpr:
+                color = rpr.get_or_add_color()
+                for attr in list(color.attrib):
+                    del color.attrib[attr]
+                color.set(w("val"), "auto")
+            if p.where not in done:
+                done.add(p.where)
+                job.add(Fix(p.where, f"màu chữ #{c} → đen", "nd30.color"))
