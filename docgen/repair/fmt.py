@@ -19,9 +19,17 @@ def clamp(value: float, lo: float, hi: float) -> float:
     return lo if value < lo else hi if value > hi else value
 
 
+def _dedupe(props: etree._Element, *tags: str) -> None:
+    """Drop repeated children (a malformed file may hold two w:sz; the last one would win)."""
+    for tag in tags:
+        for extra in props.findall(w(tag))[1:]:
+            props.remove(extra)
+
+
 def set_size(ed, r: etree._Element, pt: float) -> None:
     """w:sz and w:szCs of run (or style) `r`."""
     with ed.props(r, "r") as rpr:
+        _dedupe(rpr, "sz", "szCs")
         rpr.sz_val = Pt(pt)
         cs = rpr.find(w("szCs"))
         if cs is None:
@@ -33,6 +41,7 @@ def set_size(ed, r: etree._Element, pt: float) -> None:
 def set_toggle(ed, r: etree._Element, name: str, value: bool) -> None:
     """b / i / caps of run `r` set directly (also bCs / iCs for b / i)."""
     with ed.props(r, "r") as rpr:
+        _dedupe(rpr, name, name + "Cs")
         rpr._set_bool_val(name, value)   # what python-docx's Font.bold etc. call
         if name in ("b", "i"):
             _cs_toggle(rpr, name + "Cs", value)
@@ -50,6 +59,7 @@ def _cs_toggle(rpr, tag: str, value: bool) -> None:
 
 def set_jc(ed, p: etree._Element, value: str) -> None:
     with ed.props(p, "p") as ppr:
+        _dedupe(ppr, "jc")
         ppr.jc_val = _JC[value]
 
 

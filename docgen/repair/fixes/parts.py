@@ -151,6 +151,12 @@ def _body(job, part) -> None:
         probs = _body_problems(p, prev)
         if "size" in probs:
             apply(job, p, BODY, size=size)
+        m = DIEU_RE.match(norm(p.text))
+        if m:
+            label: list = []
+            _dieu_bold(job, p, len(m.group(0)), label)
+            if label:
+                job.add(Fix(p.where, label[0], "nd30.dieu"))
         if _is_heading(p) or norm(p.text).lower().startswith("kính gửi"):
             continue
         done = []
@@ -165,26 +171,28 @@ def _body(job, part) -> None:
         if "spacing" in probs:
             set_before(job.ed, p.el, 120)
             done.append("khoảng cách trước đoạn → 6 pt")
-        m = DIEU_RE.match(norm(p.text))
-        if m:
-            _dieu_bold(job, p, len(m.group(0)), done)
         if done:
             job.add(Fix(p.where, "; ".join(done), "nd30.body"))
 
 
 def _dieu_bold(job, p, n: int, done: list) -> None:
-    pos, changed = 0, False
+    """"Điều N." in bold: the label is split off into runs of its own when it shares a run
+    with the article's title, so that only the label changes."""
+    from docgen.repair.edit import split_span
+    text = p.raw_text
+    start = len(text) - len(text.lstrip())
+    pos, bold = 0, True
     for r in p.runs:
-        if pos >= n:
+        if pos >= start + n:
             break
-        if r.text.strip() and not r.props.b:
-            if pos + len(r.text) > n:
-                return                      # the label shares a run with the title text
-            set_toggle(job.ed, r.el, "b", True)
-            changed = True
+        if pos + len(r.text) > start and r.text.strip() and not r.props.b:
+            bold = False
         pos += len(r.text)
-    if changed:
-        done.append("\"Điều N.\" in đậm")
+    if bold:
+        return
+    for r in split_span(p.el, start, start + n):
+        set_toggle(job.ed, r, "b", True)
+    done.append("\"Điều N.\" in đậm")
 
 
 def fix(job) -> None:
