@@ -25,14 +25,19 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def check_outputs(outputs: dict[str, bytes], out_dir: Path) -> tuple[list[Problem], list[Problem]]:
-    """Run the Decree 30 checker on every rendered document: (errors, warnings)."""
-    from ..check import check_docx_bytes  # the checker reads DOCX; imported only when used
+def check_outputs(outputs: dict[str, bytes], out_dir: Path,
+                  parts: dict[str, dict[str, bytes]] | None = None) -> tuple[list[Problem], list[Problem]]:
+    """Run the Decree 30 checker on every rendered document: (errors, warnings). With `parts`
+    (path -> unzipped parts, from render_all_parts) the checker reads those directly."""
+    from ..check import check_docx_bytes, check_parts  # imported only when used
 
     errors, warnings = [], []
     with progress.bar(len(outputs), "Kiểm tra thể thức") as bar:
         for rel, data in outputs.items():
-            for finding in check_docx_bytes(data, str(out_dir / rel)):
+            name = str(out_dir / rel)
+            found = check_parts(parts[rel], name) if parts and rel in parts else \
+                check_docx_bytes(data, name)
+            for finding in found:
                 problem = finding.as_problem() if hasattr(finding, "as_problem") else finding
                 (errors if problem.is_error else warnings).append(problem)
             bar.update(1)

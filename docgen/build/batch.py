@@ -183,7 +183,7 @@ def _commune_file_problems(project: Project, rieng: XaPhuongRieng, doc) -> list[
 
 def build_commune(index: int, file: str | None) -> CommuneResult:
     """Derive, render and check one commune (in a worker, or in-process when jobs == 1)."""
-    from .render_docs import render_all
+    from .render_docs import render_all_parts
 
     project: Project = _W["project"]
     xp = project.don_vi.xa_phuong[index]
@@ -198,11 +198,11 @@ def build_commune(index: int, file: str | None) -> CommuneResult:
             return result
     try:
         ket_qua: KetQua = ke_hoach_xa_phuong(project, xp, rieng, trich_dan=_W["trich_dan"])
-        outputs = render_all(_W["engine"], [ket_qua.ke_hoach, ket_qua.phu_luc])
+        outputs, parts = render_all_parts(_W["engine"], [ket_qua.ke_hoach, ket_qua.phu_luc])
         if _W["check"]:
             from . import check_outputs
 
-            errors, warnings = check_outputs(outputs, _W["out_dir"])
+            errors, warnings = check_outputs(outputs, _W["out_dir"], parts)
             result.warnings = warnings
             if errors:
                 result.problems = errors

@@ -1,9 +1,8 @@
 """`repair_bytes(data, name, track=False)`: the repaired copy of one DOCX, the fixes applied
 and what the checker still finds in the copy.
 
-Order: first the structural text fixes (a Quốc hiệu and Tiêu ngữ typed in one paragraph are
-split in two, so that later fixes see each part), then package-wide fixes (page, fonts, page
-numbers), then the fixes of each located Decree 30 part on a freshly built document model.
+Order: NFC first (the parts are located by their text), then package-wide fixes (page,
+fonts, page numbers, phụ lục sections), then the fixes of each located Decree 30 part.
 The copy is then checked again by the same checker; what it still reports is returned as
 `remaining` (fixed = what the checker found before and no longer finds).
 """
@@ -75,6 +74,20 @@ class Job:
         return self.where(p) if p is not None else "đoạn"
 
 
+# A family that fixes only what some rules report runs only when one of them reported
+# something ("edit only what needs it": a one-page letter needs no page number field).
+GATES = {
+    "text.nfc": {"nd30.nfc"},
+    "page.fix": {"nd30.page-size", "nd30.orientation", "nd30.margin"},
+    "fonts.fix": {"nd30.font", "nd30.font-theme"},
+    "fonts.fix_color": {"nd30.color"},
+    "pagenum.fix": {"nd30.page-number", "nd30.page-number-footer"},
+    "sections.fix": {"nd30.phu-luc-page"},
+    "lines.fix": {"nd30.tieu-ngu-line", "nd30.co-quan-line", "nd30.trich-yeu"},
+    "tables.fix": {"nd30.table-header"},
+}
+
+
 def _families():
     """Fix families in order; "refresh" rebuilds the model when the previous step changed the
     paragraph structure, "relocate" only finds the parts again (NFC changed only text). Formatting runs before text edits: a text edit copies the formatting
@@ -86,11 +99,10 @@ def _families():
         pagenum,
         parts,
         sections,
-        structure,
         tables,
         text,
     )
-    return [text.nfc, "relocate", structure.fix, "refresh", page.fix, fonts.fix,
+    return [text.nfc, "relocate", page.fix, fonts.fix,
             fonts.fix_color, pagenum.fix, sections.fix, parts.fix, lines.fix, tables.fix,
             text.fix]
 
@@ -123,13 +135,17 @@ def repair_bytes(data: bytes, name: str, track: bool = False, date: str | None =
         raise UsageError(Problem(name, None, "repair.not-administrative",
                                  "không phải văn bản hành chính (không có Quốc hiệu, tên loại, "
                                  "\"Nơi nhận:\" hay \"Phụ lục\"); docgen không sửa tệp này"))
+    found = {f.code for f in before}
     for step in _families():
         if step not in ("refresh", "relocate"):
             n = len(job.fixes)
-            step(job)
+            codes = GATES.get(f"{step.__module__.rsplit('.', 1)[-1]}.{step.__name__}")
+            if codes is None or codes & found:
+                step(job)
             changed = len(job.fixes) != n
         elif changed:
             job.refresh() if step == "refresh" else job.relocate()
+    pkg.finish()
     out = pkg.to_bytes() if pkg.any_changed() else data
     remaining = check_docx_bytes(out, name)
     return Result(out, job.fixes, before, remaining)

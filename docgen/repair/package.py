@@ -51,6 +51,7 @@ class Package:
     main: str = "word/document.xml"
     added: list[str] = field(default_factory=list)
     _orig: dict[str, bytes] = field(default_factory=dict)
+    _nsmap: dict[str, dict] = field(default_factory=dict)
 
     @classmethod
     def open(cls, data: bytes, name: str) -> Package:
@@ -71,6 +72,7 @@ class Package:
                 return None
             self.trees[part] = parse_part(self.raw[part])
             self._orig[part] = etree.tostring(self.trees[part])
+            self._nsmap[part] = dict(self.trees[part].nsmap)
         return self.trees[part]
 
     def touch(self, part: str) -> None:
@@ -140,6 +142,20 @@ class Package:
         ct = self.tree("[Content_Types].xml")
         etree.SubElement(ct, f"{{{CT_NS}}}Override", PartName=f"/{path}", ContentType=HEADER_CT)
         return f"rId{n}"
+
+    def finish(self) -> None:
+        """Give each root back the namespace declarations it was parsed with: the checker's
+        document model drops unused ones (docgen.check.docmodel.build_model), which would
+        otherwise rewrite a part no fix touched. Call once, after the last fix."""
+        for part, root in list(self.trees.items()):
+            orig = self._nsmap.get(part)
+            if not orig or all(root.nsmap.get(k) == v for k, v in orig.items()):
+                continue
+            new = _PARSER.makeelement(root.tag, dict(root.attrib), nsmap={**orig, **root.nsmap})
+            new.text = root.text
+            for ch in list(root):
+                new.append(ch)
+            self.trees[part] = new
 
     def any_changed(self) -> bool:
         return bool(self.added) or any(self.changed(p) for p in self.trees)

@@ -103,9 +103,9 @@ def test_capital_unit_name_is_a_warning_left_to_a_person(built):
 
 
 def test_abbreviation_not_explained(built):
-    data = _edit(built, "Điều 2.", "Điều 2. ", "Điều 2. Giao BCĐ ")
+    data = _edit(built, "Điều 2.", "Điều 2. ", "Điều 2. Giao BQLDA chủ trì, BQLDA báo cáo; ")
     [f] = _only(data, "nd30.text-abbreviation")
-    assert f.severity == "cảnh báo" and f.found == "BCĐ"
-    explained = _edit(built, "Điều 2.", "Điều 2. ", "Điều 2. Giao Ban chỉ đạo (sau đây viết tắt "
-                      "là BCĐ) và BCĐ ")
+    assert f.severity == "cảnh báo" and f.found == "BQLDA"
+    explained = _edit(built, "Điều 2.", "Điều 2. ", "Điều 2. Giao Ban quản lý dự án (sau đây viết "
+                      "tắt là BQLDA) chủ trì, BQLDA báo cáo; ")
     assert check_docx_bytes(explained, "t.docx") == []

@@ -33,8 +33,22 @@ UNIT_CAP = re.compile(r"(?<=[a-zà-ỹđ] )(?P<w>Tỉnh|Huyện|Xã|Phường|Th
                       r"(?P<name>[A-ZĐ][a-zà-ỹđ]+(?: [A-ZĐ][a-zà-ỹđ]+)*)")
 ABBR = re.compile(r"(?<![\w/-])(?P<a>[A-ZĐ][A-ZĐ]{1,7}|[A-ZĐ]+[a-z][A-ZĐ]+)(?![\w/-])")
 ROMAN = re.compile(r"^[IVXLC]+$")
-COMMON_ABBR = {"UBND", "HĐND", "MTTQ", "TW", "CP", "TTg", "QH", "VN", "TP", "STT", "TT", "TNHH", "ĐT",
-               "ISO", "TCVN"}
+# Abbreviations every office reading an administrative-reform document knows, with their full
+# forms (Decree 30 leaves abbreviations to each body, Phụ lục I, mục II.3.b): not reported.
+COMMON_ABBR = {
+    "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "MTTQ": "Mặt trận Tổ quốc",
+    "TW": "Trung ương", "CP": "Chính phủ", "TTg": "Thủ tướng Chính phủ", "QH": "Quốc hội",
+    "VN": "Việt Nam", "TP": "thành phố", "STT": "số thứ tự", "TT": "thứ tự",
+    "TNHH": "trách nhiệm hữu hạn", "ĐT": "điện thoại", "ISO": "Tổ chức Tiêu chuẩn hóa quốc tế",
+    "TCVN": "Tiêu chuẩn Việt Nam", "CCHC": "cải cách hành chính", "TTHC": "thủ tục hành chính",
+    "CNTT": "công nghệ thông tin", "CQHCNN": "cơ quan hành chính nhà nước",
+    "HTQLCL": "hệ thống quản lý chất lượng", "TTĐT": "thông tin điện tử",
+    "CBCCVC": "cán bộ, công chức, viên chức", "CBCC": "cán bộ, công chức",
+    "DVC": "dịch vụ công", "DVCTT": "dịch vụ công trực tuyến", "KT": "kinh tế", "XH": "xã hội",
+    "PAR": "Chỉ số cải cách hành chính (PAR INDEX)", "INDEX": "PAR INDEX",
+    "SIPAS": "Chỉ số hài lòng về sự phục vụ hành chính", "PAPI": "Chỉ số hiệu quả quản trị "
+    "và hành chính công cấp tỉnh", "PCI": "Chỉ số năng lực cạnh tranh cấp tỉnh",
+}
 
 
 def _sentences(part):
@@ -67,14 +81,17 @@ def vv(ctx: Ctx):
 
 
 def _without_body(text: str) -> list[str]:
-    """Citations in a căn cứ with no "của <cơ quan>" before the next citation. A symbol that
-    names the Government, the Prime Minister or the National Assembly (NĐ-CP, QĐ-TTg, QH15)
-    names its issuer already."""
+    """Citations in a căn cứ that name no issuing body: no "của <cơ quan>" between the
+    previous citation (or the start) and the next one ("Theo đề nghị của Giám đốc Công an tỉnh
+    tại Tờ trình số 519/…" names it before). A symbol that names the Government, the Prime
+    Minister or the National Assembly (NĐ-CP, QĐ-TTg, QH15) names its issuer already."""
     found = list(CITES.finditer(text))
     out = []
     for k, m in enumerate(found):
+        start = found[k - 1].end() if k else 0
         end = found[k + 1].start() if k + 1 < len(found) else len(text)
-        if " của " not in text[m.end():end] and not re.search(r"(CP|TTg|QH\d*)$", m.group(0)):
+        around = text[start:m.start()] + " " + text[m.end():end]
+        if " của " not in around and not re.search(r"(CP|TTg|QH\d*)$", m.group(0)):
             out.append(m.group(0))
     return out
 
@@ -146,11 +163,17 @@ def abbreviations(ctx: Ctx):
     for part in ctx.parts:
         if part.kind == PHU_LUC:
             continue
+        sentences = list(_sentences(part))
+        uses: dict[str, int] = {}
+        for _p, t in sentences:
+            for m in ABBR.finditer(t):
+                uses[m.group("a")] = uses.get(m.group("a"), 0) + 1
         seen_text, hits, reported = "", [], set()
-        for p, t in _sentences(part):
+        for p, t in sentences:
             for m in ABBR.finditer(t):
                 a = m.group("a")
-                if a in reported or a in COMMON_ABBR or a in ALL_ABBR or ROMAN.match(a):
+                if a in reported or a in COMMON_ABBR or a in ALL_ABBR or ROMAN.match(a) \
+                        or uses[a] < 2:          # a name used once is left to the reader
                     continue
                 before = seen_text + t[:m.start()]
                 if not _explained(a, before, seen_text + t, everywhere):

@@ -80,12 +80,21 @@ def _format_field(job, p, where: str) -> None:
         set_jc(job.ed, p, "center")
         job.add(Fix(where, "số trang căn giữa", "nd30.page-number"))
     pid = styles.para_style_id(p)
-    sizes, italic = set(), False
+    sizes, italic, fonts = set(), False, set()
     for r in iter_runs(p):
         if r.find(w("instrText")) is None and r.find(w("t")) is None and \
                 r.getparent().tag != w("fldSimple"):
             continue
         props = styles.run(r, pid, None)
+        font = props.fonts.get("ascii")
+        if font and font.lower() != "times new roman":
+            with job.ed.props(r, "r") as rpr:
+                rfonts = rpr.get_or_add_rFonts()
+                for attr in list(rfonts.attrib):
+                    del rfonts.attrib[attr]
+                for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
+                    rfonts.set(w(slot), "Times New Roman")
+            fonts.add(font)
         if not 13 <= props.size_pt <= 14:
             set_size(job.ed, r, clamp(props.size_pt, 13, 14))
             sizes.add(props.size_pt)
@@ -97,6 +106,9 @@ def _format_field(job, p, where: str) -> None:
                     "nd30.page-number"))
     if italic:
         job.add(Fix(where, "số trang chữ đứng", "nd30.page-number"))
+    if fonts:
+        job.add(Fix(where, f"phông chữ số trang {', '.join(sorted(fonts))} → Times New Roman",
+                    "nd30.page-number"))
 
 
 def _restarts(sec) -> bool:

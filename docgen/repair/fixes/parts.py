@@ -179,6 +179,7 @@ def _dieu_bold(job, p, n: int, done: list) -> None:
     """"Điều N." in bold: the label is split off into runs of its own when it shares a run
     with the article's title, so that only the label changes."""
     from docgen.repair.edit import split_span
+    from docgen.repair.fixes.text import _span
     text = p.raw_text
     start = len(text) - len(text.lstrip())
     pos, bold = 0, True
@@ -190,7 +191,8 @@ def _dieu_bold(job, p, n: int, done: list) -> None:
         pos += len(r.text)
     if bold:
         return
-    for r in split_span(p.el, start, start + n):
+    base = _span(p)[0]                      # the line's place in its w:p
+    for r in split_span(p.el, base + start, base + start + n):
         set_toggle(job.ed, r, "b", True)
     done.append("\"Điều N.\" in đậm")
 
