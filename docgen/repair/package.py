@@ -51,7 +51,7 @@ class Package:
     main: str = "word/document.xml"
     added: list[str] = field(default_factory=list)
     _orig: dict[str, bytes] = field(default_factory=dict)
-    _nsmap: dict[str, dict] = field(default_factory=dict)
+    _attrib: dict[str, dict] = field(default_factory=dict)
 
     @classmethod
     def open(cls, data: bytes, name: str) -> Package:
@@ -71,19 +71,31 @@ class Package:
             if part not in self.raw:
                 return None
             self.trees[part] = parse_part(self.raw[part])
-            self._orig[part] = etree.tostring(self.trees[part])
-            self._nsmap[part] = dict(self.trees[part].nsmap)
+            self._orig[part] = _bytes(self.trees[part])
+            self._attrib[part] = dict(self.trees[part].attrib)
         return self.trees[part]
 
     def touch(self, part: str) -> None:
         """Mark a part to be written even if it serialises as it was parsed."""
         self.dirty.add(part)
 
+    def _serialise(self, part: str) -> bytes:
+        """The tree as lxml writes it, with the root's start tag as it was parsed: the
+        checker's document model drops unused namespace declarations from the root
+        (docgen.check.docmodel.build_model), which would otherwise change a part no fix
+        touched. The root's attributes are never changed by a fix; the prefixes left are a
+        subset of the original ones, so the original declarations cover them."""
+        cur = _bytes(self.trees[part])
+        orig = self._orig.get(part)
+        if orig is None or dict(self.trees[part].attrib) != self._attrib[part]:
+            return cur
+        return orig[: orig.index(b">") + 1] + cur[cur.index(b">") + 1:] \
+            if not cur.startswith(orig[: orig.index(b">") + 1]) else cur
+
     def changed(self, part: str) -> bool:
         if part in self.dirty:
             return True
-        tree = self.trees.get(part)
-        return tree is not None and etree.tostring(tree) != self._orig[part]
+        return part in self.trees and self._serialise(part) != self._orig[part]
 
     def rels_part(self, part: str) -> str:
         folder, base = posixpath.split(part)
@@ -144,18 +156,8 @@ class Package:
         return f"rId{n}"
 
     def finish(self) -> None:
-        """Give each root back the namespace declarations it was parsed with: the checker's
-        document model drops unused ones (docgen.check.docmodel.build_model), which would
-        otherwise rewrite a part no fix touched. Call once, after the last fix."""
-        for part, root in list(self.trees.items()):
-            orig = self._nsmap.get(part)
-            if not orig or all(root.nsmap.get(k) == v for k, v in orig.items()):
-                continue
-            new = _PARSER.makeelement(root.tag, dict(root.attrib), nsmap={**orig, **root.nsmap})
-            new.text = root.text
-            for ch in list(root):
-                new.append(ch)
-            self.trees[part] = new
+        """Kept for the engine's call order; namespace declarations are restored when a part
+        is serialised (see `_serialise`)."""
 
     def any_changed(self) -> bool:
         return bool(self.added) or any(self.changed(p) for p in self.trees)
@@ -175,9 +177,16 @@ class Package:
 
     def _member(self, path: str) -> bytes:
         if self.changed(path):
+            if path in self._orig:
+                return b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n" + \
+                    self._serialise(path)
             return etree.tostring(self.trees[path], xml_declaration=True, encoding="UTF-8",
                                   standalone=True)
         return self.raw[path]
+
+
+def _bytes(root: etree._Element) -> bytes:
+    return etree.tostring(root, encoding="UTF-8", xml_declaration=False)
 
 
 def _copy_info(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
