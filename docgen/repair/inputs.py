@@ -42,8 +42,9 @@ def read_bytes(path: Path, refuse_locked: bool = True) -> bytes:
                     f"tệp đang được mở trong Word (có tệp khóa {lock.name} bên cạnh); hãy đóng "
                     "tệp trong Word rồi chạy lại")
     try:
-        with open(path, "rb"):
-            pass
+        if path.is_file():                     # never open a FIFO or device: it may block
+            with open(path, "rb"):
+                pass
     except PermissionError:
         raise _fail(path, "repair.permission",
                     "không có quyền đọc tệp (tệp bị khóa hoặc đang mở trong chương trình "
