@@ -211,3 +211,17 @@ def test_task_sheet_wording_from_its_skeleton(project, tmp_path, cli):
     assert status == 0, err
     sheet = _text(out / "ke-hoach-con/phong-noi-vu/bang-phan-cong.docx")
     assert "Cơ quan chủ trì, nhiệm vụ I.1" in sheet and "\nChủ trì, nhiệm vụ" not in sheet
+
+
+def test_changing_a_skeleton_rebuilds_the_communes(project, tmp_path, cli):
+    out = tmp_path / "out"
+    assert cli("xa-phuong", "--content", project, "--out", out, "--no-check")[0] == 0
+    status, stdout, _ = cli("xa-phuong", "--content", project, "--out", out, "--no-check")
+    assert status == 0 and stdout.startswith("Xã/phường: 0 đã dựng, 17 không đổi")
+    own = _own_khung(project, "xa-phuong")
+    status, stdout, _ = cli("xa-phuong", "--content", project, "--out", out, "--no-check")
+    assert status == 0 and stdout.startswith("Xã/phường: 0 đã dựng, 17 không đổi")   # same text: same bytes
+    edit(own, "luu: VT", "luu: VT, VP")
+    status, stdout, _ = cli("xa-phuong", "--content", project, "--out", out, "--no-check")
+    assert status == 0 and stdout.startswith("Xã/phường: 17 đã dựng, 0 không đổi")
+    assert "- Lưu: VT, VP." in _text(out / "xa-phuong/hoai-my/ke-hoach.docx")
