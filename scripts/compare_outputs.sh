@@ -11,4 +11,5 @@ $docgen ke-hoach-con --vi-du --out "$out" >/dev/null
 $docgen xa-phuong --vi-du --out "$out" >/dev/null
 cd "$out" && find . -name '*.docx' -not -path './.docgen/*' | sort | xargs sha256sum > "$out.sha"
 echo "$(wc -l < "$out.sha") documents; differing from $before:"
-diff "$before" "$out.sha" | grep '^>' | sed 's/^> [0-9a-f]*  /  /' || echo "  none"
+changed=$(diff "$before" "$out.sha" | grep '^>' | sed 's/^> [0-9a-f]*  /  /')
+echo "${changed:-  none}"

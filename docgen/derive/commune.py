@@ -98,9 +98,6 @@ def area_kind(name: str) -> str:
 
 # --- targets from the town plan ---------------------------------------------------------------
 
-_KEEP = ("hồ sơ", "thủ tục hành chính", "TTHC", "văn bản đi, đến", "hài lòng", "cán bộ, công chức")
-_DROP = ("cơ quan, đơn vị, địa phương", "đơn vị sự nghiệp", "UBND cấp xã", "quy phạm pháp luật")
-
 
 def _norm(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
@@ -125,18 +122,21 @@ def _khoan_for(blocks: tuple[Khoi, ...], area: str) -> Khoi | None:
     return found[scored[0][1]] if scored and scored[0][0] >= 0.75 else None
 
 
-def chi_tieu_cap_xa(project: Project, area: str, dv: str) -> list[str]:
+def chi_tieu_cap_xa(project: Project, area: str, values: Slots) -> list[str]:
     """The targets of `area` in the town plan that apply to a commune, worded for it.
 
-    A bullet counts when it states a figure (%); inside it, clauses (";") about dossiers,
-    TTHC, electronic documents, satisfaction or officials are kept, clauses about the town,
-    public service units, inspecting communes or legal normative documents are dropped.
+    A bullet counts when it states a figure (%); its clauses (";") are kept or dropped, and
+    reworded, by the skeleton's `chi_tieu_cap_xa` (Hoài Nhơn: clauses about dossiers, TTHC,
+    electronic documents, satisfaction or officials are kept; about the town, public service
+    units, inspecting communes or legal normative documents dropped).
     """
     khoan = _khoan_for(project.ke_hoach.noi_dung, area)
     if khoan is None:
         return []
-    cap = project.don_vi.co_quan_ban_hanh.cap_ten           # "thị xã": clauses about the town are dropped
-    drop = (cap, *_DROP)
+    rules = project.khung["xa-phuong"].chi_tieu_cap_xa
+    keep = [fill(k, values) for k in rules.giu]
+    drop = [fill(d, values) for d in rules.bo]
+    doi = [(fill(d.tu, values), fill(d.thanh, values)) for d in rules.doi]
     out = []
     for diem in khoan.noi_dung:
         if diem.kieu != "diem" or not diem.text.lower().startswith("chỉ tiêu"):
@@ -144,11 +144,11 @@ def chi_tieu_cap_xa(project: Project, area: str, dv: str) -> list[str]:
         for bullet in diem.noi_dung:
             if "%" not in bullet.text:
                 continue
-            text = (bullet.text.replace(f"của {cap}, xã, phường", f"của {dv}")
-                    .replace("của các cơ quan, đơn vị", f"của UBND {dv}")
-                    .replace("của cơ quan, đơn vị", f"của UBND {dv}"))
+            text = bullet.text
+            for old, new in doi:
+                text = text.replace(old, new)
             kept = [c.strip() for c in strip_end(text).split(";")
-                    if any(k in c for k in _KEEP) and not any(d in c for d in drop)]
+                    if any(k in c for k in keep) and not any(d in c for d in drop)]
             if kept:
                 out.append("; ".join(kept) + ".")
     return out
@@ -223,7 +223,7 @@ def _areas(project: Project, khung: KhungXaPhuong, xa_phuong: XaPhuong, rieng: X
     for gi, group in enumerate(project.phu_luc.nhom, 1):
         rows = _rows(project, khung, xa_phuong, gi, group, values, them)
         targets = (list(chi_tieu_rieng[gi]) if gi in chi_tieu_rieng
-                   else chi_tieu_cap_xa(project, group.ten, xa_phuong.loai_ten))
+                   else chi_tieu_cap_xa(project, group.ten, values))
         children = []
         if targets:
             children.append(Khoi(diem=fill(khung.chi_tieu, values), noi_dung=tuple(Khoi(gach=t) for t in targets)))

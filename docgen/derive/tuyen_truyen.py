@@ -24,7 +24,7 @@ def media_unit(ban: Ban) -> str:
         return ban.ov.co_quan_truyen_thong
     for block in walk(ban.project.ke_hoach.noi_dung):
         if block.kieu == "khoan" and re.match(r"Trung tâm Văn hóa|Đài Truyền thanh", block.text):
-            return f"{block.text} {ban.project.don_vi.co_quan_ban_hanh.cap_ten}"
+            return ban.cau("truyen_thong", ten=block.text)
     return ban.cho_nhap("", "co_quan_truyen_thong")
 
 

@@ -119,6 +119,19 @@ class PhuLucKhung(Model):
     cot: tuple[NonBlank, ...] = Field(min_length=7, max_length=7)
 
 
+class Doi(Model):
+    tu: NonBlank
+    thanh: Text = ""
+
+
+class ChiTieuCapXa(Model):
+    """Which town targets a commune takes over, and how they are reworded (clauses split at ";")."""
+
+    giu: tuple[NonBlank, ...] = Field(min_length=1)   # a clause is kept when it contains one of these
+    bo: tuple[NonBlank, ...] = ()                      # … and none of these
+    doi: tuple[Doi, ...] = ()                          # replacements made first, in order
+
+
 class KhungXaPhuong(Khung):
     """docgen/khung/xa-phuong.yaml: one commune's CCHC plan and its task appendix."""
 
@@ -140,12 +153,13 @@ class KhungXaPhuong(Khung):
                            Literal["van_phong", "tu_phap", "tai_chinh", "dia_chinh", "van_hoa"]]
     nhiem_vu_chuan: dict[Literal["chi_dao", "the_che", "tthc", "bo_may", "can_bo", "tai_chinh", "hien_dai"],
                          tuple[NhiemVuKhung, ...]] = {}
+    chi_tieu_cap_xa: ChiTieuCapXa
 
     SLOTS: ClassVar[dict[str, frozenset[str]]] = {
         "co_quan": XA, "trich_yeu": XA, "than": XA, "chi_tieu": XA, "nhiem_vu": XA,
         "phoi_hop": XA | {"chu_tri", "viec"}, "ket_thuc": XA, "nguoi_ky": XA, "cho_nhap_ho_ten": XA,
         "noi_nhan": XA, "luu": XA, "phu_luc": XA | {"so_ky_hieu", "ngay"}, "cong_chuc": frozenset(),
-        "chu_tri_linh_vuc": frozenset(), "nhiem_vu_chuan": XA,
+        "chu_tri_linh_vuc": frozenset(), "nhiem_vu_chuan": XA, "chi_tieu_cap_xa": XA,
     }
     CHEN: ClassVar[frozenset[str]] = frozenset({"linh_vuc"})
 
@@ -247,12 +261,12 @@ class KhungKiemTra(KhungKeHoachCon):
 class KhungTuyenTruyen(KhungKeHoachCon):
     """docgen/khung/tuyen-truyen.yaml: the propaganda plan (derived-plans.md §1.2)."""
 
-    CAU: ClassVar[frozenset[str]] = frozenset({"linh_vuc"})
+    CAU: ClassVar[frozenset[str]] = frozenset({"linh_vuc", "truyen_thong"})
     CHO: ClassVar[frozenset[str]] = frozenset({"chi_tieu", "co_quan_truyen_thong"})
     CHEN: ClassVar[frozenset[str]] = frozenset({"chi_tieu", "linh_vuc"})
     SLOTS: ClassVar[dict[str, frozenset[str]]] = {
         "than": KHC | {"truyen_thong", "kinh_phi"}, "noi_nhan": KHC | {"truyen_thong"}, "phu_luc": KHC,
-        "cau": KHC, "cho_nhap": KHC, **_cau(KHC, linh_vuc=("linh_vuc", "nhiem_vu"))}
+        "cau": KHC, "cho_nhap": KHC, **_cau(KHC, linh_vuc=("linh_vuc", "nhiem_vu"), truyen_thong=("ten",))}
 
 
 class KhungCntt(KhungKeHoachCon):
