@@ -266,6 +266,15 @@ def rule(width_twips: int, avail_twips: int, after: int | None = None) -> str:
     return p("Duong ke", ppr=f'{sp}<w:ind w:left="{left}" w:right="{right}"/>')
 
 
+def rule_for(var: str, avail_twips: int, after: int | None = None) -> str:
+    """A short line whose length (twips) is the context value `var`: the renderer sizes it to
+    1/3-1/2 of the text above (docgen/render/context.py); same indents as `rule`."""
+    left = f"{{{{ ({avail_twips} - {var}) // 2 }}}}"
+    right = f"{{{{ {avail_twips} - {var} - ({avail_twips} - {var}) // 2 }}}}"
+    sp = f'<w:spacing w:after="{after}"/>' if after is not None else ""
+    return p("Duong ke", ppr=f'{sp}<w:ind w:left="{left}" w:right="{right}"/>')
+
+
 NO_BORDERS = ("<w:tblBorders>" + "".join(
     f'<w:{e} w:val="nil"/>' for e in ("top", "left", "bottom", "right", "insideH", "insideV")
 ) + "</w:tblBorders>")
@@ -334,7 +343,7 @@ def header_table() -> str:
         + tag("{%p for l in co_quan_ten %}")
         + pt("Co quan", "{{ l }}")
         + tag("{%p endfor %}")
-        + rule(BODY_NAME_LINE, wl - 2 * CELL_MAR)
+        + rule_for("ke_co_quan", wl - 2 * CELL_MAR)
     )
     right = (
         pt("Quoc hieu", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
@@ -381,7 +390,7 @@ def title_block(with_kem_theo: bool, avail: int) -> str:
     out = pt("Ten loai", "{{ ten_loai }}") + pt("Trich yeu", "{{ trich_yeu }}")
     if with_kem_theo:
         out += tag("{%p if kem_theo %}") + pt("Kem theo", "{{ kem_theo }}") + tag("{%p endif %}")
-    return out + rule(TRICH_YEU_LINE, avail, after=120)
+    return out + rule_for("ke_trich_yeu", avail, after=120)
 
 
 def body_quyet_dinh() -> str:

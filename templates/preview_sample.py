@@ -14,6 +14,8 @@ from pathlib import Path
 import jinja2
 from docxtpl import DocxTemplate
 
+from docgen.render.context import ke_co_quan, ke_trich_yeu
+
 HERE = Path(__file__).resolve().parent
 
 COMMON = {
@@ -29,6 +31,8 @@ COMMON = {
     ],
     "nguoi_ky": {"dong": ["CHỦ TỊCH"], "ho_ten": "Phạm Trương"},
 }
+
+COMMON["ke_co_quan"] = ke_co_quan(COMMON["co_quan_ten"])
 
 QUYET_DINH = {
     **COMMON,
@@ -159,6 +163,9 @@ QUYET_DINH_XA = {
     "nguoi_ky": {"dong": ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"],
                  "ho_ten": "Nguyễn Văn A"},
 }
+for _ctx in (QUYET_DINH, KE_HOACH, QUYET_DINH_XA):
+    _ctx["ke_trich_yeu"] = ke_trich_yeu(_ctx["trich_yeu"])
+QUYET_DINH_XA["ke_co_quan"] = ke_co_quan(QUYET_DINH_XA["co_quan_ten"])
 KE_HOACH_KY = {**KE_HOACH, "khoi": KE_HOACH["khoi"][:6], "noi_nhan": COMMON["noi_nhan"],
                "nguoi_ky": COMMON["nguoi_ky"], "kem_theo": "", "so": "Số: 05/KH-UBND",
                "dia_danh_ngay": "Hoài Nhơn, ngày 05 tháng 01 năm 2021"}

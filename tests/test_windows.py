@@ -57,7 +57,10 @@ def test_no_posix_only_calls_outside_the_libreoffice_pool():
     for path in sorted((ROOT / "docgen").rglob("*.py")):
         if path.relative_to(ROOT).as_posix() == "docgen/preview/pool.py":
             continue  # LibreOffice pool: POSIX process groups and flock (see README, Windows)
-        if uses := _posix_uses(path):
+        uses = _posix_uses(path)
+        if path.relative_to(ROOT).as_posix() == "docgen/build/lock.py":
+            uses.remove("fcntl")  # the output-folder lock: fcntl, or msvcrt on Windows (guarded import)
+        if uses:
             offenders[path.relative_to(ROOT).as_posix()] = uses
     assert offenders == {}
 

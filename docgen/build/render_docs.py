@@ -22,6 +22,12 @@ def _parts(engine: Engine, doc: VanBan) -> dict[str, bytes]:
 
 def render_all(engine: Engine, docs: list[VanBan]) -> dict[str, bytes]:
     """Render every document; a combined file reuses its parts' renderings."""
+    return render_all_parts(engine, docs)[0]
+
+
+def render_all_parts(engine: Engine, docs: list[VanBan]) -> tuple[dict[str, bytes], dict]:
+    """As render_all, plus each output's parts before zipping (path -> part name -> bytes),
+    which the checker reads without unzipping (docgen.check.check_parts)."""
     rendered: dict[int, dict[str, bytes]] = {}
 
     def parts_of(doc: VanBan) -> dict[str, bytes]:
@@ -29,11 +35,12 @@ def render_all(engine: Engine, docs: list[VanBan]) -> dict[str, bytes]:
             rendered[id(doc)] = _parts(engine, doc)
         return rendered[id(doc)]
 
-    out = {}
+    out, parts = {}, {}
     for doc in docs:
         if doc.phan:
             joined = compose([parts_of(p) for p in doc.phan], [p.duong_dan for p in doc.phan])
-            out[doc.duong_dan] = write_zip(list(joined.items()))
         else:
-            out[doc.duong_dan] = write_zip(list(parts_of(doc).items()))
-    return out
+            joined = parts_of(doc)
+        parts[doc.duong_dan] = joined
+        out[doc.duong_dan] = write_zip(list(joined.items()))
+    return out, parts

@@ -1,6 +1,7 @@
 """docgen.check: a Decree 30/2020/NĐ-CP conformance checker for any DOCX.
 
     check_docx_bytes(data, name) -> list[Finding]     (in-memory, used by the build)
+    check_parts(parts, name) -> list[Finding]         (rendered parts, not zipped: the batch)
     check_paths(paths) -> list[Finding]               (files on disk)
 
 Both raise `docgen.errors.UsageError` (exit 2) for a file that cannot be read safely
@@ -15,17 +16,31 @@ from pathlib import Path
 from docgen.check.finding import RULES, Finding
 from docgen.errors import Problem, UsageError
 
-__all__ = ["Finding", "RULES", "check_docx_bytes", "check_paths"]
+__all__ = ["Finding", "RULES", "check_docx_bytes", "check_parts", "check_paths"]
 
 
 def check_docx_bytes(data: bytes, name: str) -> list[Finding]:
     """Check one DOCX held in memory; `name` is used in the findings."""
+    from docgen.check.reader import read_docx_bytes
+
+    return _check(read_docx_bytes(data, name), name)
+
+
+def check_parts(parts: dict[str, bytes], name: str) -> list[Finding]:
+    """Check a document docgen has just rendered, from its parts (part name -> bytes) before
+    they are zipped; the parts shared by every document of a template are parsed once."""
+    from docgen.check.inmemory import package_from_parts, shared_styles
+
+    pkg = package_from_parts(parts, name)
+    return _check(pkg, name, shared_styles(pkg))
+
+
+def _check(pkg, name: str, styles=None) -> list[Finding]:
     from docgen.check.docmodel import build_model
     from docgen.check.locate import split_parts
-    from docgen.check.reader import read_docx_bytes
     from docgen.check.rules import Ctx, run_rules
 
-    model = build_model(read_docx_bytes(data, name))
+    model = build_model(pkg, styles)
     if not any(p.text.strip() for p in model.paras):
         raise UsageError(Problem(name, None, "check.no-text",
                                  "tệp DOCX không có nội dung chữ nào, không có gì để kiểm tra"))

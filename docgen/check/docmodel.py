@@ -3,25 +3,35 @@ effective formatting and location, tables, and sections (with resolved headers/f
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from lxml import etree
 
 from docgen.check.effective import ParaProps, RunProps, Styles, w, wval
 from docgen.check.reader import R_NS, DocxPackage
+from docgen.check.shapes import Shape, has_drawing, run_shapes
 
 _INLINE_CONTAINERS = {w(t) for t in ("hyperlink", "ins", "smartTag", "fldSimple", "sdt",
                                      "sdtContent", "customXml", "moveTo")}
-_SHAPE_TAGS = ("pict", "drawing", "object")
+_P, _TBL, _TC, _TCPR = w("p"), w("tbl"), w("tc"), w("tcPr")
+_GRIDSPAN, _TCW, _TRPR_GRIDBEFORE = w("gridSpan"), w("tcW"), f"{w('trPr')}/{w('gridBefore')}"
+_PPR_SECTPR = f"{w('pPr')}/{w('sectPr')}"
 _PAGE_FIELD = re.compile(r"(?<![A-Z])PAGE(?![A-Z])")
 
 
 @dataclass
 class Run:
+    """A run, or the piece of a run on one line when a soft break (w:br) splits it. `text`
+    is NFC (what the rules match); `raw` is the stored text (what the NFC rule looks at)."""
+
     el: etree._Element
     text: str
     props: RunProps
     has_shape: bool = False
+    raw: str = ""
+    shapes: tuple[Shape, ...] = ()
 
 
 @dataclass
@@ -37,17 +47,31 @@ class Para:
     row: int | None = None
     col: int | None = None
     page_break_in: bool = False   # a w:br type="page" inside
+    seg: int = 0                  # line of the paragraph (soft breaks split one w:p into lines)
+    nseg: int = 1
+    lead_tab: int = 0             # twips a leading tab moves the first line (0: no tab)
+    mark_pt: float | None = None  # size of the paragraph mark (the height of an empty line)
 
-    @property
+    # computed once: a Para's runs do not change after the model is built
+    @cached_property
     def text(self) -> str:
         """Visible text: caps formatting shown as capitals."""
         return "".join(r.text.upper() if r.props.caps else r.text for r in self.runs)
 
-    @property
+    @cached_property
     def raw_text(self) -> str:
-        return "".join(r.text for r in self.runs)
+        return "".join(r.raw for r in self.runs)
 
     @property
+    def shapes(self) -> list[Shape]:
+        return [s for r in self.runs for s in r.shapes]
+
+    @property
+    def first_indent(self) -> int:
+        """First-line indent as a reader sees it: the indent plus a leading tab."""
+        return self.lead_tab or self.props.first_line
+
+    @cached_property
     def text_runs(self) -> list[Run]:
         return [r for r in self.runs if r.text.strip()]
 
@@ -68,6 +92,7 @@ class Table:
     cells: list[list[list[Para]]] = field(default_factory=list)   # row -> col -> paragraphs
     header_row: bool = False      # first row repeats (w:tblHeader)
     widths: list[list[int | None]] = field(default_factory=list)  # row -> col -> twips
+    grid: list[list[int]] = field(default_factory=list)  # row -> col -> first grid column
 
 
 @dataclass
@@ -88,29 +113,46 @@ class DocModel:
     blocks: list[Para | Table]    # body order, top level
     paras: list[Para]             # every paragraph, body order (table cells included)
     sections: list[Section]
+    cache: dict = field(default_factory=dict, repr=False)   # derived facts (docgen.check.layout)
 
     def table_of(self, p: Para) -> Table | None:
         return next((b for b in self.blocks if isinstance(b, Table) and b.index == p.table), None)
 
 
-def _run_text(r: etree._Element) -> tuple[str, bool, bool]:
-    parts, shape, page_br = [], False, False
+def _run_pieces(r: etree._Element) -> tuple[list[str], bool]:
+    """The text of a run split at soft line breaks (one string per line), and whether it holds
+    a page break."""
+    lines, cur, page_br = [], [], False
     for ch in r:
         tag = ch.tag
         if tag == w("t"):
-            parts.append(ch.text or "")
+            cur.append(ch.text or "")
         elif tag == w("tab") or tag == w("ptab"):
-            parts.append("\t")
+            cur.append("\t")
         elif tag in (w("br"), w("cr")):
             if wval(ch, "type") == "page":
                 page_br = True
             else:
-                parts.append("\n")
+                lines.append("".join(cur))
+                cur = []
         elif tag == w("noBreakHyphen"):
-            parts.append("-")
-        elif isinstance(tag, str) and etree.QName(tag).localname in _SHAPE_TAGS:
-            shape = True
-    return "".join(parts), shape, page_br
+            cur.append("-")
+    lines.append("".join(cur))
+    return lines, page_br
+
+
+def _lead_tab(p: etree._Element, text: str, first_line: int, left: int) -> int:
+    """Where a leading tab puts the first character (twips from the indent), 0 without one.
+    Custom tab stops of the paragraph are used, else Word's default stops every 720 twips."""
+    if not text.startswith("\t"):
+        return 0
+    start = left + first_line
+    stops = sorted(int(t.get(w("pos"))) for t in p.iterfind(f"{w('pPr')}/{w('tabs')}/{w('tab')}")
+                   if (t.get(w("pos")) or "").lstrip("-").isdigit() and wval(t) != "clear")
+    nxt = next((s for s in stops if s > start), None)
+    if nxt is None:
+        nxt = (start // 720 + 1) * 720
+    return nxt - left
 
 
 def iter_runs(p: etree._Element):
@@ -123,9 +165,9 @@ def iter_runs(p: etree._Element):
 
 
 class _Builder:
-    def __init__(self, pkg: DocxPackage):
+    def __init__(self, pkg: DocxPackage, styles: Styles | None = None):
         self.pkg = pkg
-        self.styles = Styles(pkg.styles, pkg.theme)
+        self.styles = styles or Styles(pkg.styles, pkg.theme)
         self.section = 0
         self.body_count = 0
         self.table_count = 0
@@ -133,25 +175,65 @@ class _Builder:
         self.sect_prs: list[etree._Element] = []
 
     def para(self, p, table_style=None, where=None, tloc=(None, None, None)) -> Para:
-        pid = self.styles.para_style_id(p)
-        runs, page_br = [], False
-        for r in iter_runs(p):
-            text, shape, br = _run_text(r)
-            page_br |= br
-            runs.append(Run(r, text, self.styles.run(r, pid, table_style), shape))
+        """Add one w:p as one Para per line (soft breaks split it); return the first line."""
+        shape = self._shape(p, table_style)
+        pid, props, page_br, lead_tab, mark_pt, layout = shape
+        run_els = list(iter_runs(p))
+        lines = [[Run(run_els[i], text, rp, drawn, raw, shapes)
+                  for i, text, rp, drawn, raw, shapes in line] for line in layout]
         body_index = None
         if where is None:
             self.body_count += 1
             body_index = self.body_count
             where = f"đoạn {body_index}"
-        para = Para(p, runs, self.styles.paragraph(p, table_style), pid, self.section, where,
-                    body_index, *tloc, page_break_in=page_br)
-        self.paras.append(para)
-        sp = p.find(f"{w('pPr')}/{w('sectPr')}")
+        out = []
+        for k, runs in enumerate(lines):
+            loc = where if k == 0 else f"{where}, dòng {k + 1}"
+            out.append(Para(p, runs, props, pid, self.section, loc, body_index, *tloc,
+                            page_break_in=page_br, seg=k, nseg=len(lines),
+                            lead_tab=lead_tab if k == 0 else 0,
+                            mark_pt=mark_pt if k == len(lines) - 1 else None))
+        self.paras.extend(out)
+        sp = p.find(_PPR_SECTPR)
         if sp is not None:
             self.sect_prs.append(sp)
             self.section += 1
-        return para
+        return out
+
+    def _shape(self, p, table_style) -> tuple:
+        """Everything about a paragraph that its XML alone decides (style, effective formats,
+        lines and their runs by index), cached on the Styles index by that XML: documents
+        rendered from one template repeat most paragraphs byte for byte."""
+        key = (table_style, etree.tostring(p))
+        cache = self.styles.para_shapes
+        hit = cache.get(key)
+        if hit is not None:
+            return hit
+        pid = self.styles.para_style_id(p)
+        props = self.styles.paragraph(p, table_style)
+        layout: list[list[tuple]] = [[]]
+        page_br = False
+        for i, r in enumerate(iter_runs(p)):
+            pieces, br = _run_pieces(r)
+            page_br |= br
+            rp = self.styles.run(r, pid, table_style)
+            drawn = has_drawing(r)
+            shapes = tuple(run_shapes(r)) if drawn else ()
+            for k, raw in enumerate(pieces):
+                if k:
+                    layout.append([])
+                text = raw if raw.isascii() else unicodedata.normalize("NFC", raw)
+                layout[-1].append((i, text, rp, drawn and k == 0, raw, shapes if k == 0 else ()))
+        first = "".join(t[4] for t in layout[0])
+        lead_tab = _lead_tab(p, first, props.first_line, props.left)
+        mark_pt = None
+        if not any(t[1].strip() for t in layout[-1]):
+            mark_pt = self.styles.run_props(p.find(f"{w('pPr')}/{w('rPr')}"), pid,
+                                            table_style).size_pt
+        hit = (pid, props, page_br, lead_tab, mark_pt, layout)
+        if len(cache) < 10000:        # bounded: the repeated paragraphs come first
+            cache[key] = hit
+        return hit
 
     def table(self, tbl, outer: Table | None = None, outer_loc=None) -> Table:
         if outer is None:
@@ -165,29 +247,43 @@ class _Builder:
             trpr = rows[0].find(w("trPr"))
             t.header_row = trpr is not None and trpr.find(w("tblHeader")) is not None
         for ri, tr in enumerate(rows):
-            row, widths = [], []
-            for ci, tc in enumerate(tr.findall(w("tc"))):
+            row, widths, grid = [], [], []
+            before = wval(tr.find(_TRPR_GRIDBEFORE))
+            col = int(before) if (before or "").isdigit() else 0
+            for ci, tc in enumerate(tr.iterchildren(_TC)):
                 loc = outer_loc or (ri + 1, ci + 1)
                 where = f"bảng {t.index + 1}, ô ({loc[0]},{loc[1]})"
+                tloc = (t.index, loc[0], loc[1])
                 cell = []
+                tcpr = None
                 for ch in tc:
-                    if ch.tag == w("p"):
-                        cell.append(self.para(ch, tstyle, where, (t.index, loc[0], loc[1])))
-                    elif ch.tag == w("tbl"):
+                    tag = ch.tag
+                    if tag == _P:
+                        cell.extend(self.para(ch, tstyle, where, tloc))
+                    elif tag == _TBL:
                         self.table(ch, t, loc)
+                    elif tag == _TCPR:
+                        tcpr = ch
                 row.append(cell)
-                tcw = tc.find(f"{w('tcPr')}/{w('tcW')}")
-                widths.append(int(wval(tcw, "w")) if tcw is not None and wval(tcw, "type") in
-                              (None, "dxa") and (wval(tcw, "w") or "").isdigit() else None)
+                grid.append(col)
+                span = tcw = None
+                if tcpr is not None:
+                    span, tcw = tcpr.find(_GRIDSPAN), tcpr.find(_TCW)
+                span = wval(span)
+                col += int(span) if (span or "").isdigit() else 1
+                width = wval(tcw, "w") if tcw is not None else None
+                widths.append(int(width) if width and width.isdigit() and
+                              wval(tcw, "type") in (None, "dxa") else None)
             if outer is None:
                 t.cells.append(row)
                 t.widths.append(widths)
+                t.grid.append(grid)
         return t
 
     def walk(self, container, blocks: list):
         for ch in container:
             if ch.tag == w("p"):
-                blocks.append(self.para(ch))
+                blocks.extend(self.para(ch))
             elif ch.tag == w("tbl"):
                 blocks.append(self.table(ch))
             elif ch.tag in (w("sdt"), w("sdtContent"), w("customXml")):
@@ -211,8 +307,18 @@ def _sections(pkg: DocxPackage, sect_prs: list) -> list[Section]:
     return out
 
 
-def build_model(pkg: DocxPackage) -> DocModel:
-    b = _Builder(pkg)
+_MC_IGNORABLE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Ignorable"
+
+
+def build_model(pkg: DocxPackage, styles: Styles | None = None) -> DocModel:
+    """The document model; `styles` is a Styles index already built on pkg's styles part.
+
+    Unused namespace declarations of the document part are dropped first (those named in
+    mc:Ignorable are kept, so the tree stays a valid Word part): Word declares some 35 on the
+    root, and serialising a paragraph as a cache key would otherwise repeat them all."""
+    doc = pkg.document
+    etree.cleanup_namespaces(doc, keep_ns_prefixes=(doc.get(_MC_IGNORABLE) or "").split())
+    b = _Builder(pkg, styles)
     body = pkg.document.find(w("body"))
     blocks: list = []
     if body is not None:

@@ -169,6 +169,10 @@ class Styles:
         self.doc_rpr: dict = {}
         self.doc_ppr: dict = {}
         self._chain_cache: dict[tuple[str, str], dict] = {}
+        # effective properties by (styles, direct XML): documents repeat the same few formats
+        self._ppr_cache: dict[tuple, ParaProps] = {}
+        self._rpr_cache: dict[tuple, RunProps] = {}
+        self.para_shapes: dict[tuple, tuple] = {}   # docgen.check.docmodel._Builder._shape
         self.theme = _theme_fonts(theme_root)
         if styles_root is None:
             return
@@ -207,6 +211,16 @@ class Styles:
         return wval(p.find(f"{w('pPr')}/{w('pStyle')}")) or self.defaults.get("paragraph")
 
     def paragraph(self, p: etree._Element, table_style: str | None) -> ParaProps:
+        """Effective paragraph properties (shared between paragraphs formatted alike: do not
+        mutate)."""
+        ppr = p.find(w("pPr"))
+        key = (table_style, etree.tostring(ppr) if ppr is not None else b"")
+        hit = self._ppr_cache.get(key)
+        if hit is None:
+            hit = self._ppr_cache[key] = self._paragraph(p, table_style)
+        return hit
+
+    def _paragraph(self, p: etree._Element, table_style: str | None) -> ParaProps:
         pid = self.para_style_id(p)
         d = _merge(_merge(_merge(self.doc_ppr, self.chain(table_style, "p")),
                           self.chain(pid, "p")), parse_ppr(p.find(w("pPr"))))
@@ -223,8 +237,21 @@ class Styles:
             page_break_before=bool(d.get("pageBreakBefore")), raw=d)
 
     def run(self, r: etree._Element, para_style: str | None, table_style: str | None) -> RunProps:
-        direct = parse_rpr(r.find(w("rPr")))
-        cid = wval(r.find(f"{w('rPr')}/{w('rStyle')}")) or None
+        """Effective run properties (shared between runs formatted alike: do not mutate)."""
+        return self.run_props(r.find(w("rPr")), para_style, table_style)
+
+    def run_props(self, rpr: etree._Element | None, para_style: str | None,
+                  table_style: str | None) -> RunProps:
+        """Effective properties of a w:rPr (a run's, or a paragraph mark's)."""
+        key = (para_style, table_style, etree.tostring(rpr) if rpr is not None else b"")
+        hit = self._rpr_cache.get(key)
+        if hit is None:
+            hit = self._rpr_cache[key] = self._run(rpr, para_style, table_style)
+        return hit
+
+    def _run(self, rpr, para_style: str | None, table_style: str | None) -> RunProps:
+        direct = parse_rpr(rpr)
+        cid = wval(rpr.find(w("rStyle"))) if rpr is not None else None
         layers = [self.chain(table_style, "r"), self.chain(para_style, "r"), self.chain(cid, "r")]
         merged = self.doc_rpr
         for layer in layers:

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from docgen.check.docmodel import DocModel, Para, Table
 from docgen.check.vocab import (
     ALL_ABBR,
-    AUTHORITY_RE,
+    AUTHORITY_LOOSE,
     CAN_CU_RE,
-    DIEU_RE,
+    DIEU_LOOSE,
+    KINH_GUI_RE,
     NOI_NHAN,
     PHU_LUC_LOOSE,
     SO_LOOSE,
@@ -46,6 +47,8 @@ class Part:
     kem_theo: Para | None = None
     tham_quyen: Para | None = None
     can_cu: list[Para] = field(default_factory=list)
+    kinh_gui: list[Para] = field(default_factory=list)
+    attached_head: bool = False    # opened by a TÊN LOẠI + "(Kèm theo …)" without header
     body: list[Para] = field(default_factory=list)
     signature_table: Table | None = None
     noi_nhan_head: Para | None = None
@@ -91,19 +94,47 @@ def _starts_part(b) -> bool:
 
 
 def split_parts(model: DocModel) -> list[Part]:
+    """Parts in body order. Inside an appendix or an appended form (a part opened by a
+    "Phụ lục …"/"Mẫu …" heading) a Quốc hiệu belongs to the form's content: only the next
+    such heading opens a new part."""
     parts: list[Part] = []
-    for b in model.blocks:
+    blocks = model.blocks
+    for k, b in enumerate(blocks):
         if not parts or (_starts_part(b) and _has_content(parts[-1])
-                         and (_is_pl_head(b) or _has_start(parts[-1]))):
+                         and (_is_pl_head(b) or (_has_start(parts[-1])
+                                                 and not _is_pl_part(parts[-1])))) \
+                or _starts_attached(blocks, k, parts[-1]):
             parts.append(Part(len(parts)))
+            parts[-1].attached_head = _starts_attached(blocks, k, parts[-2]) if len(parts) > 1 \
+                else False
         parts[-1].blocks.append(b)
     for part in parts:
         _locate(part)
     return parts
 
 
+def _starts_attached(blocks: list, k: int, current: Part) -> bool:
+    """A text issued with the decision that ends above, typed without a header or "Phụ lục"
+    line: a bold centered TÊN LOẠI, a centered title, then "(Ban hành kèm theo …)"/"(Kèm theo
+    …)", after a part that already has its signature table (nd30 §5.11, §5.12)."""
+    b = blocks[k]
+    if not isinstance(b, Para) or b.seg or b.props.jc != "center" or not b.text_runs or \
+            not all(r.props.b for r in b.text_runs) or not _looks_like_ten_loai(b.text):
+        return False
+    if _is_pl_head(b) or not (current.attached_head or any(
+            isinstance(t, Table) and _is_signature_table(t) for t in current.blocks)):
+        return False
+    nxt = [q for q in blocks[k + 1:k + 6] if isinstance(q, Para) and q.text.strip()][:3]
+    return any(_is_kem_theo(q.text) for q in nxt)
+
+
 def _is_pl_head(b) -> bool:
     return isinstance(b, Para) and bool(PHU_LUC_LOOSE.match(norm(b.text)))
+
+
+def _is_pl_part(part: Part) -> bool:
+    first = next((b for b in part.blocks if isinstance(b, Table) or b.text.strip()), None)
+    return first is not None and _is_pl_head(first)
 
 
 def _has_start(part: Part) -> bool:
@@ -128,7 +159,8 @@ def _locate(part: Part) -> None:
         _locate_header(part, first)
     else:
         _locate_plain_header(part, _nonempty(tops))
-    if first is not None and isinstance(first, Para) and PHU_LUC_LOOSE.match(norm(first.text)):
+    if first is not None and isinstance(first, Para) and (
+            PHU_LUC_LOOSE.match(norm(first.text)) or part.attached_head):
         part.kind = PHU_LUC
         part.phu_luc_head = first
     _locate_closing(part)
@@ -193,7 +225,7 @@ def _header_end(part: Part, paras: list[Para]) -> int:
 def _is_signature_table(t: Table) -> bool:
     def pred(p: Para) -> bool:
         text = norm(p.text)
-        return text.lower().startswith("nơi nhận") or bool(AUTHORITY_RE.match(text))
+        return text.lower().startswith("nơi nhận") or bool(AUTHORITY_LOOSE.match(text))
     return _table_has(t, pred)
 
 
@@ -203,11 +235,12 @@ def _locate_closing(part: Part) -> None:
     if sig is not None:
         part.signature_table = sig
         nn_col = None
-        for row in sig.cells:
+        for ri, row in enumerate(sig.cells):
             for ci, cell in enumerate(row):
                 texts = _nonempty(cell)
-                if texts and texts[0].text.strip().lower().startswith("nơi nhận"):
+                if nn_col is None and texts and texts[0].text.strip().lower().startswith("nơi nhận"):
                     part.noi_nhan_head, part.noi_nhan, nn_col = texts[0], texts[1:], ci
+                    part.noi_nhan += _rows_below(sig, ri, sig.grid[ri][ci] if sig.grid else ci)
         for row in sig.cells:            # the signature is in another column than Nơi nhận
             for ci, cell in enumerate(row):
                 texts = _nonempty(cell)
@@ -220,6 +253,20 @@ def _locate_closing(part: Part) -> None:
             part.noi_nhan_head = p
             part.noi_nhan = [q for q in _nonempty(tops[i + 1:]) if q.text.lstrip().startswith("-")]
             break
+
+
+def _rows_below(t: Table, ri: int, start: int) -> list[Para]:
+    """Nơi nhận lines a person typed on in the same column of the following rows."""
+    out = []
+    for r in range(ri + 1, len(t.cells)):
+        grid = t.grid[r] if t.grid else list(range(len(t.cells[r])))
+        if start not in grid:
+            break
+        lines = _nonempty(t.cells[r][grid.index(start)])
+        if not lines or not all(q.text.lstrip().startswith("-") for q in lines):
+            break
+        out += lines
+    return out
 
 
 def _split_signature(part: Part, texts: list[Para]) -> None:
@@ -247,7 +294,9 @@ def _locate_opening(part: Part, tops: list[Para]) -> None:
     i = 0
     if part.phu_luc_head is not None:
         i = paras.index(part.phu_luc_head) + 1
-        while i < len(paras) and is_upper(paras[i].text):
+        while i < len(paras) and (is_upper(paras[i].text) or (
+                part.attached_head and paras[i].props.jc == "center"
+                and not _is_kem_theo(paras[i].text) and len(part.phu_luc_title) < 3)):
             part.phu_luc_title.append(paras[i])
             i += 1
     elif part.header is not None or part.quoc_hieu is not None:
@@ -256,10 +305,12 @@ def _locate_opening(part: Part, tops: list[Para]) -> None:
         if i < len(paras) and _looks_like_ten_loai(paras[i].text):
             part.ten_loai = paras[i]
             i += 1
-            while (i < len(paras) and len(part.trich_yeu) < 3 and not _is_stopper(paras[i].text)
-                   and (not part.trich_yeu or paras[i].props.jc == "center")):
+            while (i < len(paras) and len(part.trich_yeu) < 4 and not _is_stopper(paras[i].text)
+                   and (not part.trich_yeu or paras[i].props.jc == "center")
+                   or _first_trich_yeu(part, paras, i)):
                 part.trich_yeu.append(paras[i])   # continuation lines are centered like it
                 i += 1
+    i = _locate_kinh_gui(part, paras, i)
     if i < len(paras) and _is_kem_theo(paras[i].text):
         part.kem_theo = paras[i]
         i += 1
@@ -267,10 +318,39 @@ def _locate_opening(part: Part, tops: list[Para]) -> None:
             CAN_CU_RE.match(norm(paras[i + 1].text)):
         part.tham_quyen = paras[i]
         i += 1
-    while i < len(paras) and CAN_CU_RE.match(norm(paras[i].text)):
+    while (i < len(paras) and CAN_CU_RE.match(norm(paras[i].text))
+           and part.type_abbr in ("QĐ", "NQ")):
+        # only a decision or resolution has a căn cứ block (Mẫu 1.1–1.3); in a plan, report,
+        # tờ trình or công văn "Căn cứ…"/"Theo đề nghị…" is body text (checker-decisions.md)
         part.can_cu.append(paras[i])
         i += 1
+    i = _locate_kinh_gui(part, paras, i)
     part.body = paras[i:]
+
+
+def _first_trich_yeu(part: Part, paras: list[Para], i: int) -> bool:
+    """The line right under the tên loại is the trích yếu even when typed in capitals, as long
+    as it is centered and bold like one (one finding, not a cascade)."""
+    if part.trich_yeu or i >= len(paras):
+        return False
+    p = paras[i]
+    t = norm(p.text)
+    return (p.props.jc == "center" and is_upper(t) and bool(p.text_runs)
+            and all(r.props.b for r in p.text_runs) and not KINH_GUI_RE.match(t)
+            and not CAN_CU_RE.match(t) and not _is_kem_theo(t))
+
+
+def _locate_kinh_gui(part: Part, paras: list[Para], i: int) -> int:
+    """ô 9a: "Kính gửi: …" and the "- …" recipient lines under it."""
+    if part.kinh_gui or i >= len(paras) or not KINH_GUI_RE.match(norm(paras[i].text)):
+        return i
+    part.kinh_gui.append(paras[i])
+    i += 1
+    while i < len(paras) and norm(paras[i].text).startswith(("-", "+", "–")) and \
+            paras[i].props.jc != "both" and len(part.kinh_gui) < 30:
+        part.kinh_gui.append(paras[i])
+        i += 1
+    return i
 
 
 def _looks_like_ten_loai(text: str) -> bool:
@@ -280,8 +360,8 @@ def _looks_like_ten_loai(text: str) -> bool:
 
 def _is_stopper(text: str) -> bool:
     t = norm(text)
-    return (t.startswith("(") or is_upper(t) or bool(CAN_CU_RE.match(t)) or bool(DIEU_RE.match(t))
-            or t[:1].isdigit())
+    return (t.startswith("(") or is_upper(t) or bool(CAN_CU_RE.match(t))
+            or bool(DIEU_LOOSE.match(t)) or t[:1].isdigit() or bool(KINH_GUI_RE.match(t)))
 
 
 def _is_kem_theo(text: str) -> bool:

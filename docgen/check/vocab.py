@@ -25,9 +25,15 @@ SO_LOOSE = re.compile(r"^\s*Số\s*[:.]?\s*(?P<num>[^/]*?)\s*/\s*(?P<sym>.*?)\s*
 DATE_RE = re.compile(r"^(?P<place>[^,]+), ngày (?P<d>\S*|\s*|\.+|…) *tháng (?P<m>\S*) *năm (?P<y>\d{4})$")
 CAN_CU_RE = re.compile(r"^(Căn cứ|Theo đề nghị|Xét)\b")
 DIEU_RE = re.compile(r"^Điều (\d+)\.")
+DIEU_LOOSE = re.compile(r"^Điều\s*(\d+)\s*[.:]?")
+CHUONG_RE = re.compile(r"^(PHẦN|CHƯƠNG|Phần|Chương|MỤC|Mục)\s+(\S+?)[.:]?(\s|$)")
 AUTHORITY_RE = re.compile(r"^(TM\.|KT\.|TL\.|TUQ\.|Q\.) ")
+AUTHORITY_LOOSE = re.compile(r"^(TM|KT|TL|TUQ|Q)\s*[./]\s*\S")
+KINH_GUI_RE = re.compile(r"^kính gửi\b", re.I)
+
 PHU_LUC_RE = re.compile(r"^Phụ lục(?: (?P<num>[IVXLC]+|\d+))?$")
-PHU_LUC_LOOSE = re.compile(r"^phụ lục(?: [ivxlc0-9]+)?$", re.I)
+# a "Phụ lục …" or "Mẫu …" heading: what follows is an appendix or an appended form
+PHU_LUC_LOOSE = re.compile(r"^(phụ lục|mẫu|biểu)(\s+(số\s+)?[ivxlc0-9]+[a-z]?)?\s*[.:]?$", re.I)
 ROMAN_HEAD_RE = re.compile(r"^[IVXLC]+\. ")
 ACADEMIC_RE = re.compile(r"^(GS|PGS|TS|ThS|CN|KS|BS|TSKH|NGƯT|NGND)\.", re.I)
 LEGACY_FONT_RE = re.compile(r"^(\.Vn|VNI[- ]|VN[- ]?Times|\.VnTime)", re.I)
@@ -39,13 +45,16 @@ def norm(text: str) -> str:
 
 
 def is_quoc_hieu(text: str) -> bool:
+    u = text.upper()
+    if "HỘI" not in u and "XHCN" not in u and unicodedata.is_normalized("NFC", text):
+        return False              # quick reject; decomposed text takes the full path
     t = norm(text).upper().replace("HOÀ", "HÒA")
     return t.startswith("CỘNG HÒA XÃ HỘI CHỦ NGHĨA") or t == "CỘNG HÒA XHCN VIỆT NAM"
 
 
 def is_upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
+    """Has letters, all of them capitals."""
+    return text.isupper()
 
 
 def has_lower(text: str) -> bool:

@@ -16,12 +16,35 @@ from ..vn import (
     so_line,
     with_end_mark,
 )
+from ..vn.metrics import line_widths_mm, short_rule_mm
 
 PLACEHOLDER_HO_TEN = "[Họ và tên người ký]"
 
+# Geometry of templates/make_templates.py used to size the short lines (twips, mm, pt)
+TWIPS_PER_MM = 1440 / 25.4
+CO_QUAN_COL_MM, CO_QUAN_PT, CO_QUAN_LINE_MM = 68 - 2 * 108 / TWIPS_PER_MM, 13, 20
+TEXT_MM, TRICH_YEU_PT, TRICH_YEU_LINE_MM = 9355 / TWIPS_PER_MM, 14, 40
+
+
+def _rule_twips(lines: list[str], size: float, col_mm: float, default_mm: float) -> int:
+    """Length in twips of the short line under `lines` (1/3 to 1/2 of the longest)."""
+    widths = [w for line in lines for w in line_widths_mm(line, size, True, col_mm)]
+    return round(short_rule_mm(widths, default_mm) * TWIPS_PER_MM)
+
+
+def ke_co_quan(dong_tieu_de: list[str]) -> int:
+    """Twips of the line under the issuing body's bold lines (context value `ke_co_quan`)."""
+    return _rule_twips(dong_tieu_de, CO_QUAN_PT, CO_QUAN_COL_MM, CO_QUAN_LINE_MM)
+
+
+def ke_trich_yeu(trich_yeu: str) -> int:
+    """Twips of the line under the trích yếu (context value `ke_trich_yeu`)."""
+    return _rule_twips([trich_yeu], TRICH_YEU_PT, TEXT_MM, TRICH_YEU_LINE_MM)
+
 
 def _header(co_quan: CoQuanBanHanh) -> dict:
-    return {"co_quan_chu_quan": list(co_quan.chu_quan), "co_quan_ten": list(co_quan.dong_tieu_de)}
+    return {"co_quan_chu_quan": list(co_quan.chu_quan), "co_quan_ten": list(co_quan.dong_tieu_de),
+            "ke_co_quan": ke_co_quan(list(co_quan.dong_tieu_de))}
 
 
 def nguoi_ky(signer: NguoiKy | None) -> dict | None:
@@ -41,6 +64,7 @@ def quyet_dinh(vb: QuyetDinhVB) -> dict:
         "dia_danh_ngay": dia_danh_ngay(cq.dia_danh, qd.ngay_ban_hanh),
         "ten_loai": "QUYẾT ĐỊNH",
         "trich_yeu": qd.trich_yeu,
+        "ke_trich_yeu": ke_trich_yeu(qd.trich_yeu),
         "kem_theo": "",
         "tham_quyen": qd.tham_quyen,
         "can_cu": punctuate_run(can_cu),
@@ -83,6 +107,7 @@ def ke_hoach(vb: KeHoachVB) -> dict:
         "dia_danh_ngay": dia_danh_ngay(vb.dia_danh or vb.co_quan.dia_danh, vb.ngay) if has_so and vb.ngay else "",
         "ten_loai": "KẾ HOẠCH",
         "trich_yeu": vb.trich_yeu,
+        "ke_trich_yeu": ke_trich_yeu(vb.trich_yeu),
         "kem_theo": vb.kem_theo,
         "khoi": khoi,
         "noi_nhan": noi_nhan_lines(list(vb.noi_nhan), vb.luu) if vb.noi_nhan else [],

@@ -11,7 +11,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["text_width_mm", "text_width_units", "MM_PER_PT"]
+__all__ = ["text_width_mm", "text_width_units", "MM_PER_PT", "line_widths_mm", "short_rule_mm"]
 
 MM_PER_PT = 25.4 / 72.0
 _JSON = Path(__file__).with_name("metrics.json")
@@ -66,3 +66,31 @@ def text_width_mm(text: str, size_pt: float, bold: bool = False, italic: bool = 
     """Width in mm of ``text`` set on one line in Times New Roman at ``size_pt``."""
     units, upem = text_width_units(text, bold=bold, italic=italic)
     return units / upem * size_pt * MM_PER_PT
+
+
+def line_widths_mm(text: str, size_pt: float, bold: bool, width_mm: float) -> list[float]:
+    """Widths of the lines ``text`` prints as in a column ``width_mm`` wide: split at line
+    breaks, then wrapped greedily at spaces (as Word does without hyphenation)."""
+    out: list[float] = []
+    space = text_width_mm(" ", size_pt, bold=bold)
+    for piece in text.split("\n"):
+        cur = 0.0
+        for word in piece.split():
+            ww = text_width_mm(word, size_pt, bold=bold)
+            if cur and cur + space + ww > width_mm:
+                out.append(cur)
+                cur = ww
+            else:
+                cur += (space if cur else 0.0) + ww
+        if cur:
+            out.append(cur)
+    return out or [0.0]
+
+
+def short_rule_mm(widths: list[float], default_mm: float) -> float:
+    """Length of the short line under a text (Decree 30: 1/3 to 1/2 of the text line): the
+    usual ``default_mm`` when it is within that range of the longest line, else 40 %."""
+    longest = max(widths)
+    if longest <= 0 or longest / 3 <= default_mm <= longest / 2:
+        return default_mm
+    return round(0.4 * longest, 1)

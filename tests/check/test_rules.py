@@ -349,3 +349,31 @@ def test_font_theme_is_a_warning(built):
                          "word/_rels/document.xml.rels": rels.encode()})
     hits = only(data, "nd30.font-theme", severity="cảnh báo")
     assert hits[0].excerpt.startswith("Điều 2.")
+
+
+def test_chuong_heading_with_arabic_number_and_title_on_one_line(built):
+    def fn(root):
+        p = find_para(root, "I. MỤC TIÊU")
+        set_text(p, "CHƯƠNG 1: MỤC TIÊU, YÊU CẦU")
+    hits = [f for f in check_docx_bytes(mutate(built["ke-hoach"], fn=fn), "t.docx")
+            if f.code == "nd30.heading"]
+    assert len(hits) == 1
+    assert hits[0].message == ("chương: \"CHƯƠNG\" viết in hoa (yêu cầu \"Chương\"); đánh số "
+                               "\"1\" (yêu cầu số La Mã); tên phần, chương, mục viết cùng dòng "
+                               "(yêu cầu dòng riêng bên dưới)")
+    assert hits[0].excerpt.startswith("CHƯƠNG 1: MỤC TIÊU")
+
+
+def test_malformed_dieu_gives_one_finding_not_a_cascade(built):
+    def fn(root):
+        set_text(find_para(root, "Điều 2."), "Điều 2 . Quyết định này có hiệu lực kể từ ngày ký.")
+    hits = [f for f in check_docx_bytes(mutate(built["quyet-dinh"], fn=fn), "t.docx")
+            if f.code == "nd30.dieu"]
+    assert [h.message for h in hits] == ["điều: viết \"Điều 2 .\" (yêu cầu \"Điều 2.\")"]
+
+
+def test_vv_rule_is_covered_in_test_patterns():
+    """nd30.vv (công văn without "V/v") is broken in tests/check/test_patterns.py: docgen
+    builds no công văn to break."""
+    from tests.check import test_patterns
+    assert "nd30.vv" in RULES and test_patterns.test_cong_van_without_vv_is_reported_once_at_the_so_line

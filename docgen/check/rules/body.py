@@ -4,13 +4,22 @@ from __future__ import annotations
 import re
 
 from docgen.check.finding import CANH_BAO, rule
+from docgen.check.layout import text_lines_mm
 from docgen.check.locate import CONG_VAN, PHU_LUC, UNKNOWN
 from docgen.check.rules import Ctx
 from docgen.check.rules.header import _style_problems
 from docgen.check.rules.lines import line_under
 from docgen.check.rules.util import all_bold, all_italic, centered, jc_name, size_problem, sizes
-from docgen.check.vocab import DIEU_RE, ROMAN_HEAD_RE, fmt_pt, has_lower, is_upper, norm
-from docgen.vn.metrics import text_width_mm
+from docgen.check.vocab import (
+    CHUONG_RE,
+    DIEU_LOOSE,
+    DIEU_RE,
+    ROMAN_HEAD_RE,
+    fmt_pt,
+    has_lower,
+    is_upper,
+    norm,
+)
 
 INDENTS = (567, 720)          # 1 cm, 1.27 cm
 INDENT_TOL = 15
@@ -64,8 +73,7 @@ def _trich_yeu_line(ctx: Ctx, part):
                        "đường kẻ liền, dài 1/3–1/2 dòng chữ", "không có")
         return
     size = (sizes(last) or [14])[-1]
-    width = max(text_width_mm(norm(seg), size, bold=True)
-                for q in part.trich_yeu for seg in q.text.split("\n") if seg.strip())
+    width = max(w for q in part.trich_yeu for w in text_lines_mm(ctx.model, q, size, True))
     if line.length_mm is not None and not 0.3 * width <= line.length_mm <= 0.55 * width:
         yield ctx.find("nd30.trich-yeu", last,
                        f"đường kẻ dưới trích yếu dài {fmt_pt(round(line.length_mm, 1))} mm, dòng chữ "
@@ -73,6 +81,21 @@ def _trich_yeu_line(ctx: Ctx, part):
                        "nd30 §13.1, nên chỉ cảnh báo)",
                        f"{fmt_pt(round(width / 3, 1))}–{fmt_pt(round(width / 2, 1))} mm",
                        f"{fmt_pt(round(line.length_mm, 1))} mm", CANH_BAO)
+
+
+@rule("nd30.vv", "Trích yếu công văn \"V/v\"", "NĐ 30/2020, Phụ lục I, mục II.5.b")
+def vv(ctx: Ctx):
+    for part in ctx.parts:
+        if part.kind != CONG_VAN or part.quoc_hieu is None:
+            continue
+        p = part.vv
+        if p is None:
+            yield ctx.find("nd30.vv", part.so or part.quoc_hieu, "công văn không có trích yếu "
+                           "\"V/v …\" dưới số, ký hiệu", "V/v …, 12–13 pt, không đậm", "không có")
+            continue
+        probs = _style_problems(p, 12, 13, bold=False)
+        yield from ctx.findings("nd30.vv", p, "trích yếu công văn", probs,
+                                "12–13 pt, chữ đứng, không đậm, căn giữa dưới số")
 
 
 @rule("nd30.can-cu", "Căn cứ ban hành", "NĐ 30/2020, Phụ lục I, mục II.6.a")
@@ -111,7 +134,9 @@ def _body_problems(p, prev) -> dict[str, str]:
         return out
     if p.props.jc != "both":
         out["jc"] = f"{jc_name(p)} (yêu cầu căn đều hai bên)"
-    fl = p.props.first_line
+    if p.seg:                      # a line after a soft break: no indent, no paragraph gap
+        return out
+    fl = p.first_indent
     if not any(abs(fl - v) <= INDENT_TOL for v in INDENTS):
         out["indent"] = f"thụt đầu dòng {fmt_pt(round(fl / 567, 2))} cm (yêu cầu 1 cm hoặc 1,27 cm)"
     gap = max(p.props.before, prev.props.after if prev is not None else 0)
@@ -133,7 +158,7 @@ def body(ctx: Ctx):
         count: dict[str, int] = {}
         index = {id(q): k for k, q in enumerate(ctx.model.paras)}
         for p in part.body:
-            k = index[id(p)]
+            k = index[id(p)] - p.seg
             prev = ctx.model.paras[k - 1] if k > 0 else None
             for kind, desc in _body_problems(p, prev).items():
                 first.setdefault(kind, (p, desc))
@@ -166,11 +191,14 @@ def dieu(ctx: Ctx):
     for part in ctx.parts:
         expected = 1
         for p in part.body:
-            m = DIEU_RE.match(norm(p.text))
-            if not m:
+            text = norm(p.text)
+            m = DIEU_LOOSE.match(text)
+            if not m or p.seg:
                 continue
             probs = []
-            if not _label_bold(p, m.group(0)):
+            if not DIEU_RE.match(text):
+                probs.append(f"viết \"{m.group(0).strip()}\" (yêu cầu \"Điều {m.group(1)}.\")")
+            elif not _label_bold(p, m.group(0)):
                 probs.append(f"\"{m.group(0)}\" không in đậm")
             if int(m.group(1)) != expected:
                 probs.append(f"số thứ tự {m.group(1)} (tiếp theo phải là {expected})")
@@ -190,3 +218,33 @@ def end_mark(ctx: Ctx):
             yield ctx.find("nd30.end-mark", last, "đoạn cuối phần nội dung không kết thúc bằng "
                            "\"./.\" (có trong mọi mẫu nhưng không thành quy định, nd30 §13.9)",
                            "./.", last.text.rstrip()[-3:])
+
+
+_ROMAN = re.compile(r"^[IVXLC]+$")
+
+
+@rule("nd30.heading", "Phần, chương, mục", "NĐ 30/2020, Phụ lục I, mục II.6.b; mục V")
+def heading(ctx: Ctx):
+    """"Phần"/"Chương" + Roman number, "Mục" + Arabic number, on a line of their own, the
+    title on the next line (nd30 §4, §5.6)."""
+    for part in ctx.parts:
+        if part.kind == PHU_LUC:
+            continue
+        for p in part.body:
+            t = norm(p.text)
+            m = CHUONG_RE.match(t)
+            if not m or p.seg or not (all_bold(p) or centered(p)):
+                continue
+            word, num = m.group(1), m.group(2)
+            roman = word.lower() in ("phần", "chương")
+            probs = []
+            if word.isupper():
+                probs.append(f"\"{word}\" viết in hoa (yêu cầu \"{word.capitalize()}\")")
+            if roman and not _ROMAN.match(num):
+                probs.append(f"đánh số \"{num}\" (yêu cầu số La Mã)")
+            if not roman and not num.isdigit():
+                probs.append(f"đánh số \"{num}\" (yêu cầu số Ả Rập)")
+            if len(t) > len(m.group(0).strip()) + 1:
+                probs.append("tên phần, chương, mục viết cùng dòng (yêu cầu dòng riêng bên dưới)")
+            yield from ctx.findings("nd30.heading", p, word.lower(), probs,
+                                    f"\"{word.capitalize()} I\" dòng riêng, tên ở dòng dưới")

@@ -10,7 +10,9 @@ from docgen.check.rules.header import _style_problems
 from docgen.check.rules.util import all_bold, all_italic, any_bold, size_problem
 from docgen.check.vocab import ACADEMIC_RE, AUTHORITY_RE, NOI_NHAN, is_upper, norm
 
-LUU_RE = re.compile(r"^- Lưu: VT(, .+)?\.(\s.*)?$")
+# "- Lưu: VT, TCCB." optionally followed by the drafter code (ô 12), which people also join to
+# the unit after its period ("VT, NC.Châu(04b)"): nd30 §13.12, docs/checker-decisions.md
+LUU_RE = re.compile(r"^- Lưu: VT(, [^.]+)?\.(\s*\S.*)?$")
 
 
 def _closing_parts(ctx: Ctx):

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from docgen.check.finding import CANH_BAO, rule
+from docgen.check.layout import same_line, text_lines_mm
 from docgen.check.locate import CONG_VAN, PHU_LUC, Part
 from docgen.check.rules import Ctx
 from docgen.check.rules.lines import line_under
@@ -137,9 +138,9 @@ def co_quan_line(ctx: Ctx):
         if not part.co_quan:
             continue
         last = part.co_quan[-1]
-        width = max(text_width_mm(norm(q.text), (sizes(q) or [13])[-1], bold=all_bold(q))
-                    for q in part.co_quan if all_bold(q)) if any(all_bold(q) for q in part.co_quan) \
-            else text_width_mm(norm(last.text), 13, bold=True)
+        bold = [q for q in part.co_quan if all_bold(q)] or [last]
+        width = max(w for q in bold
+                    for w in text_lines_mm(ctx.model, q, (sizes(q) or [13])[-1], True))
         line = line_under(ctx.model, last)
         if line is None:
             yield ctx.find("nd30.co-quan-line", last, "không có đường kẻ ngang dưới tên cơ quan "
@@ -219,6 +220,8 @@ def ngay(ctx: Ctx):
         errors += _style_problems(p, 13, 14, italic=True)
         if part.so is not None and part.so.table == p.table and part.so.row != p.row:
             errors.append("không cùng hàng với dòng Số")
+        elif part.so is not None and same_line(ctx.model, part.so, p) is False:
+            errors.append("không cùng dòng với dòng Số (thấp hơn hoặc cao hơn một dòng)")
         if errors:
             yield ctx.find("nd30.ngay", p, "địa danh, ngày tháng: " + "; ".join(errors),
                            "nghiêng, 13–14 pt, ngày/tháng 1–2 có số 0", "; ".join(errors))

@@ -4,6 +4,7 @@ from __future__ import annotations
 from docgen.check.docmodel import Section, Table, has_page_field, iter_runs
 from docgen.check.effective import w, wval
 from docgen.check.finding import CANH_BAO, rule
+from docgen.check.layout import estimated_pages
 from docgen.check.rules import Ctx
 from docgen.check.vocab import fmt_mm, fmt_pt
 
@@ -88,33 +89,66 @@ def _page_para_problems(ctx: Ctx, p) -> list[str]:
         out.append("cỡ chữ " + ", ".join(fmt_pt(s) for s in bad) + " pt (yêu cầu 13–14 pt)")
     if any(r.i for r in runs):
         out.append("chữ nghiêng (yêu cầu chữ đứng)")
+    fonts = sorted({r.fonts["ascii"] for r in runs if r.fonts["ascii"]
+                    and r.fonts["ascii"].lower() != "times new roman"})
+    if fonts:
+        out.append("phông chữ " + ", ".join(fonts) + " (yêu cầu Times New Roman)")
     return out
+
+
+def _has_any_number(ctx: Ctx) -> bool:
+    return any(has_page_field(root) for sec in ctx.model.sections
+               for root in (*sec.headers.values(), *sec.footers.values()))
 
 
 @rule("nd30.page-number", "Số trang", "NĐ 30/2020, Phụ lục I, mục I.7")
 def page_number(ctx: Ctx):
+    """A page number is needed from page 2 on: a one-page document needs none, and "page 1
+    shows a number" is only said when a PAGE field exists to show."""
+    pages = estimated_pages(ctx.model)
     for sec in ctx.model.sections:
         where = f"đầu trang mục {sec.index + 1}"
-        paras = has_page_field(sec.headers.get("default"))
-        if not paras:
+        default = sec.headers.get("default")
+        paras = has_page_field(default)
+        if not paras and pages > 1 and not has_page_field(sec.footers.get("default")):
             yield ctx.find("nd30.page-number", where,
                            "không có số trang (trường PAGE) ở giữa phần đầu trang",
                            "trường PAGE, căn giữa, 13–14 pt", "không có")
-        for p in paras[:1]:
+        for p in paras[:1] if _shown(ctx, sec, "default") else ():
             probs = _page_para_problems(ctx, p)
             if probs:
                 yield ctx.find("nd30.page-number", where, "số trang " + "; ".join(probs),
-                               "căn giữa, 13–14 pt, chữ đứng", "; ".join(probs))
-        if sec.index == 0 or _restarts(sec):
-            if not sec.title_pg:
-                yield ctx.find("nd30.page-number", f"mục {sec.index + 1}",
-                               "trang đầu hiện số trang: chưa bật \"trang đầu khác\" (titlePg); "
-                               "Nghị định 30 không đánh số trang thứ nhất",
-                               "không có số ở trang 1", "có số trang ở trang 1")
-            elif has_page_field(sec.headers.get("first")) or _header_text(sec.headers.get("first")).strip():
-                yield ctx.find("nd30.page-number", f"đầu trang đầu mục {sec.index + 1}",
-                               "đầu trang của trang thứ nhất không trống",
-                               "trống", _header_text(sec.headers.get("first"))[:30] or "trường PAGE")
+                               "căn giữa, 13–14 pt, chữ đứng, Times New Roman", "; ".join(probs))
+        if not (sec.index == 0 or _restarts(sec)) or not _has_any_number(ctx):
+            continue
+        shown = paras or has_page_field(sec.footers.get("default"))
+        if not sec.title_pg and shown:
+            yield ctx.find("nd30.page-number", f"mục {sec.index + 1}",
+                           "trang đầu hiện số trang: chưa bật \"trang đầu khác\" (titlePg); "
+                           "Nghị định 30 không đánh số trang thứ nhất",
+                           "không có số ở trang 1", "có số trang ở trang 1")
+        elif sec.title_pg and (has_page_field(sec.headers.get("first"))
+                               or has_page_field(sec.footers.get("first"))):
+            yield ctx.find("nd30.page-number", f"đầu trang đầu mục {sec.index + 1}",
+                           "trang thứ nhất có số trang", "không có số ở trang 1", "trường PAGE")
+
+
+def _shown(ctx: Ctx, sec: Section, kind: str) -> bool:
+    """Whether Word prints this header/footer kind at all: "first" only with titlePg, "even"
+    only with w:evenAndOddHeaders in the settings and a second page, "default" not when
+    titlePg keeps it off the only page of a one-page document."""
+    one_page = len(ctx.model.sections) == 1 and estimated_pages(ctx.model) == 1
+    if kind == "first":
+        return sec.title_pg
+    if kind == "default":
+        return not (sec.title_pg and one_page)
+    if one_page:
+        return False
+    if kind == "even":
+        st = ctx.model.pkg.settings
+        el = st.find(w("evenAndOddHeaders")) if st is not None else None
+        return el is not None and (wval(el) or "1") not in ("0", "false", "off")
+    return True
 
 
 def _restarts(sec: Section) -> bool:
@@ -126,8 +160,8 @@ def _restarts(sec: Section) -> bool:
 def footer_number(ctx: Ctx):
     seen = set()
     for sec in ctx.model.sections:
-        for root in sec.footers.values():
-            if root is None or id(root) in seen:
+        for kind, root in sec.footers.items():
+            if root is None or id(root) in seen or not _shown(ctx, sec, kind):
                 continue
             seen.add(id(root))
             if has_page_field(root):

@@ -21,7 +21,12 @@ def phu_luc(ctx: Ctx):
         head = part.phu_luc_head
         probs = []
         m = PHU_LUC_RE.match(norm(head.text))
-        if not m:
+        if part.attached_head:
+            probs.append(f"văn bản kèm theo bắt đầu bằng \"{norm(head.text)}\", không có dòng "
+                         "\"Phụ lục\" (hoặc phần đầu riêng có Quốc hiệu, nd30 §5.12)")
+        elif not m and not norm(head.text).lower().startswith("phụ lục"):
+            pass                 # an appended form ("Mẫu số 01"): its own heading is its name
+        elif not m:
             probs.append(f"viết \"{norm(head.text)}\" (yêu cầu \"Phụ lục\" hoặc \"Phụ lục I\")")
         elif len(parts) > 1 and not (m.group("num") or "").isalpha():
             probs.append("có từ hai phụ lục trở lên phải đánh số La Mã")

@@ -38,7 +38,9 @@ def any_italic(p: Para) -> bool:
 
 
 def centered(p: Para) -> bool:
-    return p.props.jc == "center"
+    """Centered, or pushed to the middle of its cell with leading spaces (what a reader sees)."""
+    from docgen.check.layout import visually_centered
+    return p.props.jc == "center" or visually_centered(p)
 
 
 JC_NAMES = {None: "căn trái", "left": "căn trái", "start": "căn trái", "both": "căn đều hai bên",
