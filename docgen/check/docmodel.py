@@ -15,7 +15,7 @@ from docgen.check.shapes import Shape, has_drawing, run_shapes
 
 _INLINE_CONTAINERS = {w(t) for t in ("hyperlink", "ins", "smartTag", "fldSimple", "sdt",
                                      "sdtContent", "customXml", "moveTo")}
-_P, _TBL, _TC, _TCPR = w("p"), w("tbl"), w("tc"), w("tcPr")
+_P, _R, _TBL, _TC, _TCPR = w("p"), w("r"), w("tbl"), w("tc"), w("tcPr")
 _GRIDSPAN, _TCW, _TRPR_GRIDBEFORE = w("gridSpan"), w("tcW"), f"{w('trPr')}/{w('gridBefore')}"
 _PPR_SECTPR = f"{w('pPr')}/{w('sectPr')}"
 _PAGE_FIELD = re.compile(r"(?<![A-Z])PAGE(?![A-Z])")
@@ -177,8 +177,8 @@ class _Builder:
     def para(self, p, table_style=None, where=None, tloc=(None, None, None)) -> Para:
         """Add one w:p as one Para per line (soft breaks split it); return the first line."""
         shape = self._shape(p, table_style)
-        pid, props, page_br, lead_tab, mark_pt, layout = shape
-        run_els = list(iter_runs(p))
+        pid, props, page_br, lead_tab, mark_pt, layout, facts, flat, sect = shape
+        run_els = p.findall(_R) if flat else list(iter_runs(p))
         lines = [[Run(run_els[i], text, rp, drawn, raw, shapes)
                   for i, text, rp, drawn, raw, shapes in line] for line in layout]
         body_index = None
@@ -193,10 +193,12 @@ class _Builder:
                             page_break_in=page_br, seg=k, nseg=len(lines),
                             lead_tab=lead_tab if k == 0 else 0,
                             mark_pt=mark_pt if k == len(lines) - 1 else None))
+            text, raw_text, with_text = facts[k]   # what the cached properties would compute
+            out[-1].__dict__.update(text=text, raw_text=raw_text,
+                                    text_runs=[runs[j] for j in with_text])
         self.paras.extend(out)
-        sp = p.find(_PPR_SECTPR)
-        if sp is not None:
-            self.sect_prs.append(sp)
+        if sect:
+            self.sect_prs.append(p.find(_PPR_SECTPR))
             self.section += 1
         return out
 
@@ -230,7 +232,12 @@ class _Builder:
         if not any(t[1].strip() for t in layout[-1]):
             mark_pt = self.styles.run_props(p.find(f"{w('pPr')}/{w('rPr')}"), pid,
                                             table_style).size_pt
-        hit = (pid, props, page_br, lead_tab, mark_pt, layout)
+        facts = [("".join(t[1].upper() if t[2].caps else t[1] for t in line),
+                  "".join(t[4] for t in line),
+                  tuple(j for j, t in enumerate(line) if t[1].strip())) for line in layout]
+        flat = all(ch.tag not in _INLINE_CONTAINERS for ch in p)   # runs are children
+        hit = (pid, props, page_br, lead_tab, mark_pt, layout, facts, flat,
+               p.find(_PPR_SECTPR) is not None)
         if len(cache) < 10000:        # bounded: the repeated paragraphs come first
             cache[key] = hit
         return hit

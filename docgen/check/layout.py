@@ -47,14 +47,23 @@ def _container_width(model: DocModel, p: Para) -> int | None:
             return None
         if wval(tcw, "type") not in (None, "dxa"):
             return None
-        tbl = tc.getparent().getparent()
-        mar = tbl.find(f"{w('tblPr')}/{w('tblCellMar')}")
-        pad = 0
-        for side in ("left", "right"):
-            el = mar.find(w(side)) if mar is not None else None
-            pad += int(wval(el, "w") or 108) if el is not None else 108
-        return width - pad
+        return width - _cell_padding(model, tc.getparent().getparent())
     return page_text_width(model, p.section)
+
+
+def _cell_padding(model: DocModel, tbl) -> int:
+    """Left + right cell margins of a table (twips), once per table."""
+    key = ("pad", id(tbl))
+    hit = model.cache.get(key)
+    if hit is not None and hit[0] is tbl:
+        return hit[1]
+    mar = tbl.find(f"{w('tblPr')}/{w('tblCellMar')}")
+    pad = 0
+    for side in ("left", "right"):
+        el = mar.find(w(side)) if mar is not None else None
+        pad += int(wval(el, "w") or 108) if el is not None else 108
+    model.cache[key] = (tbl, pad)
+    return pad
 
 
 def page_text_width(model: DocModel, section: int) -> int | None:
