@@ -18,6 +18,7 @@ _INLINE_CONTAINERS = {w(t) for t in ("hyperlink", "ins", "smartTag", "fldSimple"
 _P, _R, _TBL, _TC, _TCPR = w("p"), w("r"), w("tbl"), w("tc"), w("tcPr")
 _GRIDSPAN, _TCW, _TRPR_GRIDBEFORE = w("gridSpan"), w("tcW"), f"{w('trPr')}/{w('gridBefore')}"
 _PPR_SECTPR = f"{w('pPr')}/{w('sectPr')}"
+_TCPR_TCW = f"{w('tcPr')}/{w('tcW')}"
 _PAGE_FIELD = re.compile(r"(?<![A-Z])PAGE(?![A-Z])")
 
 
@@ -189,6 +190,26 @@ def _cell_facts(tcpr) -> tuple[int, int | None]:
             else None)
 
 
+def cell_width(tc) -> int | None:
+    """The width a cell's w:tcW gives (twips), None when not a plain dxa number."""
+    tcw = tc.find(_TCPR_TCW)
+    try:
+        width = int(wval(tcw, "w"))
+    except (TypeError, ValueError):
+        return None
+    return width if wval(tcw, "type") in (None, "dxa") else None
+
+
+def cell_padding(tbl) -> int:
+    """Left + right cell margins of a table (twips; Word's default 108 each)."""
+    mar = tbl.find(f"{w('tblPr')}/{w('tblCellMar')}")
+    pad = 0
+    for side in ("left", "right"):
+        el = mar.find(w(side)) if mar is not None else None
+        pad += int(wval(el, "w") or 108) if el is not None else 108
+    return pad
+
+
 def _new(cls):
     """An instance without running __init__ (its fields are then set from a prototype)."""
     return object.__new__(cls)
@@ -203,6 +224,15 @@ class _Builder:
         self.table_count = 0
         self.paras: list[Para] = []
         self.sect_prs: list[etree._Element] = []
+        self.cache: dict = {}         # becomes DocModel.cache
+        self.pad = 0                  # cell padding of the table being read
+
+    def _seed_width(self, tc, cell: list[Para], width: int | None) -> None:
+        """What docgen.check.layout.container_width_twips would compute for the cell's
+        paragraphs, recorded while the cell's width is at hand."""
+        value = None if width is None else width - self.pad
+        for section in {q.section for q in cell}:
+            self.cache[("width", id(tc), section)] = (tc, value)
 
     def para(self, p, table_style=None, where=None, tloc=(None, None, None)) -> Para:
         """Add one w:p as one Para per line (soft breaks split it); return the first line.
@@ -293,6 +323,7 @@ class _Builder:
             t = outer
         tstyle = wval(tbl.find(f"{w('tblPr')}/{w('tblStyle')}")) or self.styles.defaults.get("table")
         rows = tbl.findall(w("tr"))
+        outer_pad, self.pad = self.pad, cell_padding(tbl)
         if outer is None and rows:
             trpr = rows[0].find(w("trPr"))
             t.header_row = trpr is not None and trpr.find(w("tblHeader")) is not None
@@ -306,6 +337,7 @@ class _Builder:
                 t.cells.append(row)
                 t.widths.append(widths)
                 t.grid.append(grid)
+        self.pad = outer_pad
         return t
 
     def _row(self, t: Table, ri: int, tr, tstyle, outer_loc) -> tuple[list, list, list]:
@@ -326,6 +358,7 @@ class _Builder:
                     self.table(ch, t, loc)
                 elif tag == _TCPR:
                     tcpr = ch
+            self._seed_width(tc, cell, cell_width(tc))
             row.append(cell)
             grid.append(col)
             span, width = _cell_facts(tcpr)
@@ -349,7 +382,7 @@ class _Builder:
             for ch in tc.iterchildren(_TCPR):
                 tcpr = ch
             cells.append(([self._shape(p, tstyle) for p in tc.iterchildren(_P)],
-                          *_cell_facts(tcpr)))
+                          *_cell_facts(tcpr), cell_width(tc)))
         hit = (_grid_before(tr), cells)
         if len(cache) < 2000:
             cache[key] = hit
@@ -359,13 +392,15 @@ class _Builder:
         """As _row, from the row's cached shape."""
         row, widths, grid = [], [], []
         col, cells = shape
-        for ci, (tc, (shapes, span, width)) in enumerate(zip(tr.iterchildren(_TC), cells)):
+        for ci, (tc, (shapes, span, width, text_width)) in enumerate(
+                zip(tr.iterchildren(_TC), cells)):
             loc = outer_loc or (ri + 1, ci + 1)
             where = f"bảng {t.index + 1}, ô ({loc[0]},{loc[1]})"
             tloc = (t.index, loc[0], loc[1])
             cell = []
             for p, pshape in zip(tc.iterchildren(_P), shapes):
                 cell.extend(self._emit(p, pshape, where, tloc))
+            self._seed_width(tc, cell, text_width)
             row.append(cell)
             grid.append(col)
             col += span
@@ -426,7 +461,7 @@ def build_model(pkg: DocxPackage, styles: Styles | None = None) -> DocModel:
             sections[blk.section].has_table = True
     for p in b.paras:                      # a trailing paragraph after the last sectPr
         p.section = min(p.section, len(sections) - 1)
-    return DocModel(pkg.name, pkg, b.styles, blocks, b.paras, sections)
+    return DocModel(pkg.name, pkg, b.styles, blocks, b.paras, sections, b.cache)
 
 
 def has_page_field(root: etree._Element | None) -> list[etree._Element]:
