@@ -94,6 +94,11 @@ def run(args: list[str] | None = None, *, started: float | None = None) -> int:
     except KeyboardInterrupt:
         echo_err("Đã dừng (Ctrl+C); các tệp trong build/ vẫn nguyên vẹn.")
         return 1
+    except OSError as exc:  # a filesystem fault, not a bug: path, [io.*] code (docgen/oserrors.py)
+        from .oserrors import fs_problem
+
+        report_problems([fs_problem(exc)])
+        return 1
     except Exception as exc:  # noqa: BLE001 - a bug: log it, never show a traceback
         path = _log_bug(exc)
         echo_err(f"lỗi: docgen gặp lỗi nội bộ ({type(exc).__name__}). "

@@ -33,19 +33,21 @@ case $area in
 esac
 
 work=$(mktemp -d /tmp/docgen-mutation-XXXXXX)
-trap 'rm -rf "$work"' EXIT
+# KEEP=1 keeps the copies, so that `cd $work/<area> && mutmut show <mutant>` shows a survivor
+if [[ ${KEEP:-} == 1 ]]; then echo "copies kept in $work"; else trap 'rm -rf "$work"' EXIT; fi
 status=0
 for a in "${areas[@]}"; do
   copy="$work/$a"
   mkdir -p "$copy"
   (cd "$root" && git ls-files -co --exclude-standard -z | xargs -0 cp --parents -t "$copy")
-  ln -s "$(cd "$root/.." && pwd)/shared" "$work/shared" 2>/dev/null || true
+  ln -s "$(cd "$root/.." && pwd)/shared" "$copy/shared"   # the tests run in $copy/mutants
   cat >> "$copy/pyproject.toml" <<EOF
 
 [tool.mutmut]
 source_paths = ["docgen"]
 only_mutate = [${MUTATE[$a]}]
 pytest_add_cli_args_test_selection = [${TESTS[$a]}]
+also_copy = ["content", "templates"]
 EOF
   echo "== $a: mutating ${MUTATE[$a]} against ${TESTS[$a]} ($jobs processes)"
   (cd "$copy" && "$mutmut" run --max-children "$jobs" >"$work/$a.log" 2>&1) || {

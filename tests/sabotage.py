@@ -28,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import zipfile
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -179,6 +180,12 @@ def run_mode(mode: str, libreoffice: bool) -> dict[str, dict]:
         return json.loads(report.read_text("utf-8"))
 
 
+def _where(test: str) -> str:
+    """tests/vn/test_x.py::t -> tests/vn; tests/test_x.py::t -> tests/test_x.py."""
+    path = test.split("::", 1)[0]
+    return path.rsplit("/", 1)[0] if path.count("/") > 1 else path
+
+
 def summarize(mode: str, results: dict[str, dict]) -> bool:
     """Print the figures of one mode; True when the targets are met."""
     n = len(results)
@@ -191,6 +198,8 @@ def summarize(mode: str, results: dict[str, dict]) -> bool:
           f"{len(by['skipped'])} skipped; {share:.1%} passing (target ≤ 25%)")
     print(f"  document tests (render through docgen's engine): {len(documents)}, "
           f"passing: {len(bad)} (target 0)")
+    where = Counter(_where(t) for t in by["passed"])
+    print("  passing, by place: " + ", ".join(f"{k} {v}" for k, v in sorted(where.items())))
     for test in bad:
         print(f"    {test}")
     return n > 0 and share <= 0.25 and not bad

@@ -8,6 +8,7 @@ import shutil
 import pytest
 
 from tests.conftest import BUNDLED
+from tests.expect import assert_core_files
 
 
 @pytest.fixture
@@ -67,6 +68,7 @@ def test_outside_a_project_folder_nothing_is_built_silently(cli, tmp_path, monke
     status, out, _ = cli("build", "--vi-du", "--out", "ra")
     assert status == 0 and out.splitlines()[0].startswith("Nội dung: ") and "(ví dụ đi kèm)." in out
     assert len(list((tmp_path / "ra").glob("*.docx"))) == 4
+    assert_core_files(tmp_path / "ra")
 
 
 def test_two_projects_ask_which(cli, office):
@@ -77,12 +79,14 @@ def test_two_projects_ask_which(cli, office):
                                    "content/khac); chọn một bằng --content THƯ_MỤC [usage.many-contents]")
     status, out, _ = cli("build", "--content", "content/khac")
     assert status == 0 and not out.startswith("Nội dung: ")
+    assert_core_files(office / "build")
 
 
 def test_project_folder_itself(cli, office, monkeypatch):
     monkeypatch.chdir(office / "content" / "hoai-nhon-2021")
     status, out, _ = cli("build", "--out", office / "ra")
     assert status == 0 and out.splitlines()[0] == "Nội dung: . (tự tìm thấy; chọn khác bằng --content)."
+    assert_core_files(office / "ra")
 
 
 def test_crash_log_goes_beside_the_output_used(cli, office, monkeypatch):

@@ -12,6 +12,7 @@ from ..errors import DocgenError, Problem
 from ..paths import templates_dir as default_templates_dir
 from ..render.engine import Engine
 from .documents import core_documents
+from .lock import locked_run
 from .render_docs import render_all
 from .writer import WriteResult, write_outputs
 
@@ -62,11 +63,14 @@ def finish(outputs: dict[str, bytes], out_dir: Path, *, check: bool, force: bool
 
 def build(content_dir: str | Path, out_dir: str | Path, *, templates: str | Path | None = None,
           check: bool = True, force: bool = False) -> BuildResult:
-    """Build the decision, plan, appendix and the combined file of `content_dir` into `out_dir`."""
-    timings: dict[str, float] = {}
-    project = load_project(content_dir, timings=timings)
-    engine = Engine(Path(templates) if templates else default_templates_dir())
-    t = time.perf_counter()
-    outputs = render_all(engine, core_documents(project))
-    timings["render"] = time.perf_counter() - t
-    return finish(outputs, Path(out_dir), check=check, force=force, timings=timings)
+    """Build the decision, plan, appendix and the combined file of `content_dir` into `out_dir`.
+
+    The output folder's lock is held for the whole run (one build per folder at a time)."""
+    with locked_run(out_dir):
+        timings: dict[str, float] = {}
+        project = load_project(content_dir, timings=timings)
+        engine = Engine(Path(templates) if templates else default_templates_dir())
+        t = time.perf_counter()
+        outputs = render_all(engine, core_documents(project))
+        timings["render"] = time.perf_counter() - t
+        return finish(outputs, Path(out_dir), check=check, force=force, timings=timings)

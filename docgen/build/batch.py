@@ -12,8 +12,8 @@ nothing changed the project is not even loaded. The state is deleted when a buil
 Writes go through `writer.write_outputs` (manifest, atomic, hand edits never overwritten
 silently): a hand-edited output is that commune's error; the others are still written.
 
-Workers: a process pool whose initializer builds the Engine once per process; work is sent
-in chunks; `gc.collect()` every 20 documents keeps memory flat (platform-notes.md).
+Workers: a process pool whose initializer builds the Engine once per process and makes the
+worker exit when this process dies (docgen/parentwatch.py); work is sent in chunks; `gc.collect()` every 20 documents keeps memory flat (platform-notes.md).
 """
 
 from __future__ import annotations
@@ -35,8 +35,10 @@ from ..derive.commune import FOLDER, KetQua, ke_hoach_xa_phuong, loi_ten, slug
 from ..errors import DocgenError, Problem, UsageError
 from ..model import Project, XaPhuong
 from ..model.commune import XaPhuongRieng
+from ..parentwatch import die_with_parent
 from ..paths import templates_dir as default_templates_dir
-from .writer import STATE_DIR, Manifest, _atomic_write, plan_writes, sha256, write_outputs
+from .lock import locked_run
+from .writer import STATE_DIR, Manifest, atomic_write, plan_writes, sha256, write_outputs
 
 STATE_FILE = "xa-phuong.json"
 STATE_VERSION = 1
@@ -162,9 +164,12 @@ def _output_record(out_dir: Path, rel: str) -> dict:
 _W: dict = {}
 
 
-def _init_worker(project: Project, templates: str, check: bool, out_dir: str, trich_dan: str) -> None:
+def _init_worker(project: Project, templates: str, check: bool, out_dir: str, trich_dan: str,
+                 parent_pid: int | None = None) -> None:
     from ..render.engine import Engine
 
+    if parent_pid is not None:  # a pool worker: exit when the batch's process dies (kill -9)
+        die_with_parent(parent_pid)
     _W.update(project=project, engine=Engine(Path(templates)), check=check, out_dir=Path(out_dir),
               trich_dan=trich_dan, done=0)
 
@@ -294,10 +299,17 @@ def _progress(total: int, show: bool):
                              show_pos=True, width=30)
 
 
-def run_batch(content_dir: str | Path, out_dir: str | Path, *, names: list[str] | None = None,
-              jobs: int | None = None, templates: str | Path | None = None, check: bool = True,
-              force: bool = False, progress: bool = True) -> BatchResult:
-    content_dir, out_dir = Path(content_dir), Path(out_dir)
+def run_batch(content_dir: str | Path, out_dir: str | Path, **options) -> BatchResult:
+    """Build the communes (all, or `names`); holds the output folder's lock for the whole run.
+
+    Options: names, jobs, templates, check (True), force (False), progress (True)."""
+    with locked_run(out_dir):
+        return _run_batch(Path(content_dir), Path(out_dir), **options)
+
+
+def _run_batch(content_dir: Path, out_dir: Path, *, names: list[str] | None = None,
+               jobs: int | None = None, templates: str | Path | None = None, check: bool = True,
+               force: bool = False, progress: bool = True) -> BatchResult:
     templates = Path(templates) if templates else default_templates_dir()
     jobs = max(1, jobs or os.cpu_count() or 1)
     result = BatchResult(out_dir)
@@ -366,7 +378,7 @@ def run_batch(content_dir: str | Path, out_dir: str | Path, *, names: list[str] 
                 bar.update(1)
         else:
             with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), initializer=_init_worker,
-                                     initargs=init) as pool:
+                                     initargs=(*init, os.getpid())) as pool:
                 futures = {pool.submit(_build_chunk, c): len(c) for c in _chunks(todo, jobs)}
                 for fut in as_completed(futures):
                     results.extend(fut.result())
@@ -389,10 +401,6 @@ def run_batch(content_dir: str | Path, out_dir: str | Path, *, names: list[str] 
         else:
             ok.append(r)
     outputs = {rel: data for r in ok for rel, data in r.outputs.items()}
-    for rel in outputs:                      # never outside the out folder
-        target = (out_dir / rel).resolve()
-        if out_dir.resolve() not in target.parents:
-            raise AssertionError(f"refusing to write outside {out_dir}: {rel}")
     write = write_outputs(out_dir, outputs, force=force) if outputs else None
     written = set(write.written) if write else set()
     result.written = sorted(written)
@@ -410,5 +418,6 @@ def run_batch(content_dir: str | Path, out_dir: str | Path, *, names: list[str] 
     else:
         data = {"version": STATE_VERSION, "base": base, "all": not names or bool(state.get("all")) and
                 state.get("base") == base, "xa_phuong": dict(sorted(new_state.items()))}
-        _atomic_write(_state_path(out_dir), json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+        atomic_write(_state_path(out_dir), json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"),
+                     if_changed=True)
     return result

@@ -17,6 +17,7 @@ from ..paths import templates_dir as default_templates_dir
 from ..render.engine import Engine
 from . import BuildResult, finish
 from .documents import task_rows, trich_dan_quyet_dinh
+from .lock import locked_run
 from .render_docs import render_all
 
 
@@ -58,14 +59,15 @@ def derive_project(content_dir: str | Path, agency: str | None = None, kind: str
 def build_derived(content_dir: str | Path, out_dir: str | Path, *, agency: str | None = None,
                   kind: str | None = None, templates: str | Path | None = None, check: bool = True,
                   force: bool = False) -> DerivedResult:
-    timings: dict[str, float] = {}
-    _, result = derive_project(content_dir, agency, kind)
-    engine = Engine(Path(templates) if templates else default_templates_dir())
-    t = time.perf_counter()
-    outputs = render_all(engine, result.van_ban)
-    timings["render"] = time.perf_counter() - t
-    built = finish(outputs, Path(out_dir), check=check, force=force, timings=timings)
-    return DerivedResult(built, result, result.cho_nhap)
+    with locked_run(out_dir):  # one build per output folder at a time, for the whole run
+        timings: dict[str, float] = {}
+        _, result = derive_project(content_dir, agency, kind)
+        engine = Engine(Path(templates) if templates else default_templates_dir())
+        t = time.perf_counter()
+        outputs = render_all(engine, result.van_ban)
+        timings["render"] = time.perf_counter() - t
+        built = finish(outputs, Path(out_dir), check=check, force=force, timings=timings)
+        return DerivedResult(built, result, result.cho_nhap)
 
 
 __all__ = ["DerivedResult", "FOLDER", "build_derived", "derive_project"]

@@ -5,24 +5,35 @@ A file on disk whose hash is not in the manifest was changed by a person (or by 
 program): the build stops before writing anything and names it, unless `force` is given, in
 which case the file is first copied to `.docgen/sao-luu/<time>/`.
 
-Writes are atomic per file (temporary file, fsync, rename). While files are being replaced
+Writes are atomic per file (a temporary file with a unique name, fsync, rename); a write that
+fails (full disk, …) removes its temporary file, so nothing half-written remains. The caller
+holds the output folder's lock (`build/lock.py`) for the whole run, so temporary files left by
+a killed run are stale and are removed at the start of the next write. While files are being replaced
 the manifest accepts both the old and the new hash, so a build killed at any point leaves
 every file either old or new, and the next build still recognises them as docgen's own.
 The previous version of every file a build changed is kept in `.docgen/truoc/` for
-`docgen diff`.
+`docgen diff`. A forced overwrite keeps the hand-edited file in `.docgen/sao-luu/<time>[-n]/`,
+a new folder per run (never overwritten, even for two runs in the same second).
+
+Symbolic links: the output folder itself may be a link (it is followed), but a link inside it
+(a sub-folder, `.docgen` or an output file) is refused with `[io.symlink]`: docgen writes only
+where the output folder really is. Every OSError is a `[io.*]` problem (docgen/oserrors.py).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import errno
 import hashlib
 import json
 import os
 import shutil
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import DocgenError, Problem
+from ..oserrors import display, fs_error
 
 STATE_DIR = ".docgen"
 MANIFEST = "manifest.json"
@@ -42,14 +53,66 @@ class WriteResult:
     backed_up: list[str] = field(default_factory=list)   # hand-edited files saved before overwrite
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+FILE_MODE = 0o666 & ~_UMASK  # what open() would give; mkstemp gives 0600
+
+
+def _write_fd(fd: int, data: bytes) -> None:
+    """Write all of `data` to `fd` (the one write call; tests inject faults here)."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def atomic_write(path: Path, data: bytes, *, if_changed: bool = False) -> bool:
+    """Write `data` to `path` through a uniquely named temporary file; False if skipped."""
+    if if_changed:
+        try:
+            if path.read_bytes() == data:
+                return False
+        except OSError:
+            pass
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + TMP_SUFFIX)
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TMP_SUFFIX)
+    try:
+        try:
+            if hasattr(os, "fchmod"):
+                os.fchmod(fd, FILE_MODE)
+            _write_fd(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except BaseException as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        if isinstance(exc, OSError) and not exc.filename:
+            exc.filename = str(path)  # os.write names no file; the message must
+        raise
+    return True
+
+
+_atomic_write = atomic_write  # the batch's name for it
+
+
+def clean_stale(folders) -> None:
+    """Remove temporary files and folders of killed runs (the caller holds the lock)."""
+    for folder in folders:
+        try:
+            stale = [p for p in Path(folder).iterdir() if p.name.endswith(TMP_SUFFIX)]
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        for p in stale:
+            try:
+                if p.is_dir() and not p.is_symlink():
+                    shutil.rmtree(p, ignore_errors=True)
+                else:
+                    p.unlink(missing_ok=True)
+            except OSError:
+                pass  # a read-only disk: a leftover is harmless, the build must still succeed
 
 
 class Manifest:
@@ -59,27 +122,52 @@ class Manifest:
         self.path = out_dir / STATE_DIR / MANIFEST
         self.files: dict[str, list[str]] = {}
         self.extra: dict = {}
-        if self.path.exists():
-            try:
-                data = json.loads(self.path.read_text("utf-8"))
-                self.files = {k: list(v) for k, v in data.get("files", {}).items()}
-                self.extra = {k: v for k, v in data.items() if k != "files"}
-            except (ValueError, AttributeError):
-                self.files = {}
+        try:
+            text = self.path.read_text("utf-8")
+        except (FileNotFoundError, NotADirectoryError):
+            return
+        except UnicodeDecodeError:
+            raise self._bad("không phải văn bản UTF-8") from None
+        try:
+            data = json.loads(text)
+        except ValueError as exc:
+            raise self._bad(f"không phải JSON hợp lệ ({exc.msg}, dòng {exc.lineno})") from None
+        files = data.get("files") if isinstance(data, dict) else None
+        if not isinstance(files, dict) or not all(
+                isinstance(v, list) and all(isinstance(h, str) for h in v) for v in files.values()):
+            raise self._bad('không đúng dạng (cần {"files": {"tệp": ["sha256", …]}})')
+        self.files = {str(k): list(v) for k, v in files.items()}
+        self.extra = {k: v for k, v in data.items() if k != "files"}
+
+    def _bad(self, why: str) -> DocgenError:
+        return DocgenError(Problem(
+            display(self.path), None, "build.bad-manifest",
+            f"sổ ghi các tệp docgen đã tạo bị hỏng: {why}. Không dựng để khỏi ghi đè tệp sửa tay; "
+            "xóa tệp này rồi dựng lại (tệp nào khác bản dựng sẽ được báo là sửa tay)"))
 
     def accepts(self, rel: str, digest: str) -> bool:
         return digest in self.files.get(rel, [])
 
     def save(self) -> None:
         data = {**self.extra, "files": {k: sorted(set(v)) for k, v in sorted(self.files.items())}}
-        _atomic_write(self.path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+        atomic_write(self.path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"),
+                     if_changed=True)
 
 
 def _display(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+    return display(path)
+
+
+def symlink_problem(out_dir: Path, rel: str) -> Problem | None:
+    """A symbolic link between `out_dir` and the output `rel` (included) is refused."""
+    p = out_dir
+    for part in Path(rel).parts:
+        p = p / part
+        if p.is_symlink():
+            return Problem(display(p), None, "io.symlink",
+                           "là liên kết tượng trưng (symlink); docgen không ghi qua liên kết bên "
+                           "trong thư mục kết quả (chỉ chính thư mục --out được là liên kết)")
+    return None
 
 
 def plan_writes(out_dir: Path, outputs: dict[str, bytes], manifest: Manifest, force: bool):
@@ -87,6 +175,10 @@ def plan_writes(out_dir: Path, outputs: dict[str, bytes], manifest: Manifest, fo
     to_write, unchanged, edited, problems = {}, [], [], []
     for rel, data in outputs.items():
         target = out_dir / rel
+        link = symlink_problem(out_dir, rel)
+        if link:
+            problems.append(link)
+            continue
         if not target.exists():
             to_write[rel] = data
             continue
@@ -108,33 +200,70 @@ def plan_writes(out_dir: Path, outputs: dict[str, bytes], manifest: Manifest, fo
 def _keep_previous(out_dir: Path, rels: list[str]) -> None:
     """Replace .docgen/truoc/ with the current versions of the files about to change."""
     state = out_dir / STATE_DIR
-    staging = state / (PREVIOUS + TMP_SUFFIX)
-    shutil.rmtree(staging, ignore_errors=True)
-    for rel in rels:
-        src = out_dir / rel
-        if src.exists():
-            dst = staging / rel
-            dst.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(src, dst)
-    final = state / PREVIOUS
-    if staging.exists():
-        shutil.rmtree(final, ignore_errors=True)
+    state.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=state, prefix=f".{PREVIOUS}.", suffix=TMP_SUFFIX))
+    try:
+        copied = False
+        for rel in rels:
+            src = out_dir / rel
+            if src.exists():
+                dst = staging / rel
+                dst.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(src, dst)
+                copied = True
+        if not copied:  # nothing existed before: the previous build's versions stay
+            shutil.rmtree(staging)
+            return
+        final = state / PREVIOUS
+        old = state / f".{PREVIOUS}.old{os.getpid()}{TMP_SUFFIX}"
+        if final.exists():
+            os.replace(final, old)
         os.replace(staging, final)
+        shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
 
 
-def _backup(out_dir: Path, rels: list[str]) -> None:
+def _backup_folder(out_dir: Path) -> Path:
+    """A new folder under sao-luu/, named by the time; "-2", "-3", … when it exists already."""
+    root = out_dir / STATE_DIR / BACKUPS
+    root.mkdir(parents=True, exist_ok=True)
     stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    for n in range(1, 10_000):
+        folder = root / (stamp if n == 1 else f"{stamp}-{n}")
+        try:
+            folder.mkdir()
+            return folder
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "too many backups in one second", str(root))
+
+
+def _backup(out_dir: Path, rels: list[str]) -> Path:
+    folder = _backup_folder(out_dir)
     for rel in rels:
-        dst = out_dir / STATE_DIR / BACKUPS / stamp / rel
+        dst = folder / rel
         dst.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(out_dir / rel, dst)
+    return folder
 
 
 def write_outputs(out_dir: Path, outputs: dict[str, bytes], *, force: bool = False) -> WriteResult:
-    """Write `outputs` (relative path -> bytes) into `out_dir` safely; see module doc."""
+    """Write `outputs` (relative path -> bytes) into `out_dir` safely; see module doc.
+
+    The caller holds `output_lock(out_dir)`. Every OSError becomes an `[io.*]` DocgenError.
+    """
     out_dir = Path(out_dir)
-    for rel in outputs:  # leftovers of a build that was killed mid-write
-        (out_dir / rel).with_name(Path(rel).name + TMP_SUFFIX).unlink(missing_ok=True)
+    try:
+        return _write_outputs(out_dir, outputs, force)
+    except OSError as exc:
+        raise fs_error(exc) from None
+
+
+def _write_outputs(out_dir: Path, outputs: dict[str, bytes], force: bool) -> WriteResult:
+    folders = {out_dir / STATE_DIR} | {(out_dir / rel).parent for rel in outputs}
+    clean_stale(sorted(folders))  # leftovers of a killed run: we hold the lock, so they are stale
     manifest = Manifest(out_dir)
     to_write, unchanged, edited, problems = plan_writes(out_dir, outputs, manifest, force)
     if problems:
@@ -151,7 +280,7 @@ def write_outputs(out_dir: Path, outputs: dict[str, bytes], *, force: bool = Fal
         manifest.files.setdefault(rel, []).append(digest)
     manifest.save()
     for rel, data in sorted(to_write.items()):
-        _atomic_write(out_dir / rel, data)
+        atomic_write(out_dir / rel, data)
     for rel, digest in digests.items():
         manifest.files[rel] = [digest]
     for rel in unchanged:

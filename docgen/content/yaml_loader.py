@@ -107,6 +107,9 @@ class Document:
 
 def load_yaml(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
     """Read one YAML file. Returns the document, or None and the problems found."""
+    if path.exists() and not path.is_file() and not path.is_dir():  # a FIFO would block forever
+        return None, [Problem(display, None, "content.not-a-file",
+                              "không phải tệp thông thường (FIFO, thiết bị…); docgen chỉ đọc tệp thật")]
     try:
         raw = path.read_bytes()
     except FileNotFoundError:

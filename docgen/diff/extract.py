@@ -4,18 +4,21 @@ Reads `word/document.xml` with lxml (no python-docx object tree: it is faster an
 cells as they are stored). A table row is the tuple of its `w:tc` texts, so a merged cell
 (`w:gridSpan`) counts once; a cell's paragraphs are joined with "\\n". Empty paragraphs are
 dropped: they are layout, not content. Text is NFC.
+
+Reading is bounded like `docgen check` (docgen/check/reader.py): only a regular file is read
+(a FIFO or device is refused, never waited on), at most 50 MB, and word/document.xml is parsed
+while it streams, within the checker's limits on XML size and node count (`[check.too-large]`).
 """
 
 from __future__ import annotations
 
 import unicodedata
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
-from docgen.errors import Problem, UsageError
+from docgen.errors import DocgenError, Problem, UsageError
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _P, _TBL, _TR, _TC = (f"{{{W}}}{n}" for n in ("p", "tbl", "tr", "tc"))
@@ -70,30 +73,33 @@ def _walk(parent: etree._Element, out: list[Item]) -> None:
             _walk(child, out)
 
 
-def read_document_xml(path: Path) -> bytes:
-    """The `word/document.xml` bytes of `path`; UsageError (exit 2) in Vietnamese otherwise."""
+def read_document_root(path: Path) -> etree._Element:
+    """The parsed `word/document.xml` of `path`; UsageError (exit 2) in Vietnamese otherwise."""
+    from docgen.check.reader import MAX_FILE_BYTES, read_part
+    from docgen.oserrors import read_input_bytes
+
     if not path.exists():
         raise UsageError(Problem(str(path), None, "diff.missing-file", "không tìm thấy tệp"))
     if path.is_dir():
         raise UsageError(Problem(str(path), None, "diff.not-docx",
                                  "đây là thư mục, không phải tệp DOCX"))
     try:
-        with zipfile.ZipFile(path) as z:
-            return z.read("word/document.xml")
-    except (zipfile.BadZipFile, KeyError, OSError) as exc:
+        data = read_input_bytes(path, MAX_FILE_BYTES, "diff.not-docx", "tệp DOCX")
+        root = read_part(data, str(path), "word/document.xml")
+    except DocgenError as exc:
+        if all(p.code in ("check.empty", "check.not-docx", "check.corrupt") for p in exc.problems):
+            root = None  # not a DOCX: the diff's own message below
+        else:
+            raise UsageError(exc.problems) from None  # too large, not a regular file, io.*
+    if root is None:
         raise UsageError(Problem(str(path), None, "diff.not-docx",
-                                 "không phải tệp DOCX (không đọc được word/document.xml)")) from exc
+                                 "không phải tệp DOCX (không đọc được word/document.xml)"))
+    return root
 
 
 def extract(path: Path | str) -> list[Item]:
     """Items of the document body of `path`, in document order."""
-    path = Path(path)
-    data = read_document_xml(path)
-    try:
-        root = etree.fromstring(data)
-    except etree.XMLSyntaxError as exc:
-        raise UsageError(Problem(str(path), None, "diff.not-docx",
-                                 "tệp DOCX hỏng: word/document.xml không phải XML hợp lệ")) from exc
+    root = read_document_root(Path(path))
     body = root.find(f"{{{W}}}body")
     items: list[Item] = []
     if body is not None:

@@ -11,7 +11,9 @@ Inputs are symlinked into a batch folder under numbered names, so that two docum
 same name (every commune has a ke-hoach.docx) never collide in the output folder. A batch that
 fails or times out is split in two and retried (down to single files, which get one retry),
 which isolates a bad file. On timeout the whole process group is killed (soffice is a shell
-script that starts oosplash and soffice.bin). Each PDF is copied next to its destination and
+script that starts oosplash and soffice.bin). soffice runs under a watchdog
+(`_WATCHDOG`) in the same process group, which kills the group when docgen dies, so a
+killed docgen never leaves LibreOffice running. Each PDF is copied next to its destination and
 renamed into place, so a destination is either a complete PDF or absent.
 """
 
@@ -22,7 +24,9 @@ import os
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
+import textwrap
 import threading
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
@@ -38,6 +42,39 @@ DEFAULT_BATCH = 20        # documents per soffice call
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)
 FILE_MODE = 0o666 & ~_UMASK  # what open() would give; mkstemp gives 0600
+
+
+# soffice runs under this watchdog (`python -I -c`, ~20 ms): it stays in soffice's process group,
+# waits for it, and kills the whole group when docgen dies (SIGTERM from PR_SET_PDEATHSIG on
+# Linux, or the parent-pid check every 0.5 s elsewhere); it exits with soffice's status.
+_WATCHDOG = textwrap.dedent("""
+    import ctypes, ctypes.util, os, signal, subprocess, sys
+    parent = int(sys.argv[1])
+
+    def kill_group(*_):
+        os.killpg(os.getpgrp(), signal.SIGKILL)
+
+    signal.signal(signal.SIGTERM, kill_group)
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+            libc.prctl(1, int(signal.SIGTERM), 0, 0, 0)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:
+        sys.exit(1)
+    proc = subprocess.Popen(sys.argv[2:])
+    while True:
+        try:
+            sys.exit(proc.wait(timeout=0.5))
+        except subprocess.TimeoutExpired:
+            if os.getppid() != parent:
+                kill_group()
+""")
+
+
+def _guarded(cmd: list[str]) -> list[str]:
+    return [sys.executable, "-I", "-c", _WATCHDOG, str(os.getpid()), *cmd]
 
 
 @dataclass(frozen=True)
@@ -159,7 +196,7 @@ class _Runner:
         with self._lock:
             if self.cancelled.is_set():
                 return [], batch, "đã dừng"
-            proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            proc = subprocess.Popen(_guarded(cmd), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                     stderr=subprocess.DEVNULL, start_new_session=True)
             self._procs.add(proc)
         reason = None

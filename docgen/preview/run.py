@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from docgen import progress
+from docgen.errors import DocgenError
 from docgen.preview.fonts import check_fonts
 from docgen.preview.png import Card, contact_sheet, render_pages
 from docgen.preview.pool import FILE_MODE, Job, Result, convert, find_soffice
@@ -29,6 +30,12 @@ def run_conversion(docs: list[tuple[str, Path]], out: Path, workers: int | None,
     if fonts.message:
         click.echo(f"{'lưu ý' if fonts.ok else 'cảnh báo'}: {fonts.message}", err=True)
     jobs = [Job(src, out / Path(rel).with_suffix(".pdf")) for rel, src in docs]
+    from docgen.build.writer import symlink_problem  # one rule for links inside an output folder
+
+    links = {str(p): p for j in jobs for rel in (j.dest, j.dest.with_suffix(""))
+             if (p := symlink_problem(out, rel.relative_to(out).as_posix()))}
+    if links:
+        raise DocgenError(list(links.values()))
     with progress.bar(len(jobs), "Chuyển sang PDF") as bar:
         result = convert(jobs, workers=workers, timeout=timeout, batch_size=batch_size,
                          progress=bar.update)

@@ -1,13 +1,15 @@
 """The rendering engine: the only module that imports docxtpl.
 
 A template is loaded once: docxtpl's `patch_xml` turns the Word XML of each part that holds
-tags into jinja source, compiled in a strict, autoescaping environment. Rendering a document
+tags into jinja source, compiled in a strict, autoescaping, sandboxed environment with no
+loader and bounded loops and output (`render/sandbox.py`): a template is untrusted code. Rendering a document
 is then one jinja render per such part and a deterministic zip. Content values are data:
 they are escaped for XML, a line break becomes <w:br/>, and nothing is evaluated.
 """
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from dataclasses import dataclass
@@ -19,24 +21,28 @@ from lxml import etree
 from markupsafe import Markup, escape
 
 from ..errors import DocgenError, Problem
+from ..oserrors import display, read_input_bytes
 from .package import core_properties, write_zip
+from .sandbox import DocgenSandbox, TemplateLimit, TemplateNone, TemplateNotAllowed, render_bounded
 
 _BR = '</w:t><w:br/><w:t xml:space="preserve">'
 _TAGGED = re.compile(rb"\{\{|\{%|\{#")
 CORE_PART = "docProps/core.xml"
+MAX_TEMPLATE_BYTES = 50 * 1024 * 1024       # the .docx
+MAX_TEMPLATE_UNPACKED = 256 * 1024 * 1024   # all its members, as declared
 
 
 def _finalize(value):
     """Every {{ value }}: escaped XML text; "\\n" -> a line break. None is a bug, not text."""
     if value is None:
-        raise jinja2.TemplateRuntimeError("giá trị rỗng (None) trong mẫu")
+        raise TemplateNone("mẫu in ra giá trị rỗng (None)")
     if isinstance(value, Markup):
         return value
     return Markup(str(escape(str(value))).replace("\n", _BR))
 
 
-def make_environment() -> jinja2.Environment:
-    return jinja2.Environment(
+def make_environment() -> DocgenSandbox:
+    return DocgenSandbox(
         autoescape=True, undefined=jinja2.StrictUndefined, finalize=_finalize,
         keep_trailing_newline=True,
     )
@@ -69,44 +75,71 @@ class Template:
 
     def _render_part(self, name: str, context: dict) -> bytes:
         try:
-            xml = self.compiled[name].render(context)
-        except jinja2.UndefinedError as exc:
-            raise DocgenError(Problem(str(self.path), None, "template.undefined",
-                                      f"mẫu dùng dữ liệu không có: {exc.message}")) from None
-        except jinja2.TemplateError as exc:
-            raise DocgenError(Problem(str(self.path), None, "template.render",
-                                      f"không dựng được phần {name} của mẫu: {exc}")) from None
+            xml = render_bounded(self.compiled[name], context)
+        except Exception as exc:  # noqa: BLE001 - a template is user code: every failure is its error
+            raise DocgenError(template_problem(self.path, name, exc)) from None
         data = xml.encode("utf-8")
         try:
             etree.fromstring(data, etree.XMLParser(resolve_entities=False, huge_tree=True))
         except etree.XMLSyntaxError as exc:
-            raise DocgenError(Problem(str(self.path), None, "template.broken-xml",
+            raise DocgenError(Problem(display(self.path), None, "template.broken-xml",
                                       f"mẫu sinh ra XML hỏng ở phần {name}: {exc}")) from None
         return data
 
 
-def load_template(path: Path, env: jinja2.Environment | None = None) -> Template:
+def template_problem(path: Path, part: str, exc: BaseException) -> Problem:
+    """The Problem for an exception raised while a template part renders."""
+    if isinstance(exc, jinja2.UndefinedError):
+        return Problem(display(path), None, "template.undefined", f"mẫu dùng dữ liệu không có: {exc.message}")
+    if isinstance(exc, jinja2.exceptions.SecurityError):
+        return Problem(display(path), None, "template.unsafe",
+                       f"mẫu dùng thao tác không được phép ({exc}); mẫu chỉ được đọc dữ liệu của văn bản")
+    if isinstance(exc, TemplateLimit):
+        return Problem(display(path), None, "template.too-large", f"{exc.message} (phần {part})")
+    if isinstance(exc, TemplateNone):
+        return Problem(display(path), None, "template.none",
+                       f"{exc.message} ở phần {part}: dữ liệu này không có; sửa thẻ trong mẫu")
+    if isinstance(exc, (MemoryError, RecursionError)):
+        return Problem(display(path), None, "template.too-large",
+                       f"mẫu đệ quy hoặc dùng quá nhiều bộ nhớ ({type(exc).__name__}, phần {part})")
+    if isinstance(exc, jinja2.TemplateError):
+        return Problem(display(path), None, "template.render", f"không dựng được phần {part} của mẫu: {exc}")
+    return Problem(display(path), None, "template.runtime",
+                   f"thẻ mẫu gây lỗi khi dựng phần {part}: {type(exc).__name__}: {exc}")
+
+
+def load_template(path: Path, env: DocgenSandbox | None = None) -> Template:
     """Read a .docx template and compile its tagged parts. Raises DocgenError if unusable."""
     env = env or make_environment()
+    if not path.exists():
+        raise DocgenError(Problem(display(path), None, "template.missing", "không tìm thấy tệp mẫu"))
     try:
-        with zipfile.ZipFile(path) as zf:
+        data = read_input_bytes(path, MAX_TEMPLATE_BYTES, "template.unreadable", "tệp mẫu")
+    except DocgenError as exc:  # a FIFO, a folder, too large, unreadable: never waited on
+        raise DocgenError(exc.problems) from None
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            if sum(i.file_size for i in zf.infolist()) > MAX_TEMPLATE_UNPACKED:  # a zip bomb
+                raise DocgenError(Problem(display(path), None, "template.too-large",
+                                          f"tệp mẫu giải nén ra quá {MAX_TEMPLATE_UNPACKED // 1048576} MB"))
             entries = [(i.filename, zf.read(i)) for i in zf.infolist()]
-    except FileNotFoundError:
-        raise DocgenError(Problem(str(path), None, "template.missing", "không tìm thấy tệp mẫu")) from None
     except (zipfile.BadZipFile, OSError) as exc:
-        raise DocgenError(Problem(str(path), None, "template.unreadable",
+        raise DocgenError(Problem(display(path), None, "template.unreadable",
                                   f"tệp mẫu không phải DOCX hợp lệ ({exc})")) from None
     compiled = {}
     for name, data in entries:
         if name.endswith(".xml") and name.startswith("word/") and _TAGGED.search(data):
             source = _patch(data.decode("utf-8"))
             try:
-                compiled[name] = env.from_string(source)
+                compiled[name] = env.compile_source(source, name)
+            except TemplateNotAllowed as exc:
+                raise DocgenError(Problem(display(path), None, "template.include",
+                                          f"{exc.message} (phần {name})")) from None
             except jinja2.TemplateSyntaxError as exc:
-                raise DocgenError(Problem(str(path), None, "template.syntax",
+                raise DocgenError(Problem(display(path), None, "template.syntax",
                                           f"thẻ mẫu sai cú pháp trong {name}: {exc.message}")) from None
     if "word/document.xml" not in compiled:
-        raise DocgenError(Problem(str(path), None, "template.no-tags", "mẫu không có thẻ dữ liệu nào"))
+        raise DocgenError(Problem(display(path), None, "template.no-tags", "mẫu không có thẻ dữ liệu nào"))
     return Template(path.stem, path, entries, compiled)
 
 

@@ -200,6 +200,7 @@ def test_blanks_are_listed_in_one_file_not_on_screen(project, tmp_path, cli):
     listing = (out / "can-nhap-xa-phuong.md").read_text("utf-8")
     assert listing.count("\n## xa-phuong/") == 17
     assert "## xa-phuong/hoai-my/ke-hoach.docx\n\n- [Họ và tên Chủ tịch UBND xã Hoài Mỹ]\n" in listing
+    assert_commune_files(out, ["hoai-my", "tam-quan-bac"])  # the documents the listing is about
     (project / "xa-phuong").mkdir()
     (project / "xa-phuong" / "hoai-my.yaml").write_text("chu_tich: Nguyễn Văn A\n", "utf-8")
     status, stdout, _ = cli("xa-phuong", "--content", project, "--out", out, "--no-check")

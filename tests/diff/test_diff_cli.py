@@ -69,7 +69,8 @@ def test_build_against_previous(mk, tmp_path):
     assert r.stdout.splitlines()[:4] == [
         "quyet-dinh.docx: thay đổi (1 bỏ, 1 thêm)", "  - Số: /QĐ-UBND", "  + Số: 12/QĐ-UBND",
         "1 văn bản thay đổi."]
-    assert (build / ".docgen" / "khac-biet.html").is_file()
+    page = (build / ".docgen" / "khac-biet.html").read_text(encoding="utf-8")
+    assert "quyet-dinh.docx" in page and "QĐ-UBND" in page and "ke-hoach.docx" not in page
 
 
 def test_watch_missing_folder(tmp_path):

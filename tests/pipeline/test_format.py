@@ -124,6 +124,7 @@ def _style_size(p):
 
 def _bold(p):
     runs = [r for r in p.runs if r.text.strip()]
+    assert runs, f"no text run in {p.text!r}"
     def style_bold(st):
         while st is not None:
             if st.font.bold is not None:

@@ -12,7 +12,7 @@ import pytest
 
 FAKE_CONVERTER = '''#!{python}
 """A fake soffice: writes a tiny PDF per input, except inputs whose target has "hong"."""
-import os, sys
+import hashlib, os, sys
 from pathlib import Path
 with open({log!r}, "a") as log:
     log.write(str(os.getpid()) + "\\n")
@@ -21,7 +21,9 @@ out = Path(args[args.index("--outdir") + 1])
 out.mkdir(parents=True, exist_ok=True)
 for a in args:
     if a.endswith(".docx") and "hong" not in os.path.realpath(a):
-        (out / (Path(a).stem + ".pdf")).write_bytes(b"%PDF-1.4\\n1 0 obj\\n%%EOF\\n")
+        digest = hashlib.sha256(Path(a).read_bytes()).hexdigest()  # which DOCX this PDF is of
+        (out / (Path(a).stem + ".pdf")).write_bytes(b"%PDF-1.4\\n%docx " + digest.encode()
+                                                   + b"\\n1 0 obj\\n%%EOF\\n")
 '''
 
 FAKE_HANGING = '''#!/bin/sh

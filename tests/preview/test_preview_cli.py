@@ -1,5 +1,6 @@
 """`docgen pdf` / `docgen preview` without LibreOffice: missing, hanging, a bad file, bad input."""
 
+import hashlib
 import os
 import time
 from pathlib import Path
@@ -67,8 +68,9 @@ def test_same_names_in_different_folders_do_not_collide(docs, fake_soffice, tmp_
     folder = docs("xa-1/ke-hoach.docx", "xa-2/ke-hoach.docx")
     r = invoke("pdf", folder, "-o", tmp_path / "pdf", "-j", "1", env=env)
     assert r.exit_code == 0, r.output
-    assert (tmp_path / "pdf/xa-1/ke-hoach.pdf").is_file()
-    assert (tmp_path / "pdf/xa-2/ke-hoach.pdf").is_file()
+    for name in ("xa-1/ke-hoach", "xa-2/ke-hoach"):         # each PDF is of its own DOCX
+        digest = hashlib.sha256((folder / f"{name}.docx").read_bytes()).hexdigest()
+        assert (tmp_path / f"pdf/{name}.pdf").read_bytes().startswith(f"%PDF-1.4\n%docx {digest}\n".encode()), name
 
 
 def test_missing_and_non_docx_input(tmp_path):

@@ -22,6 +22,7 @@ from docgen.cli import main_group
 from docgen.diff.extract import extract
 from docgen.preview.fonts import check_fonts
 from docgen.preview.pool import Job, convert
+from tests.expect import assert_core_files
 
 pytestmark = pytest.mark.libreoffice
 CONTENT = Path(__file__).resolve().parents[2] / "content" / "hoai-nhon-2021"
@@ -46,6 +47,7 @@ def built(tmp_path_factory):
 
     root = tmp_path_factory.mktemp("lo")
     build(CONTENT, root / "build")
+    assert_core_files(root / "build", CONTENT)
     jobs = [Job(root / "build" / f"{k}.docx", root / "pdf" / f"{k}.pdf") for k in KINDS]
     result = convert(jobs, timeout=180)
     assert result.failed == []
