@@ -131,3 +131,6 @@ from .preview.command import pdf_command, preview_command  # noqa: E402
 for _command in (diff_command, watch_command, pdf_command, preview_command):
     main_group.add_command(_command)
 from .check import command as _check_command  # noqa: E402,F401  (registers `docgen check`)
+from .repair.command import sua_command  # noqa: E402  (`docgen sua`, issue 16)
+
+main_group.add_command(sua_command)

@@ -216,8 +216,9 @@ def _new(cls):
 
 
 class _Builder:
-    def __init__(self, pkg: DocxPackage, styles: Styles | None = None):
+    def __init__(self, pkg: DocxPackage, styles: Styles | None = None, lazy_runs: bool = False):
         self.pkg = pkg
+        self.lazy_runs = lazy_runs
         self.styles = styles or Styles(pkg.styles, pkg.theme)
         self.section = 0
         self.body_count = 0
@@ -243,6 +244,7 @@ class _Builder:
 
     def _emit(self, p, shape, where, tloc) -> list[Para]:
         lines, sect = shape
+        run_els = None if self.lazy_runs else list(iter_runs(p))
         body_index = None
         if where is None:
             self.body_count += 1
@@ -254,7 +256,10 @@ class _Builder:
             runs = []
             for i, rproto in run_protos:
                 run = _new(Run)
-                run.__dict__.update(rproto, _p=p, _i=i)     # Run.el is found when asked
+                if run_els is None:
+                    run.__dict__.update(rproto, _p=p, _i=i)     # Run.el is found when asked
+                else:
+                    run.__dict__.update(rproto, el=run_els[i])
                 runs.append(run)
             para = _new(Para)
             para.__dict__.update(proto, el=p, runs=runs, section=self.section,
@@ -437,15 +442,18 @@ def _sections(pkg: DocxPackage, sect_prs: list) -> list[Section]:
 _MC_IGNORABLE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Ignorable"
 
 
-def build_model(pkg: DocxPackage, styles: Styles | None = None) -> DocModel:
+def build_model(pkg: DocxPackage, styles: Styles | None = None, *,
+                lazy_runs: bool = False) -> DocModel:
     """The document model; `styles` is a Styles index already built on pkg's styles part.
+    With `lazy_runs`, a Run's element is found only when asked (for a read-only model: the
+    run is found again by its index in the paragraph, which an edit would shift).
 
     Unused namespace declarations of the document part are dropped first (those named in
     mc:Ignorable are kept, so the tree stays a valid Word part): Word declares some 35 on the
     root, and serialising a paragraph as a cache key would otherwise repeat them all."""
     doc = pkg.document
     etree.cleanup_namespaces(doc, keep_ns_prefixes=(doc.get(_MC_IGNORABLE) or "").split())
-    b = _Builder(pkg, styles)
+    b = _Builder(pkg, styles, lazy_runs)
     body = pkg.document.find(w("body"))
     blocks: list = []
     if body is not None:

@@ -45,6 +45,6 @@ def run_rules(ctx: Ctx, codes=None) -> list[Finding]:
     return out
 
 
-from docgen.check.rules import body, closing, font, header, page, phuluc  # noqa: E402,F401
+from docgen.check.rules import body, closing, font, header, page, phuluc, text as _text  # noqa: E402,F401,I001
 
 __all__ = ["Ctx", "run_rules", "LOI", "CANH_BAO"]
