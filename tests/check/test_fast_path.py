@@ -65,3 +65,28 @@ def test_fast_path_sees_a_broken_commune_document(rendered):
     full = check_docx_bytes(write_zip(list(broken.items())), rel)
     assert "nd30.font" in {f.code for f in full}
     assert check_parts(broken, rel) == full
+
+
+def _text_rule_tests():
+    import tests.repair.test_text_rules as mod
+
+    return mod, [n for n in dir(mod) if n.startswith("test_")
+                 and n != "test_no_text_finding_on_docgen_documents"]
+
+
+@pytest.mark.parametrize("test_name", _text_rule_tests()[1])
+def test_text_rule_mutations_on_both_paths(built, monkeypatch, test_name):
+    """The text rules' one-fault documents (tests/repair/test_text_rules.py) through both
+    paths too: that module's own test, with every check it makes compared on the fast path."""
+    from tests.check.conftest import both_paths
+
+    mod = _text_rule_tests()[0]
+    calls = []
+
+    def counted(data, name):
+        calls.append(name)
+        return both_paths(data, name)
+
+    monkeypatch.setattr(mod, "check_docx_bytes", counted)
+    getattr(mod, test_name)(built)
+    assert calls
