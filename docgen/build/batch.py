@@ -30,18 +30,20 @@ from pathlib import Path
 
 from .. import __version__
 from ..content import display_path, load_model, load_project
+from ..content.khung import khung_path
 from ..content.yaml_loader import load_yaml
 from ..derive.commune import FOLDER, KetQua, ke_hoach_xa_phuong, loi_ten, slug
 from ..errors import DocgenError, Problem, UsageError
 from ..model import Project, XaPhuong
 from ..model.commune import XaPhuongRieng
+from ..model.khung import KHUNG
 from ..parentwatch import die_with_parent
 from ..paths import templates_dir as default_templates_dir
 from .lock import locked_run
 from .writer import STATE_DIR, Manifest, atomic_write, plan_writes, sha256, write_outputs
 
 STATE_FILE = "xa-phuong.json"
-STATE_VERSION = 1
+STATE_VERSION = 2
 TOWN_FILES = ("don-vi.yaml", "quyet-dinh.yaml", "ke-hoach.yaml", "phu-luc.yaml")
 TEMPLATES = ("ke-hoach", "phu-luc")
 GC_EVERY = 20
@@ -54,7 +56,7 @@ class CommuneResult:
     outputs: dict[str, bytes] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
-    cho_trong: tuple[str, ...] = ()
+    cho_trong: tuple[dict, ...] = ()         # ChoNhap.as_dict() of each placeholder
 
 
 @dataclass
@@ -68,7 +70,7 @@ class BatchResult:
     warnings: list[Problem] = field(default_factory=list)
     written: list[str] = field(default_factory=list)     # relative paths written
     backed_up: list[str] = field(default_factory=list)
-    cho_trong: dict[str, list[str]] = field(default_factory=dict)   # relative path -> placeholders
+    cho_trong: dict[str, list[dict]] = field(default_factory=dict)  # relative path -> ChoNhap.as_dict()
 
 
 # --- digests and state ---------------------------------------------------------------------
@@ -84,7 +86,8 @@ def _file_digest(path: Path | None) -> str:
 
 # The source that decides what a commune's documents contain (other engineers' modules,
 # such as diff/ or preview/, do not invalidate the state).
-_CODE = ("__init__.py", "derive/commune.py", "model", "vn", "render", "content", "build/documents.py",
+_CODE = ("__init__.py", "derive/commune.py", "derive/slots.py", "derive/cho_nhap.py", "model", "vn", "render",
+         "content", "build/documents.py",
          "build/render_docs.py", "build/batch.py")
 _CODE_DIGEST: dict[bool, str] = {}
 
@@ -111,6 +114,8 @@ def base_digest(content_dir: Path, templates: Path, check: bool) -> str:
         h.update(f"|{name}:{_file_digest(content_dir / name)}".encode())
     for name in TEMPLATES:
         h.update(f"|{name}:{_file_digest(templates / f'{name}.docx')}".encode())
+    for name in KHUNG:                   # the skeleton used: the project's own or the shipped one
+        h.update(f"|khung/{name}:{_file_digest(khung_path(content_dir, name))}".encode())
     return h.hexdigest()
 
 
@@ -216,7 +221,7 @@ def build_commune(index: int, file: str | None) -> CommuneResult:
         result.problems = exc.problems
         return result
     result.outputs = outputs
-    result.cho_trong = ket_qua.cho_trong
+    result.cho_trong = tuple(c.as_dict() for c in ket_qua.cho_nhap)
     _W["done"] += 2
     if _W["done"] % GC_EVERY < 2:
         gc.collect()

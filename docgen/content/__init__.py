@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..errors import DocgenError, Problem
 from ..model import DonVi, KeHoach, PhuLuc, Project, QuyetDinh
+from .khung import load_khung
 from .validate import suggest_agency, validate
 from .yaml_loader import Document, load_yaml
 
@@ -66,6 +67,19 @@ def check_agencies(phu_luc: PhuLuc, doc: Document, index: dict[str, str]) -> lis
     return problems
 
 
+def check_roles(don_vi: DonVi, doc: Document, index: dict[str, str]) -> list[Problem]:
+    """Every `vai_tro` names an agency of the registry (not a group)."""
+    problems = []
+    for role, ref in don_vi.vai_tro.items():
+        key = index.get(ref)
+        if key is None or don_vi.co_quan[key].nhom:
+            what = "không có trong danh mục co_quan" if key is None else "là một nhóm cơ quan, không phải một cơ quan"
+            hint = suggest_agency(ref, index) if key is None else ""
+            problems.append(Problem(doc.display, doc.line(("vai_tro", role)), "content.unknown-agency",
+                                    f'cơ quan giữ vai trò "{role}" là "{ref}": {what}{hint}'))
+    return problems
+
+
 def load_project(folder: str | Path, timings: dict | None = None) -> Project:
     """Read and validate the whole project in `folder`; raise DocgenError with every problem."""
     folder = Path(folder)
@@ -77,8 +91,12 @@ def load_project(folder: str | Path, timings: dict | None = None) -> Project:
         values[name], docs[name], found = load_model(folder / filename, model, timings)
         problems += found
     index = agency_index(values["don_vi"]) if values["don_vi"] else {}
+    if values["don_vi"]:
+        problems += check_roles(values["don_vi"], docs["don_vi"], index)
     if values["phu_luc"] and values["don_vi"]:
         problems += check_agencies(values["phu_luc"], docs["phu_luc"], index)
+    khung, khung_paths, found = load_khung(folder, timings)
+    problems += found
     if problems:
         raise DocgenError(problems)
-    return Project(root=folder, agency_keys=index, **values)
+    return Project(root=folder, agency_keys=index, khung=khung, khung_paths=khung_paths, **values)
