@@ -74,10 +74,10 @@ def _summary(result) -> None:
 @main_group.command("build", help="Dựng quyết định, kế hoạch, phụ lục và tệp trọn bộ vào build/.")
 @build_options()
 def build_command(content_dir, out_dir, templates_dir, no_check, force) -> None:
-    from .build import build
+    from .pipeline import build
 
     result = build(content_dir, out_dir, templates=templates_dir,
                    check=not no_check, force=force)
     _summary(result)
-from .build import commune_command as _commune_command  # noqa: E402,F401  (registers `docgen xa-phuong`)
 from .derive import command as _ke_hoach_con_command  # noqa: E402,F401  (registers `docgen ke-hoach-con`)
+from .pipeline import commune_command as _commune_command  # noqa: E402,F401  (registers `docgen xa-phuong`)

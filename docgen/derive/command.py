@@ -29,8 +29,8 @@ LIST = "ke-hoach-con/can-nhap.md"
               help="Chỉ dựng một loại kế hoạch: kiem_tra, tuyen_truyen, cntt, chung.")
 @build_options("Thư mục ghi kết quả (kế hoạch con nằm trong <out>/ke-hoach-con/).")
 def ke_hoach_con_command(agency, kind, content_dir, out_dir, templates_dir, no_check, force) -> None:
-    from ..build.derived import build_derived
-    from ..build.writer import write_outputs
+    from ..pipeline.derived import build_derived
+    from ..pipeline.writer import write_outputs
 
     result = build_derived(content_dir, out_dir, agency=agency, kind=kind,
                            templates=templates_dir, check=not no_check, force=force)

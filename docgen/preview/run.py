@@ -30,7 +30,7 @@ def run_conversion(docs: list[tuple[str, Path]], out: Path, workers: int | None,
     if fonts.message:
         click.echo(f"{'lưu ý' if fonts.ok else 'cảnh báo'}: {fonts.message}", err=True)
     jobs = [Job(src, out / Path(rel).with_suffix(".pdf")) for rel, src in docs]
-    from docgen.build.writer import symlink_problem  # one rule for links inside an output folder
+    from docgen.pipeline.writer import symlink_problem  # one rule for links inside an output folder
 
     links = {str(p): p for j in jobs for rel in (j.dest, j.dest.with_suffix(""))
              if (p := symlink_problem(out, rel.relative_to(out).as_posix()))}

@@ -10,11 +10,11 @@ import pytest
 from docx import Document
 from docx.shared import Mm
 
-from docgen.build.batch import run_batch
-from docgen.build.documents import trich_dan_quyet_dinh
 from docgen.check import check_docx_bytes
 from docgen.content import load_project
 from docgen.derive.commune import loi_ten, slug
+from docgen.pipeline.batch import run_batch
+from docgen.pipeline.documents import trich_dan_quyet_dinh
 from tests.conftest import BUNDLED
 from tests.expect import assert_commune_files
 from tests.pipeline.test_format import _all_paragraphs, effective_font

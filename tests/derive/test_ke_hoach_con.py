@@ -6,12 +6,12 @@ import re
 
 import pytest
 
-from docgen.build.derived import build_derived, derive_project
-from docgen.build.documents import task_rows, trich_dan_quyet_dinh
 from docgen.check import check_docx_bytes
 from docgen.content import load_project
 from docgen.derive import Nguon, select, sheet, sheet_agencies, truy_vet
 from docgen.derive.kiem_tra import parent_target
+from docgen.pipeline.derived import build_derived, derive_project
+from docgen.pipeline.documents import task_rows, trich_dan_quyet_dinh
 from tests.derive.derive_helpers import CONTENT, paragraphs, table_rows
 from tests.expect import assert_derived_document, assert_derived_outputs
 

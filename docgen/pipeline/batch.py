@@ -84,8 +84,8 @@ def _file_digest(path: Path | None) -> str:
 
 # The source that decides what a commune's documents contain (other engineers' modules,
 # such as diff/ or preview/, do not invalidate the state).
-_CODE = ("__init__.py", "derive/commune.py", "model", "vn", "render", "content", "build/documents.py",
-         "build/render_docs.py", "build/batch.py")
+_CODE = ("__init__.py", "derive/commune.py", "model", "vn", "render", "content", "pipeline/documents.py",
+         "pipeline/render_docs.py", "pipeline/batch.py")
 _CODE_DIGEST: dict[bool, str] = {}
 
 
