@@ -1,4 +1,4 @@
-"""Click commands `diff` and `watch` (registered in docgen.cli)."""
+"""`docgen diff` and `docgen watch`."""
 
 from __future__ import annotations
 
@@ -9,11 +9,10 @@ from pathlib import Path
 
 import click
 
-from docgen.cli import remember_out
-from docgen.commands import CONTENT_HELP, EXAMPLE_HELP, resolve_content
-from docgen.diff.compare import compare_build, compare_files
-from docgen.diff.textdiff import DocDiff, html_page, terminal_lines
-from docgen.errors import DocgenError, Problem, UsageError
+from ..diff.compare import compare_build, compare_files
+from ..diff.textdiff import DocDiff, html_page, terminal_lines
+from ..errors import DocgenError, Problem, UsageError
+from .common import CONTENT_HELP, EXAMPLE_HELP, remember_out, resolve_content
 
 BuildFn = Callable[[Path, Path], object]
 

@@ -7,9 +7,8 @@ from pathlib import Path
 import click
 
 from .. import progress
-from ..cli import echo_err, main_group, report_problems
-from ..commands import build_options, echo_backups
 from ..errors import DocgenError
+from .common import build_options, echo_backups, echo_err, report_problems
 
 LIST = "can-nhap-xa-phuong.md"  # beside xa-phuong/, which holds only commune folders
 
@@ -40,20 +39,20 @@ def _print_summary(result) -> None:
 
 
 def _write_list(result, force: bool) -> None:
-    from .writer import write_outputs
+    from ..pipeline.writer import write_outputs
 
     data = can_nhap_markdown(result.cho_trong).encode("utf-8")
     written = write_outputs(Path(result.out_dir), {LIST: data}, force=force)
     result.backed_up = [*result.backed_up, *written.backed_up]
 
 
-@main_group.command("xa-phuong", help="Dựng kế hoạch CCHC của các xã, phường (tất cả, hoặc các xã/phường có tên).")
+@click.command("xa-phuong", help="Dựng kế hoạch CCHC của các xã, phường (tất cả, hoặc các xã/phường có tên).")
 @click.argument("ten", nargs=-1, metavar="[TÊN_XÃ_PHƯỜNG]...")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="SỐ",
               help="Số tiến trình dựng song song (mặc định: số nhân CPU).")
 @build_options()
 def xa_phuong_command(ten, jobs, content_dir, out_dir, templates_dir, no_check, force) -> int:
-    from .batch import run_batch
+    from ..pipeline.batch import run_batch
 
     result = run_batch(content_dir, out_dir, names=list(ten), jobs=jobs,
                        templates=templates_dir, check=not no_check, force=force,

@@ -23,7 +23,6 @@ import gc
 import hashlib
 import json
 import os
-import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +36,7 @@ from ..model import Project, XaPhuong
 from ..model.commune import XaPhuongRieng
 from ..parentwatch import die_with_parent
 from ..paths import templates_dir as default_templates_dir
+from ..progress import bar as progress_bar
 from .lock import locked_run
 from .writer import STATE_DIR, Manifest, atomic_write, plan_writes, sha256, write_outputs
 
@@ -282,21 +282,9 @@ def _chunks(items: list, jobs: int) -> list[list]:
 
 
 def _progress(total: int, show: bool):
-    import click
-
     if not show or total == 0:
-        class _Null:
-            def __enter__(self):
-                return self
-
-            def __exit__(self, *a):
-                return False
-
-            def update(self, n):
-                pass
-        return _Null()
-    return click.progressbar(length=total, label="Dựng kế hoạch xã/phường", file=sys.stderr,
-                             show_pos=True, width=30)
+        return progress_bar(0, "")
+    return progress_bar(total, "Dựng kế hoạch xã/phường", after=0)
 
 
 def run_batch(content_dir: str | Path, out_dir: str | Path, **options) -> BatchResult:
@@ -311,21 +299,16 @@ def _run_batch(content_dir: Path, out_dir: Path, *, names: list[str] | None = No
                jobs: int | None = None, templates: str | Path | None = None, check: bool = True,
                force: bool = False, progress: bool = True) -> BatchResult:
     templates = Path(templates) if templates else default_templates_dir()
-    jobs = max(1, jobs or os.cpu_count() or 1)
     result = BatchResult(out_dir)
     base = base_digest(content_dir, templates, check)
     files = commune_files(content_dir)
     state = load_state(out_dir)
     old = state.get("xa_phuong", {}) if state.get("base") == base else {}
-
-    # Fast path: nothing changed at all -> the project is not even loaded.
-    if (not names and old and state.get("all") and set(files) <= set(old)
-            and all(rec["file"] == _file_digest(files.get(s)) and _outputs_intact(out_dir, rec["outputs"])
-                    for s, rec in old.items())):
+    if not names and _all_fresh(out_dir, state, old, files):
+        # Fast path: nothing changed at all -> the project is not even loaded.
         result.unchanged = [rec["ten"] for rec in old.values()]
         result.cho_trong = {rel: list(v) for rec in old.values() for rel, v in rec["cho_trong"].items()}
         return result
-
     try:
         project = load_project(content_dir)
     except DocgenError:
@@ -334,21 +317,53 @@ def _run_batch(content_dir: Path, out_dir: Path, *, names: list[str] | None = No
     communes = project.don_vi.xa_phuong
     bad = _registry_problems(content_dir, communes)
     slugs = {slug(xp.ten): i for i, xp in enumerate(communes) if i not in bad}
-    if names:
-        selected = _select(names, slugs | {slug(communes[i].ten): i for i in bad if slug(communes[i].ten)})
-    else:
-        selected = list(range(len(communes)))
-        for stem, path in files.items():
-            if stem not in slugs:
-                close = difflib.get_close_matches(stem, list(slugs), n=1, cutoff=0.6)
-                hint = f'; có phải "{close[0]}.yaml"?' if close else ""
-                result.problems.append(Problem(
-                    display_path(path), None, "xa-phuong.unknown-file",
-                    f'tên tệp "{path.name}" không ứng với xã/phường nào trong danh mục (don-vi.yaml){hint}'))
+    selected = _selected(result, names, communes, bad, slugs, files)
+    new_state: dict[str, dict] = {s: rec for s, rec in old.items() if s in slugs}
+    todo, digests = _plan(result, out_dir, selected, communes, bad, files, old, new_state)
+    from .documents import trich_dan_quyet_dinh
 
+    init = (project, str(templates), check, str(out_dir), trich_dan_quyet_dinh(project))
+    results = _render(todo, init, max(1, jobs or os.cpu_count() or 1), progress)
+    order = {slug(communes[i].ten): n for n, (i, _) in enumerate(todo)}
+    results.sort(key=lambda r: order[r.slug])
+    result.rendered = [r.ten for r in results]
+    _write_results(result, out_dir, results, force, digests, new_state)
+    if result.problems:
+        discard_state(out_dir)
+    else:
+        data = {"version": STATE_VERSION, "base": base, "all": not names or bool(state.get("all")) and
+                state.get("base") == base, "xa_phuong": dict(sorted(new_state.items()))}
+        atomic_write(_state_path(out_dir), json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"),
+                     if_changed=True)
+    return result
+
+
+def _all_fresh(out_dir: Path, state: dict, old: dict, files: dict[str, Path]) -> bool:
+    """Every commune was built by the last full run from the same inputs, and its outputs are there."""
+    return bool(old and state.get("all") and set(files) <= set(old)
+                and all(rec["file"] == _file_digest(files.get(s)) and _outputs_intact(out_dir, rec["outputs"])
+                        for s, rec in old.items()))
+
+
+def _selected(result: BatchResult, names, communes, bad, slugs, files) -> list[int]:
+    """The communes to consider: the named ones, or all (a commune file of no commune is reported)."""
+    if names:
+        return _select(names, slugs | {slug(communes[i].ten): i for i in bad if slug(communes[i].ten)})
+    for stem, path in files.items():
+        if stem not in slugs:
+            close = difflib.get_close_matches(stem, list(slugs), n=1, cutoff=0.6)
+            hint = f'; có phải "{close[0]}.yaml"?' if close else ""
+            result.problems.append(Problem(
+                display_path(path), None, "xa-phuong.unknown-file",
+                f'tên tệp "{path.name}" không ứng với xã/phường nào trong danh mục (don-vi.yaml){hint}'))
+    return list(range(len(communes)))
+
+
+def _plan(result: BatchResult, out_dir: Path, selected, communes, bad, files, old, new_state):
+    """(communes to render as (index, own file), digest of each commune's file); the unchanged
+    and the badly registered ones are recorded in `result`."""
     todo: list[tuple[int, str | None]] = []
     digests: dict[str, str] = {}
-    new_state: dict[str, dict] = {s: rec for s, rec in old.items() if s in slugs}
     for i in selected:
         xp = communes[i]
         if i in bad:
@@ -365,12 +380,13 @@ def _run_batch(content_dir: Path, out_dir: Path, *, names: list[str] | None = No
             result.cho_trong.update({rel: list(v) for rel, v in rec["cho_trong"].items()})
             continue
         todo.append((i, str(files[s]) if s in files else None))
+    return todo, digests
 
-    from .documents import trich_dan_quyet_dinh
 
-    init = (project, str(templates), check, str(out_dir), trich_dan_quyet_dinh(project))
+def _render(todo, init, jobs: int, show: bool) -> list[CommuneResult]:
+    """Derive, render and check the communes of `todo`: in this process, or in a pool."""
     results: list[CommuneResult] = []
-    with _progress(len(todo), progress) as bar:
+    with _progress(len(todo), show) as bar:
         if jobs == 1 or len(todo) <= 1:
             _init_worker(*init)
             for item in todo:
@@ -383,11 +399,11 @@ def _run_batch(content_dir: Path, out_dir: Path, *, names: list[str] | None = No
                 for fut in as_completed(futures):
                     results.extend(fut.result())
                     bar.update(futures[fut])
-    order = {slug(communes[i].ten): n for n, (i, _) in enumerate(todo)}
-    results.sort(key=lambda r: order[r.slug])
-    result.rendered = [r.ten for r in results]
+    return results
 
-    # Hand-edited outputs are that commune's error; everything else is written in one go.
+
+def _write_results(result: BatchResult, out_dir: Path, results, force: bool, digests, new_state) -> None:
+    """Hand-edited outputs are that commune's error; everything else is written in one go."""
     manifest = Manifest(out_dir)
     ok: list[CommuneResult] = []
     for r in results:
@@ -412,12 +428,3 @@ def _run_batch(content_dir: Path, out_dir: Path, *, names: list[str] | None = No
         result.cho_trong.update(cho)
         new_state[r.slug] = {"ten": r.ten, "file": digests[r.slug], "cho_trong": cho,
                              "outputs": {rel: _output_record(out_dir, rel) for rel in rels}}
-
-    if result.problems:
-        discard_state(out_dir)
-    else:
-        data = {"version": STATE_VERSION, "base": base, "all": not names or bool(state.get("all")) and
-                state.get("base") == base, "xa_phuong": dict(sorted(new_state.items()))}
-        atomic_write(_state_path(out_dir), json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"),
-                     if_changed=True)
-    return result

@@ -1,0 +1,101 @@
+"""What the commands share: printing problems, the building options, the content lookup."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+
+import click
+
+from ..errors import Problem
+from ..paths import DEFAULT_OUT
+from ..paths import content_dir as find_content
+
+_out_dir: dict[str, Path] = {}  # the output folder of this run, for the crash log
+
+
+def remember_out(ctx: click.Context, param: click.Parameter, value):
+    """Option callback for --out: the crash log of this run goes to <out>/.docgen/loi.log."""
+    if value is not None:
+        _out_dir["out"] = Path(value)
+    return value
+
+
+def echo_err(text: str) -> None:
+    click.echo(text, err=True)
+
+
+def report_problems(problems: list[Problem], what: str = "vấn đề") -> None:
+    for p in problems:
+        echo_err(str(p))
+    errors = sum(p.is_error for p in problems)
+    echo_err(f"Có {errors} lỗi, {len(problems) - errors} cảnh báo.")
+
+
+def build_options(out_help: str = "Thư mục ghi kết quả."):
+    """The options every building command shares: --content, --vi-du, --out, --templates,
+    --no-check, --force. The command receives `content_dir` already resolved (paths.content_dir):
+    never None, and the project found automatically is named on screen.
+    """
+    options = [
+        click.option("--content", "content_dir", type=click.Path(path_type=Path), default=None,
+                     metavar="THƯ_MỤC", help=CONTENT_HELP),
+        click.option("--vi-du", "example", is_flag=True, help=EXAMPLE_HELP),
+        click.option("--out", "out_dir", type=click.Path(path_type=Path), default=DEFAULT_OUT,
+                     metavar="THƯ_MỤC", show_default=True, callback=remember_out, help=out_help),
+        click.option("--templates", "templates_dir", type=click.Path(path_type=Path), default=None,
+                     metavar="THƯ_MỤC", help="Thư mục mẫu (mặc định: templates/)."),
+        click.option("--no-check", is_flag=True, help="Không kiểm tra thể thức Nghị định 30 sau khi dựng."),
+        click.option("--force", is_flag=True,
+                     help="Ghi đè cả tệp đã sửa tay (lưu bản sao trong .docgen/sao-luu/)."),
+    ]
+
+    def decorate(command):
+        @functools.wraps(command)
+        def resolved(*args, content_dir, example, **kwargs):
+            return command(*args, content_dir=resolve_content(content_dir, example), **kwargs)
+
+        for option in reversed(options):
+            resolved = option(resolved)
+        return resolved
+
+    return decorate
+
+
+CONTENT_HELP = ("Thư mục nội dung (có don-vi.yaml). Mặc định: thư mục đang đứng nếu là thư mục "
+                "nội dung, hoặc dự án duy nhất trong content/.")
+EXAMPLE_HELP = "Dùng nội dung ví dụ đi kèm (Hoài Nhơn 2021)."
+
+
+def resolve_content(explicit: Path | None, example: bool) -> Path:
+    """--content, --vi-du or the project found here; say which when it was not named."""
+    found = find_content(explicit, example)
+    if explicit is None:
+        click.echo(f"Nội dung: {found.as_posix()}"
+                   + (" (ví dụ đi kèm)." if example else " (tự tìm thấy; chọn khác bằng --content)."))
+    return found
+
+
+def echo_backups(out_dir, backed_up) -> None:
+    for rel in backed_up:
+        click.echo(f"  Đã lưu bản sửa tay của {rel} vào {out_dir}/.docgen/sao-luu/ trước khi ghi đè.")
+
+
+class _TerminalBar:
+    """click's progress bar on stderr: counts, a bar and the time left (progress.set_renderer)."""
+
+    def __init__(self, total: int, label: str):
+        self._bar = click.progressbar(length=total, label=label, file=sys.stderr,
+                                      show_pos=True, show_eta=True, width=30)
+        self._bar.__enter__()
+
+    def update(self, n: int = 1) -> None:
+        self._bar.update(n)
+
+    def close(self) -> None:
+        self._bar.__exit__(None, None, None)
+
+
+def terminal_bar(total: int, label: str) -> _TerminalBar:
+    return _TerminalBar(total, label)
