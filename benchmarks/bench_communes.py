@@ -110,7 +110,7 @@ def _derive_contexts(content: str) -> list[tuple[str, dict]]:
     from docgen.content import load_model, load_project
     from docgen.derive.commune import ke_hoach_xa_phuong, slug
     from docgen.model.commune import XaPhuongRieng
-    from docgen.pipeline.documents import trich_dan_quyet_dinh
+    from docgen.model.trich_dan import trich_dan_quyet_dinh
     from docgen.render.context import context_for
 
     project = load_project(content)

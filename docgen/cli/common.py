@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from ..errors import Problem
+from ..errors import Problem, summary_line
 from ..paths import DEFAULT_OUT
 from ..paths import content_dir as find_content
 
@@ -26,11 +26,11 @@ def echo_err(text: str) -> None:
     click.echo(text, err=True)
 
 
-def report_problems(problems: list[Problem], what: str = "vấn đề") -> None:
+def report_problems(problems: list[Problem], note: str = "") -> None:
+    """The one reporter: every problem on its line, then one summary line (errors.summary_line)."""
     for p in problems:
         echo_err(str(p))
-    errors = sum(p.is_error for p in problems)
-    echo_err(f"Có {errors} lỗi, {len(problems) - errors} cảnh báo.")
+    echo_err(summary_line(problems, note))
 
 
 def build_options(out_help: str = "Thư mục ghi kết quả."):

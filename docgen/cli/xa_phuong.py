@@ -8,7 +8,7 @@ import click
 
 from .. import progress
 from ..errors import DocgenError
-from .common import build_options, echo_backups, echo_err, report_problems
+from .common import build_options, echo_backups, report_problems
 
 LIST = "can-nhap-xa-phuong.md"  # beside xa-phuong/, which holds only commune folders
 
@@ -57,15 +57,11 @@ def xa_phuong_command(ten, jobs, content_dir, out_dir, templates_dir, no_check, 
     result = run_batch(content_dir, out_dir, names=list(ten), jobs=jobs,
                        templates=templates_dir, check=not no_check, force=force,
                        progress=progress.shown(2))
-    if result.warnings:
-        report_problems(result.warnings)
     if result.cho_trong or not result.problems:
         _write_list(result, force)
     _print_summary(result)
-    if result.problems:
-        for p in result.problems:
-            echo_err(str(p))
-        echo_err(f"Có {len(result.problems)} lỗi ({len(result.failed)} xã/phường không dựng được); "
-                 "các xã/phường khác đã dựng xong.")
-        return DocgenError.exit_code
-    return 0
+    if result.problems or result.warnings:  # one report, one summary line
+        note = (f" ({len(result.failed)} xã/phường không dựng được; các xã/phường khác đã dựng xong)"
+                if result.problems else "")
+        report_problems(result.problems + result.warnings, note)
+    return DocgenError.exit_code if result.problems else 0

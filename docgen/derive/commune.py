@@ -258,7 +258,7 @@ def placeholder_chu_tich(xa_phuong: XaPhuong) -> str:
 
 def ke_hoach_xa_phuong(project: Project, xa_phuong: XaPhuong, rieng: XaPhuongRieng | None = None, *,
                        trich_dan: str) -> KetQua:
-    """`trich_dan` is how the town decision is cited: `docgen.pipeline.documents.trich_dan_quyet_dinh`
+    """`trich_dan` is how the town decision is cited: `docgen.model.trich_dan.trich_dan_quyet_dinh`
     (the one source; passed in so that derive imports nothing from build)."""
     rieng = rieng or XaPhuongRieng()
     town = project.don_vi.co_quan_ban_hanh

@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..model import DongNhiemVu, NhomVB, PhuLucVB, Project, VanBan
+from ..model.trich_dan import task_rows
 from ..vn import roman
 from .chon import agency_slug, nam_ke_hoach
 from .khung import Nguon
@@ -50,7 +51,7 @@ def sheet(nguon: Nguon, key: str) -> PhuLucVB:
                 roles.append("Chủ trì" if lead else "Phối hợp")
         if not pairs:
             continue
-        rows = nguon.task_rows(project, pairs)
+        rows = task_rows(project, pairs)
         rows = tuple(DongNhiemVu(tt=r.tt, nhiem_vu=r.nhiem_vu, san_pham=r.san_pham, chu_tri=r.chu_tri,
                                  phoi_hop=r.phoi_hop, thoi_gian=r.thoi_gian,
                                  ghi_chu="; ".join(x for x in (f"{role}, nhiệm vụ {r.ma}", r.ghi_chu) if x),

@@ -31,6 +31,7 @@ from .. import __version__
 from ..content import display_path, load_model, load_project
 from ..content.yaml_loader import load_yaml
 from ..derive.commune import FOLDER, KetQua, ke_hoach_xa_phuong, loi_ten, slug
+from ..doctypes import COMMUNE, content_files, of_target, template_names
 from ..errors import DocgenError, Problem, UsageError
 from ..model import Project, XaPhuong
 from ..model.commune import XaPhuongRieng
@@ -42,8 +43,9 @@ from .writer import STATE_DIR, Manifest, atomic_write, plan_writes, sha256, writ
 
 STATE_FILE = "xa-phuong.json"
 STATE_VERSION = 1
-TOWN_FILES = ("don-vi.yaml", "quyet-dinh.yaml", "ke-hoach.yaml", "phu-luc.yaml")
-TEMPLATES = ("ke-hoach", "phu-luc")
+# what every commune's documents are made from, besides its own file (docgen/doctypes.py)
+TOWN_FILES = content_files(of_target(COMMUNE))
+TEMPLATES = template_names(of_target(COMMUNE))
 GC_EVERY = 20
 
 
@@ -203,11 +205,14 @@ def build_commune(index: int, file: str | None) -> CommuneResult:
             return result
     try:
         ket_qua: KetQua = ke_hoach_xa_phuong(project, xp, rieng, trich_dan=_W["trich_dan"])
-        outputs, parts = render_all_parts(_W["engine"], [ket_qua.ke_hoach, ket_qua.phu_luc])
+        docs = [ket_qua.ke_hoach, ket_qua.phu_luc]
+        outputs, parts = render_all_parts(_W["engine"], docs)
         if _W["check"]:
-            from . import check_outputs
+            from . import check_outputs  # (through the package: tests/sabotage.py replaces it)
+            from .checking import template_files
 
-            errors, warnings = check_outputs(outputs, _W["out_dir"], parts)
+            errors, warnings = check_outputs(outputs, _W["out_dir"], parts,
+                                             template_files(_W["engine"].templates_dir, docs))
             result.warnings = warnings
             if errors:
                 result.problems = errors
@@ -320,7 +325,7 @@ def _run_batch(content_dir: Path, out_dir: Path, *, names: list[str] | None = No
     selected = _selected(result, names, communes, bad, slugs, files)
     new_state: dict[str, dict] = {s: rec for s, rec in old.items() if s in slugs}
     todo, digests = _plan(result, out_dir, selected, communes, bad, files, old, new_state)
-    from .documents import trich_dan_quyet_dinh
+    from ..model.trich_dan import trich_dan_quyet_dinh
 
     init = (project, str(templates), check, str(out_dir), trich_dan_quyet_dinh(project))
     results = _render(todo, init, max(1, jobs or os.cpu_count() or 1), progress)
@@ -407,11 +412,11 @@ def _write_results(result: BatchResult, out_dir: Path, results, force: bool, dig
     manifest = Manifest(out_dir)
     ok: list[CommuneResult] = []
     for r in results:
-        result.warnings += r.warnings
+        result.warnings += [w for w in r.warnings if w not in result.warnings]
         if not r.problems:
             r.problems = plan_writes(out_dir, r.outputs, manifest, force)[3]
-        if r.problems:
-            result.problems += r.problems
+        if r.problems:  # a template fault is found in every commune: said once
+            result.problems += [p for p in r.problems if p not in result.problems]
             result.failed.append(r.ten)
             new_state.pop(r.slug, None)
         else:
