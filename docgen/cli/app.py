@@ -38,6 +38,7 @@ def _log_bug(exc: BaseException) -> Path:
 
 def make_group() -> click.Group:
     """The `docgen` command group, with every command added here, in help order."""
+    from ..repair.command import sua_command
     from .build import build_command
     from .check import check_command
     from .diff import diff_command, watch_command
@@ -52,7 +53,7 @@ def make_group() -> click.Group:
         """The command group."""
 
     for command in (build_command, check_command, ke_hoach_con_command, xa_phuong_command,
-                    diff_command, watch_command, pdf_command, preview_command):
+                    diff_command, watch_command, pdf_command, preview_command, sua_command):
         group.add_command(command)
     return group
 

@@ -40,15 +40,16 @@ def expand(paths: tuple[Path, ...]) -> tuple[list[Path], list[Problem]]:
                 metavar="TỆP_HOẶC_THƯ_MỤC...")
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON.")
 def check_command(paths: tuple[Path, ...], as_json: bool) -> int:
-    from ..check import check_docx_bytes, read_input
+    from ..check import check_docx_bytes
     from ..check.report import format_finding, json_report, summary
+    from ..repair.inputs import load_docx  # also .doc (LibreOffice) and encrypted files
 
     files, problems = expand(paths)
     findings, checked = [], 0
     with progress.bar(len(files), "Kiểm tra thể thức") as bar:
         for path in files:
             try:
-                findings.extend(check_docx_bytes(read_input(path), str(path)))
+                findings.extend(check_docx_bytes(load_docx(path, refuse_locked=False), str(path)))
                 checked += 1
             except UsageError as exc:
                 problems.extend(exc.problems)

@@ -145,6 +145,19 @@ def _is_pdf(path: Path) -> bool:
     return head == b"%PDF-" and b"%%EOF" in tail
 
 
+def _is_output(path: Path, fmt: str) -> bool:
+    """A complete output of LibreOffice: a PDF with its end, a DOCX zip, or any other
+    non-empty file (e.g. a Word 97–2003 .doc)."""
+    if fmt == "pdf":
+        return _is_pdf(path)
+    try:
+        with open(path, "rb") as f:
+            head = f.read(2)
+    except OSError:
+        return False
+    return head == b"PK" if fmt == "docx" else bool(head)
+
+
 def _place(pdf: Path, dest: Path) -> None:
     """Copy `pdf` next to `dest` under a temp name, then rename it into place (atomic)."""
     dest.parent.mkdir(parents=True, exist_ok=True)
@@ -162,8 +175,8 @@ def _place(pdf: Path, dest: Path) -> None:
 class _Runner:
     """Runs soffice calls; `abort()` kills the running ones and stops any PDF being placed."""
 
-    def __init__(self, exe: str, timeout: float, profiles: _Profiles):
-        self.exe, self.timeout, self.profiles = exe, timeout, profiles
+    def __init__(self, exe: str, timeout: float, profiles: _Profiles, fmt: str = "pdf"):
+        self.exe, self.timeout, self.profiles, self.fmt = exe, timeout, profiles, fmt
         self.cancelled = threading.Event()
         self._procs: set[subprocess.Popen] = set()
         self._lock = threading.Lock()
@@ -188,11 +201,12 @@ class _Runner:
         tmp_in.mkdir()
         names = []
         for k, job in enumerate(batch):
-            (tmp_in / f"{k:04d}.docx").symlink_to(job.src.resolve())
-            names.append(str(tmp_in / f"{k:04d}.docx"))
+            name = f"{k:04d}{job.src.suffix.lower() or '.docx'}"
+            (tmp_in / name).symlink_to(job.src.resolve())
+            names.append(str(tmp_in / name))
         cmd = [self.exe, f"-env:UserInstallation={profile.as_uri()}", "--headless",
                "--norestore", "--nologo", "--nodefault", "--nolockcheck",
-               "--convert-to", "pdf", "--outdir", str(tmp_out), *names]
+               "--convert-to", self.fmt, "--outdir", str(tmp_out), *names]
         with self._lock:
             if self.cancelled.is_set():
                 return [], batch, "đã dừng"
@@ -212,13 +226,15 @@ class _Runner:
         done, failed = [], []
         for k, job in enumerate(batch):
             with self._lock:
-                ok = not self.cancelled.is_set() and _is_pdf(tmp_out / f"{k:04d}.pdf")
+                made = tmp_out / f"{k:04d}.{self.fmt}"
+                ok = not self.cancelled.is_set() and _is_output(made, self.fmt)
                 if ok:
-                    _place(tmp_out / f"{k:04d}.pdf", job.dest)
+                    _place(made, job.dest)
             (done if ok else failed).append(job)
         if failed and reason is None:
-            reason = (f"LibreOffice không tạo được PDF (mã thoát {proc.returncode})"
-                      if proc.returncode else "LibreOffice không tạo được PDF")
+            what = self.fmt.upper()
+            reason = (f"LibreOffice không tạo được {what} (mã thoát {proc.returncode})"
+                      if proc.returncode else f"LibreOffice không tạo được {what}")
         return done, failed, reason
 
 
@@ -239,9 +255,10 @@ def _batches(jobs: list[Job], workers: int, batch_size: int) -> list[list[Job]]:
 
 def convert(jobs: list[Job], *, workers: int | None = None, timeout: float = DEFAULT_TIMEOUT,
             batch_size: int = DEFAULT_BATCH, soffice: str | None = None,
-            progress: Callable[[int], None] | None = None) -> Result:
+            progress: Callable[[int], None] | None = None, fmt: str = "pdf") -> Result:
     """Convert every job; failures are returned, not raised, except a LibreOffice that hangs.
 
+    `fmt` is LibreOffice's target ("pdf", or "docx" to read a Word 97–2003 file).
     `progress(n)` is called (in the calling thread) as n more documents are done or given up.
 
     Raises DocgenError (preview.no-libreoffice) when soffice is missing, and (preview.hung)
@@ -253,7 +270,7 @@ def convert(jobs: list[Job], *, workers: int | None = None, timeout: float = DEF
         return result
     workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
     profiles = _Profiles(workers)
-    runner = _Runner(exe, timeout, profiles)
+    runner = _Runner(exe, timeout, profiles, fmt)
     try:
         with ThreadPoolExecutor(workers) as pool:
             try:

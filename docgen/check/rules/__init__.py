@@ -7,7 +7,7 @@ findings with a uniform message shape.
 from __future__ import annotations
 
 from docgen.check.finding import CANH_BAO, LOI
-from docgen.check.rules import body, closing, font, header, page, phuluc  # noqa: F401  (registers the rules)
+from docgen.check.rules import body, closing, font, header, page, phuluc, text  # noqa: F401  (registers the rules)
 from docgen.check.rules.ctx import Ctx, run_rules
 
 __all__ = ["Ctx", "run_rules", "LOI", "CANH_BAO"]
