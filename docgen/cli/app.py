@@ -38,12 +38,12 @@ def _log_bug(exc: BaseException) -> Path:
 
 def make_group() -> click.Group:
     """The `docgen` command group, with every command added here, in help order."""
-    from ..repair.command import sua_command
     from .build import build_command
     from .check import check_command
     from .diff import diff_command, watch_command
     from .ke_hoach_con import ke_hoach_con_command
     from .preview import pdf_command, preview_command
+    from .sua import sua_command
     from .xa_phuong import xa_phuong_command
 
     @click.group(cls=i18n.Group, context_settings={"help_option_names": ["-h", "--help"]},

@@ -61,7 +61,7 @@ def test_command_group_built_explicitly():
     from docgen.cli import main_group
 
     assert sorted(main_group.commands) == ["build", "check", "diff", "ke-hoach-con", "pdf",
-                                           "preview", "watch", "xa-phuong"]
+                                           "preview", "sua", "watch", "xa-phuong"]
     for path in modules().values():
         assert "main_group.command(" not in path.read_text("utf-8"), path
 
