@@ -84,3 +84,18 @@ def test_template_generator_makes_every_declared_template():
         sys.path.pop(0)
     assert make_templates.KINDS == template_names() == ("quyet-dinh", "ke-hoach", "phu-luc")
     assert set(make_templates.BODIES) == set(template_names())
+
+
+def test_commune_change_tracking_digests_the_sources_found_by_imports(tmp_path):
+    """No hand-kept list: the modules the batch reaches by imports, not the CLI, diff or preview."""
+    from docgen.pipeline.sources import reachable, source_files
+
+    found = reachable(("docgen.pipeline.batch",))
+    for needed in ("docgen.derive.commune", "docgen.render.engine", "docgen.model.trich_dan",
+                   "docgen.vn.dates", "docgen.content.yaml_loader", "docgen.pipeline.documents"):
+        assert needed in found, needed
+    assert not [m for m in found if m.startswith(("docgen.cli", "docgen.diff", "docgen.preview"))]
+    cache = tmp_path / "nguon.json"
+    first = source_files(("docgen.pipeline.batch",), cache)
+    assert cache.is_file() and source_files(("docgen.pipeline.batch",), cache) == first
+    assert {p.name for p in first} >= {"commune.py", "batch.py", "engine.py"}

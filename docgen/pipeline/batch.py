@@ -39,9 +39,19 @@ from ..parentwatch import die_with_parent
 from ..paths import templates_dir as default_templates_dir
 from ..progress import bar as progress_bar
 from .lock import locked_run
-from .writer import STATE_DIR, Manifest, atomic_write, plan_writes, sha256, write_outputs
+from .sources import source_files
+from .writer import (
+    STATE_DIR,
+    Manifest,
+    atomic_write,
+    plan_writes,
+    sha256,
+    symlink_problem,
+    write_outputs,
+)
 
 STATE_FILE = "xa-phuong.json"
+SOURCES_FILE = "nguon.json"   # which source files shape the documents (pipeline/sources.py)
 STATE_VERSION = 1
 # what every commune's documents are made from, besides its own file (docgen/doctypes.py)
 TOWN_FILES = content_files(of_target(COMMUNE))
@@ -84,31 +94,24 @@ def _file_digest(path: Path | None) -> str:
         return "-"
 
 
-# The source that decides what a commune's documents contain (other engineers' modules,
-# such as diff/ or preview/, do not invalidate the state).
-_CODE = ("__init__.py", "derive/commune.py", "model", "vn", "render", "content", "pipeline/documents.py",
-         "pipeline/render_docs.py", "pipeline/batch.py")
-_CODE_DIGEST: dict[bool, str] = {}
+_CODE_DIGEST: dict[str, str] = {}
 
 
-def code_digest(check: bool = False) -> str:
-    """docgen's version and the source its outputs depend on (the checker's too when used)."""
-    if check not in _CODE_DIGEST:
+def code_digest(cache: Path | None = None) -> str:
+    """docgen's version and every source file the commune documents depend on: the modules
+    this one reaches by imports (pipeline/sources.py; not the CLI, diff or preview)."""
+    if "code" not in _CODE_DIGEST:
         h = hashlib.sha256(__version__.encode())
         root = Path(__file__).resolve().parents[1]
-        paths: list[Path] = []
-        for part in _CODE + (("check",) if check else ()):
-            p = root / part
-            paths += sorted(p.rglob("*.py")) if p.is_dir() else [p]
-        for path in paths:
+        for path in source_files(("docgen.pipeline.batch",), cache):
             h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
-        _CODE_DIGEST[check] = h.hexdigest()
-    return _CODE_DIGEST[check]
+        _CODE_DIGEST["code"] = h.hexdigest()
+    return _CODE_DIGEST["code"]
 
 
-def base_digest(content_dir: Path, templates: Path, check: bool) -> str:
+def base_digest(content_dir: Path, templates: Path, check: bool, cache: Path | None = None) -> str:
     """Everything every commune is built from, except its own file."""
-    h = hashlib.sha256(f"v{STATE_VERSION}|check={check}|{code_digest(check)}".encode())
+    h = hashlib.sha256(f"v{STATE_VERSION}|check={check}|{code_digest(cache)}".encode())
     for name in TOWN_FILES:
         h.update(f"|{name}:{_file_digest(content_dir / name)}".encode())
     for name in TEMPLATES:
@@ -305,7 +308,8 @@ def _run_batch(content_dir: Path, out_dir: Path, *, names: list[str] | None = No
                force: bool = False, progress: bool = True) -> BatchResult:
     templates = Path(templates) if templates else default_templates_dir()
     result = BatchResult(out_dir)
-    base = base_digest(content_dir, templates, check)
+    rel = f"{STATE_DIR}/{SOURCES_FILE}"  # never written through a link inside the output folder
+    base = base_digest(content_dir, templates, check, None if symlink_problem(out_dir, rel) else out_dir / rel)
     files = commune_files(content_dir)
     state = load_state(out_dir)
     old = state.get("xa_phuong", {}) if state.get("base") == base else {}
