@@ -13,18 +13,17 @@ from .common import build_options, echo_backups, report_problems
 LIST = "can-nhap-xa-phuong.md"  # beside xa-phuong/, which holds only commune folders
 
 
-def can_nhap_markdown(cho_trong: dict[str, list[str]]) -> str:
-    """Every blank left in the commune plans, grouped by document."""
-    lines = ["# Chỗ trống cần điền trong kế hoạch xã, phường", ""]
-    total = sum(len(v) for v in cho_trong.values())
-    if not total:
-        return "\n".join(lines + ["Không còn chỗ trống nào.", ""])
-    lines += [f"Còn {total} chỗ trống trong {len(cho_trong)} văn bản. Điền vào tệp "
-              "`content/<dự án>/xa-phuong/<tên thư mục của xã, phường>.yaml` (ví dụ khóa "
-              "`chu_tich`; xem docs/xa-phuong.md), rồi chạy lại `docgen xa-phuong`.", ""]
-    for rel, items in sorted(cho_trong.items()):
-        lines += [f"## {rel}", "", *(f"- {item}" for item in items), ""]
-    return "\n".join(lines)
+def can_nhap_markdown(cho_trong: dict[str, list[dict]], content: Path) -> str:
+    """Every blank left in the commune plans, grouped by document: the same list as can-nhap.md."""
+    from ..content import display_path
+    from ..derive.cho_nhap import ChoNhap
+    from ..derive.cho_nhap import can_nhap_markdown as listing
+
+    shown = display_path(content)
+    items = [ChoNhap(**{**d, "tep": f"{shown}/{d['tep']}"}) for _, v in sorted(cho_trong.items()) for d in v]
+    existing = {c.tep for c in items if Path(c.tep).is_file()}
+    return listing(items, existing, "docgen xa-phuong", "Chỗ cần nhập trong kế hoạch xã, phường",
+                   "xem docs/xa-phuong.md")
 
 
 def _print_summary(result) -> None:
@@ -38,10 +37,10 @@ def _print_summary(result) -> None:
                    f"danh sách theo từng văn bản: {Path(result.out_dir) / LIST}")
 
 
-def _write_list(result, force: bool) -> None:
+def _write_list(result, content, force: bool) -> None:
     from ..pipeline.writer import write_outputs
 
-    data = can_nhap_markdown(result.cho_trong).encode("utf-8")
+    data = can_nhap_markdown(result.cho_trong, Path(content)).encode("utf-8")
     written = write_outputs(Path(result.out_dir), {LIST: data}, force=force)
     result.backed_up = [*result.backed_up, *written.backed_up]
 
@@ -58,7 +57,7 @@ def xa_phuong_command(ten, jobs, content_dir, out_dir, templates_dir, no_check, 
                        templates=templates_dir, check=not no_check, force=force,
                        progress=progress.shown(2))
     if result.cho_trong or not result.problems:
-        _write_list(result, force)
+        _write_list(result, content_dir, force)
     _print_summary(result)
     if result.problems or result.warnings:  # one report, one summary line
         note = (f" ({len(result.failed)} xã/phường không dựng được; các xã/phường khác đã dựng xong)"

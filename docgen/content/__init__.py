@@ -6,38 +6,19 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from ..errors import DocgenError, Problem
 from ..model import DonVi, KeHoach, PhuLuc, Project, QuyetDinh
-from .validate import suggest_agency, validate
-from .yaml_loader import Document, load_yaml
+from .files import display_path, load_model
+from .khung import load_khung
+from .validate import suggest_agency
+from .yaml_loader import Document
+
+__all__ = ["display_path", "load_model", "load_project"]
 
 FILES = {"don_vi": ("don-vi.yaml", DonVi), "quyet_dinh": ("quyet-dinh.yaml", QuyetDinh),
          "ke_hoach": ("ke-hoach.yaml", KeHoach), "phu_luc": ("phu-luc.yaml", PhuLuc)}
-
-
-def display_path(path: Path) -> str:
-    """A path as the user should see it: relative to the working folder when possible."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
-
-
-def load_model(path: Path, model, timings: dict | None = None):
-    """Load and validate one YAML file; returns (value, document, problems)."""
-    timings = {} if timings is None else timings
-    t = time.perf_counter()
-    doc, problems = load_yaml(path, display_path(path))
-    t2 = time.perf_counter()
-    timings["load"] = timings.get("load", 0.0) + t2 - t
-    if doc is None:
-        return None, None, problems
-    value, problems = validate(doc, model)
-    timings["validate"] = timings.get("validate", 0.0) + time.perf_counter() - t2
-    return value, doc, problems
 
 
 def agency_index(don_vi: DonVi) -> dict[str, str]:
@@ -66,6 +47,19 @@ def check_agencies(phu_luc: PhuLuc, doc: Document, index: dict[str, str]) -> lis
     return problems
 
 
+def check_roles(don_vi: DonVi, doc: Document, index: dict[str, str]) -> list[Problem]:
+    """Every `vai_tro` names an agency of the registry (not a group)."""
+    problems = []
+    for role, ref in don_vi.vai_tro.items():
+        key = index.get(ref)
+        if key is None or don_vi.co_quan[key].nhom:
+            what = "không có trong danh mục co_quan" if key is None else "là một nhóm cơ quan, không phải một cơ quan"
+            hint = suggest_agency(ref, index) if key is None else ""
+            problems.append(Problem(doc.display, doc.line(("vai_tro", role)), "content.unknown-agency",
+                                    f'cơ quan giữ vai trò "{role}" là "{ref}": {what}{hint}'))
+    return problems
+
+
 def load_project(folder: str | Path, timings: dict | None = None) -> Project:
     """Read and validate the whole project in `folder`; raise DocgenError with every problem."""
     folder = Path(folder)
@@ -77,8 +71,12 @@ def load_project(folder: str | Path, timings: dict | None = None) -> Project:
         values[name], docs[name], found = load_model(folder / filename, model, timings)
         problems += found
     index = agency_index(values["don_vi"]) if values["don_vi"] else {}
+    if values["don_vi"]:
+        problems += check_roles(values["don_vi"], docs["don_vi"], index)
     if values["phu_luc"] and values["don_vi"]:
         problems += check_agencies(values["phu_luc"], docs["phu_luc"], index)
+    khung, khung_paths, found = load_khung(folder, timings)
+    problems += found
     if problems:
         raise DocgenError(problems)
-    return Project(root=folder, agency_keys=index, **values)
+    return Project(root=folder, agency_keys=index, khung=khung, khung_paths=khung_paths, **values)

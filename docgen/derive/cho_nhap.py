@@ -1,26 +1,8 @@
-"""Visible placeholders: what a person must still enter, and where."""
+"""Visible placeholders: what a person must still enter, and where (one concept, docgen.model.cho_nhap)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-
-@dataclass(frozen=True)
-class ChoNhap:
-    """One open placeholder: the document, what is missing, and the override key that fills it."""
-
-    van_ban: str          # output path relative to the build folder
-    truong: str           # what is missing, in Vietnamese
-    khoa: str             # override key, e.g. "doan_kiem_tra.thanh_vien"
-    tep: str              # override file (relative to the content folder)
-
-    def __str__(self) -> str:
-        return f"{self.van_ban}: {self.truong} (tệp {self.tep}, khóa {self.khoa})"
-
-
-def cho_nhap_text(truong: str) -> str:
-    """The text shown in the draft: "[Cần nhập: thành viên Đoàn kiểm tra]"."""
-    return f"[Cần nhập: {truong}]"
+from ..model.cho_nhap import ChoNhap, cho_nhap_text
 
 
 class SoCho:
@@ -42,13 +24,18 @@ class SoCho:
         self.items.append(ChoNhap(self.van_ban, truong, khoa, self.tep))
 
 
-def can_nhap_markdown(items: list[ChoNhap], existing: set[str], command: str) -> str:
-    """The full list of open placeholders, grouped by document (`can-nhap.md`).
+TIEU_DE = "Chỗ cần nhập trong các kế hoạch con"
 
-    `existing` holds the override files that exist; for the others the list says to create
-    the file (it is never written by docgen). `command` is the command to run afterwards.
+
+def can_nhap_markdown(items: list[ChoNhap], existing: set[str], command: str, tieu_de: str = TIEU_DE,
+                      tao_tep: str = "khóa `nhiem_vu` là mã nhiệm vụ trong Phụ lục") -> str:
+    """The full list of open placeholders, grouped by document (`can-nhap.md`, `can-nhap-xa-phuong.md`).
+
+    `existing` holds the files named by the entries that exist; for the others the list says to
+    create the file (docgen never writes there; `tao_tep` says what the new file needs).
+    `command` is the command to run afterwards.
     """
-    lines = ["# Chỗ cần nhập trong các kế hoạch con", ""]
+    lines = [f"# {tieu_de}", ""]
     if not items:
         return "\n".join(lines + ["Không còn chỗ nào cần nhập.", ""])
     by_doc: dict[str, list[ChoNhap]] = {}
@@ -61,10 +48,12 @@ def can_nhap_markdown(items: list[ChoNhap], existing: set[str], command: str) ->
         lines.append(f"## {van_ban}")
         lines.append("")
         for tep in sorted({c.tep for c in group}):
-            state = ("đã có" if tep in existing else
-                     "chưa có: tạo tệp này, khóa `nhiem_vu` là mã nhiệm vụ trong Phụ lục")
+            state = "đã có" if tep in existing else f"chưa có: tạo tệp này, {tao_tep}"
             lines.append(f"Tệp ghi đè: `{tep}` ({state})")
         lines.append("")
         lines += [f"- {c.truong}: khóa `{c.khoa}`" for c in group]
         lines.append("")
     return "\n".join(lines)
+
+
+__all__ = ["ChoNhap", "SoCho", "can_nhap_markdown", "cho_nhap_text"]

@@ -22,14 +22,17 @@ from ..model import (
     VanBan,
 )
 from ..model.derived import KeHoachConOverride
+from ..model.khung import KhungChung, KhungKeHoachCon
 from ..model.trich_dan import task_rows, trich_dan_quyet_dinh
 from ..vn import Ngay, ngay_thang_nam, so_ky_hieu
 from ..vn.han import han_cuoi
 from .cho_nhap import SoCho
 from .chon import KeHoachCon, lower_first, nam_ke_hoach, trich_yeu
+from .slots import Slots, chung, fill, fill_blocks
 
-CAP_TEN = {"thi_xa": "thị xã", "huyen": "huyện", "quan": "quận", "thanh_pho": "thành phố", "tinh": "tỉnh",
-           "phuong": "phường", "xa": "xã", "thi_tran": "thị trấn"}
+# The skeleton file of each kind of derived plan (docgen/khung/<file>.yaml).
+KHUNG_FILE = {"kiem_tra": "kiem-tra", "tuyen_truyen": "tuyen-truyen", "cntt": "ung-dung-cntt",
+              "chung": "ke-hoach-chung"}
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,40 @@ class Ban:
     def error(self, loc: tuple, code: str, message: str) -> None:
         self.loi.append(Loi(self.spec.ma, loc, code, message))
 
+    # -- wording (skeletons) -------------------------------------------------------------------
+    @property
+    def frame(self) -> KhungChung:
+        return self.project.khung["ke-hoach-con"]
+
+    @property
+    def khung(self) -> KhungKeHoachCon:
+        """The skeleton of this plan's kind."""
+        return self.project.khung[KHUNG_FILE[self.spec.kind]]
+
+    @property
+    def values(self) -> Slots:
+        """The slots every text of this plan may use (docgen.model.khung.KHC)."""
+        cq = self.project.don_vi.co_quan_ban_hanh
+        cap_uy = self.frame.cap_uy.get(cq.cap) or self.frame.cap_uy.get("khac", "")
+        return chung(self.project, self.nguon.trich_dan).plus(
+            co_quan_chu_tri=self.lead.ten, trich_yeu=lower_first(self.trich_yeu()), ma=self.spec.ma,
+            cap_uy=cap_uy, ubnd_in_hoa=self.ubnd_ngan.upper())
+
+    def cau(self, key: str, **more: str) -> str:
+        """A named sentence of the kind's skeleton, filled."""
+        return fill(self.khung.cau[key], self.values.plus(**more))
+
+    def cho_nhap(self, value: str, key: str, khoa: str | None = None) -> str:
+        """`value`, else the visible placeholder labelled by the skeleton (kind's, else the frame's)."""
+        label = self.khung.cho_nhap.get(key) or self.frame.cho_nhap[key]
+        return self.cho.text(value, fill(label, self.values), khoa or key)
+
+    def than(self, values: Slots, chen: dict) -> list[Khoi]:
+        return list(fill_blocks(self.khung.than, values, chen))
+
+    def noi_nhan(self, values: Slots | None = None) -> list[str]:
+        return [fill(n, values or self.values) for n in self.khung.noi_nhan]
+
     # -- issuer -----------------------------------------------------------------------------
     @property
     def ban_hanh(self) -> str:
@@ -90,7 +127,7 @@ class Ban:
     @property
     def ubnd_ngan(self) -> str:
         """"UBND thị xã" (how the text refers to the issuing body)."""
-        return f"UBND {CAP_TEN.get(self.project.don_vi.co_quan_ban_hanh.cap, '')}".strip()
+        return f"UBND {self.project.don_vi.co_quan_ban_hanh.cap_ten}"
 
     def co_quan(self) -> CoQuanBanHanh:
         cq = self.project.don_vi.co_quan_ban_hanh
@@ -103,14 +140,13 @@ class Ban:
                              dia_danh=cq.dia_danh, cap=cq.cap)
 
     def nguoi_ky(self) -> NguoiKy:
-        ho_ten = lambda given: self.cho.text(given, "họ và tên người ký", "nguoi_ky.ho_ten")  # noqa: E731
+        ho_ten = lambda given: self.cho_nhap(given, "ho_ten", "nguoi_ky.ho_ten")  # noqa: E731
         if self.ov.nguoi_ky:
             return self.ov.nguoi_ky.model_copy(update={"ho_ten": ho_ten(self.ov.nguoi_ky.ho_ten)})
-        if self.ban_hanh == "ubnd":
-            tap_the = self.project.don_vi.co_quan_ban_hanh.dong_tieu_de[0]
-            return NguoiKy(thay_mat=tap_the, hinh_thuc="KT", thu_truong="CHỦ TỊCH", chuc_vu="PHÓ CHỦ TỊCH",
-                           ho_ten=ho_ten(""))
-        return NguoiKy(chuc_vu="TRƯỞNG PHÒNG", ho_ten=ho_ten(""))
+        values = self.values.plus(tap_the=self.project.don_vi.co_quan_ban_hanh.dong_tieu_de[0])
+        signer = getattr(self.frame.nguoi_ky, self.ban_hanh)
+        filled = {k: fill(v, values) for k, v in signer.model_dump().items() if isinstance(v, str)}
+        return NguoiKy(**{**filled, "ho_ten": ho_ten("")})
 
     def ngay(self) -> Ngay:
         """The override's date, else a blank day in the month of the row's issue deadline
@@ -132,15 +168,11 @@ class Ban:
 
     def mo_dau(self) -> Khoi:
         """The intro citing the parent decision by number, date and title (from quyet-dinh.yaml)."""
-        qd_title = lower_first(" ".join(self.project.quyet_dinh.trich_yeu.split()))
-        return Khoi(doan=f"Thực hiện {self.nguon.trich_dan} {qd_title}; {self.ten_ban_hanh()} "
-                         f"ban hành Kế hoạch {lower_first(self.trich_yeu())}, như sau:")
+        return Khoi(doan=fill(self.frame.mo_dau, self.values.plus(ten_ban_hanh=self.ten_ban_hanh())))
 
     def ket_thuc(self) -> str:
-        via = f" (qua {self.lead.ten})" if self.ban_hanh == "ubnd" else ""
-        to = self.ubnd_ngan + via if self.ban_hanh == "ubnd" else self.lead.ten
-        return (f"Trên đây là Kế hoạch {lower_first(self.trich_yeu())}; quá trình thực hiện nếu có khó khăn, "
-                f"vướng mắc, các cơ quan, đơn vị, địa phương kịp thời báo cáo {to} để xem xét, giải quyết")
+        to = fill(getattr(self.frame.bao_cao, self.ban_hanh), self.values)
+        return fill(self.frame.ket_thuc, self.values.plus(bao_cao=to))
 
     def ten(self, ref: str) -> str:
         return self.project.co_quan(ref).ten
@@ -153,20 +185,14 @@ class Ban:
         task = task or self.spec.task
         return any(self.project.co_quan(r).gom_xa_phuong for r in task.phoi_hop)
 
-    def thi_uy(self) -> str:
-        return {"thi_xa": "TT Thị ủy", "huyen": "TT Huyện ủy", "thanh_pho": "TT Thành ủy"}.get(
-            self.project.don_vi.co_quan_ban_hanh.cap, "TT cấp ủy")
-
     def noi_nhan_chung(self) -> list[str]:
-        cap = CAP_TEN.get(self.project.don_vi.co_quan_ban_hanh.cap, "")
-        items = [f"{self.thi_uy()}, TT HĐND {cap} (b/c)", f"CT, các PCT {self.ubnd_ngan}"]
-        if self.ban_hanh == "phong":
-            items = [f"{self.ubnd_ngan} (b/c)"]
+        values, nn = self.values, self.frame.noi_nhan
+        items = [fill(n, values) for n in getattr(nn, self.ban_hanh)]
         items.append(self.lead.ten)
         for ref in self.spec.task.phoi_hop:
             cq = self.project.co_quan(ref)
             if cq.gom_xa_phuong:
-                items += [f"Các cơ quan, đơn vị thuộc {cap}", "UBND các xã, phường"]
+                items += [fill(n, values) for n in nn.gom_xa_phuong]
             else:
                 items.append(cq.ten)
         return list(dict.fromkeys(items))
@@ -187,8 +213,8 @@ class Ban:
                        noi_nhan=tuple(self.ov.noi_nhan or noi_nhan), luu=self.luu(), nguoi_ky=self.nguoi_ky())
         path = self.spec.duong_dan
         meta = {"tac_gia": cq.ten, "ngay": ngay}
-        kem_theo = (f"(Kèm theo Kế hoạch số {so_ky_hieu(self.ov.so, 'Kế hoạch', cq.ky_hieu)} "
-                    f"{ngay_thang_nam(ngay)} của {cq.ten_ngan})")
+        kem_theo = fill(self.frame.kem_theo, self.values.plus(
+            so_ky_hieu=so_ky_hieu(self.ov.so, "Kế hoạch", cq.ky_hieu), ngay=ngay_thang_nam(ngay), co_quan=cq.ten_ngan))
         parts = [VanBan("ke-hoach", path + "#ke-hoach", kh, tieu_de=f"Kế hoạch {tieu_de}", **meta)]
         for n, (slug, pl) in enumerate(phu_luc, 1):
             so = "Phụ lục" if len(phu_luc) == 1 else f"Phụ lục {('I', 'II', 'III', 'IV')[n - 1]}"

@@ -17,16 +17,16 @@ import re
 
 from ..model import DongNhiemVu, NhomVB, PhuLucVB, XaPhuong
 from ..model.derived import LichKiemTra
+from ..vn import roman
 from ..vn.han import han_cuoi
 from ..vn.numbers import phan_tram_cua
 from .chon import lower_first
-from .khung import Ban, G, K, M, P, sentence_case
+from .khung import Ban, G, K, P, sentence_case
+from .slots import fill
 
 TARGET = re.compile(r"kiểm tra công tác (?:CCHC|cải cách hành chính) đối với (\d+(?:[.,]\d+)?)\s*%\s*UBND cấp xã",
                     re.IGNORECASE)
 THU = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
-LICH_COT = ("TT", "Đơn vị được kiểm tra", "Thời gian", "Địa điểm", "Thành phần làm việc của đơn vị",
-            "Nội dung kiểm tra", "Ghi chú")
 
 
 def walk(blocks):
@@ -137,7 +137,8 @@ def chon_co_quan(ban: Ban) -> list[str]:
 def lich(ban: Ban, xas: list[XaPhuong], agencies: list[str], han: _dt.date | None):
     """Schedule rows (date, unit label, place, attendees, note) and whether any date is proposed."""
     units = [("xa", x) for x in xas] + [("cq", k) for k in agencies]
-    label = {id(u): (f"UBND {u[1].ten_day_du}" if u[0] == "xa" else ban.ten(u[1])) for u in units}
+    label = {id(u): (ban.cau("don_vi_xa", ten_xa=u[1].ten_day_du) if u[0] == "xa" else ban.ten(u[1]))
+             for u in units}
     ov = ban.ov.doi_tuong
     start = ov.bat_dau if ov and ov.bat_dau else None
     if start is not None and not start.is_complete:
@@ -187,15 +188,48 @@ def lich(ban: Ban, xas: list[XaPhuong], agencies: list[str], han: _dt.date | Non
     for n, u in enumerate(units):
         row = given.get(id(u))
         day = row.ngay.as_date() if row else proposed[id(u)]
-        default_place = (f"Trụ sở UBND {u[1].ten_day_du}" if u[0] == "xa" else f"Trụ sở {ban.ten(u[1])}")
+        default_place = (ban.cau("dia_diem_xa", ten_xa=u[1].ten_day_du) if u[0] == "xa"
+                         else ban.cau("dia_diem_co_quan", ten_co_quan=ban.ten(u[1])))
+        gio = row.gio if row else LichKiemTra.model_fields["gio"].default
         rows.append((day, n, u[0], label[id(u)],
-                     f"{row.gio if row else '08 giờ 00'}, {THU[day.weekday()]}, ngày {ddmmyyyy(day)}",
+                     ban.cau("lich_thoi_gian", gio=gio, thu=THU[day.weekday()], ngay=ddmmyyyy(day)),
                      (row.dia_diem if row and row.dia_diem else default_place),
-                     (row.thanh_phan if row and row.thanh_phan else
-                      "Lãnh đạo, công chức phụ trách CCHC và công chức chuyên môn liên quan"),
-                     (row.ghi_chu if row else "Dự kiến")))
+                     (row.thanh_phan if row and row.thanh_phan else ban.cau("thanh_phan")),
+                     (row.ghi_chu if row else ban.cau("ghi_chu"))))
     rows.sort()
     return rows, len(given) < len(units)
+
+
+def _doi_tuong(ban: Ban, xas, pct: float, need: int, agencies) -> list:
+    total = len(ban.project.don_vi.xa_phuong)
+    out = [P(ban.cau("doi_tuong_xa", so_xa=str(len(xas)), ty_le=f"{pct:g}", tong=str(total), chi_tieu=str(need)))]
+    out += [G(ban.cau("don_vi_xa", ten_xa=x.ten_day_du)) for x in xas]
+    if agencies:
+        out.append(P(ban.cau("doi_tuong_co_quan")))
+        out += [G(ban.ten(k)) for k in agencies]
+    return out
+
+
+def _thoi_gian(ban: Ban, rows, han) -> str:
+    days = [r[0] for r in rows]
+    text = (ban.cau("thoi_gian", tu=ddmmyyyy(min(days)), den=ddmmyyyy(max(days))) if days
+            else ban.cau("thoi_gian_khong_lich"))
+    return text + (ban.cau("thoi_han", han=ddmmyyyy(han)) if han else "")
+
+
+def _schedule(ban: Ban, rows) -> PhuLucVB:
+    schedule = []
+    for kind, name in (("xa", ban.cau("nhom_xa")), ("cq", ban.cau("nhom_co_quan"))):
+        sel = [r for r in rows if r[2] == kind]
+        if not sel:
+            continue
+        schedule.append(NhomVB(so=roman(len(schedule) + 1), ten=name, nhiem_vu=tuple(
+            DongNhiemVu(tt=str(i), nhiem_vu=r[3], san_pham=(r[4],), chu_tri=r[5], phoi_hop=r[6],
+                        thoi_gian=(ban.cau("lich_noi_dung"),), ghi_chu=r[7])
+            for i, r in enumerate(sel, 1))))
+    pl = ban.khung.phu_luc
+    return PhuLucVB(tieu_de=fill(pl.tieu_de, ban.values), kem_theo="", nhom=tuple(schedule),
+                    cot=tuple(fill(c, ban.values) for c in pl.cot))
 
 
 def derive(ban: Ban):
@@ -208,84 +242,21 @@ def derive(ban: Ban):
     agencies = chon_co_quan(ban)
     rows, any_proposed = lich(ban, xas, agencies, han)
     if any_proposed:
-        ban.cho.note("lịch kiểm tra đang là lịch dự kiến (ghi chú \"Dự kiến\"): nhập ngày, giờ từng đơn vị", "lich")
-    total = len(project.don_vi.xa_phuong)
-    doan = ban.ov.doan_kiem_tra
-    t = ban.cho.text
-
+        ban.cho.note(fill(ban.khung.cho_nhap["lich"], ban.values), "lich")
+    doan, c = ban.ov.doan_kiem_tra, ban.cho_nhap
     noi_dung_kt = []
     for group in project.phu_luc.nhom:
-        items = [G(f"Kết quả thực hiện nhiệm vụ {ma}: {lower_first(task.nhiem_vu.rstrip('. '))}")
+        items = [G(ban.cau("noi_dung_muc", ma_nv=ma, nhiem_vu=lower_first(task.nhiem_vu.rstrip(". "))))
                  for ma, g, task in project.phu_luc.tasks() if g is group]
         noi_dung_kt.append(K(sentence_case(group.ten), *items))
-
-    doi_tuong = [P(f"UBND {len(xas)} xã, phường (chỉ tiêu {pct:g}% của {total} xã, phường là {need} đơn vị, "
-                   f"theo Kế hoạch {lower_first(project.ke_hoach.trich_yeu)}), gồm:")]
-    doi_tuong += [G(f"UBND {x.ten_day_du}") for x in xas]
-    if agencies:
-        doi_tuong.append(P("Các cơ quan chuyên môn thuộc " + ban.ubnd_ngan + ":"))
-        doi_tuong += [G(ban.ten(k)) for k in agencies]
-    days = [r[0] for r in rows]
-    thoi_gian = (f"Từ ngày {ddmmyyyy(min(days))} đến ngày {ddmmyyyy(max(days))} (lịch cụ thể tại Phụ lục kèm theo)"
-                 if days else "Theo lịch tại Phụ lục kèm theo")
-    if han:
-        thoi_gian += f"; hoàn thành trước ngày {ddmmyyyy(han)} theo thời hạn của nhiệm vụ {spec.ma}"
-
-    lead = ban.lead.ten
-    body = [
-        M("MỤC ĐÍCH, YÊU CẦU",
-          K("Mục đích",
-            G(f"Đánh giá thực chất việc triển khai Kế hoạch {lower_first(project.ke_hoach.trich_yeu)}; phát hiện "
-              "những hạn chế, nguyên nhân và trách nhiệm; kịp thời chấn chỉnh kỷ luật, kỷ cương hành chính."),
-            G("Nhân rộng cách làm hay, mô hình hiệu quả; kết quả kiểm tra là căn cứ đánh giá, xếp hạng Chỉ số "
-              "cải cách hành chính và đánh giá người đứng đầu cơ quan, đơn vị, địa phương.")),
-          K("Yêu cầu",
-            G("Kiểm tra đúng nội dung, khách quan, không gây phiền hà cho đơn vị được kiểm tra."),
-            G("Đơn vị được kiểm tra chuẩn bị báo cáo và hồ sơ minh chứng; kết luận kiểm tra rõ ràng, có kiến nghị "
-              "cụ thể."))),
-        M("NỘI DUNG KIỂM TRA", *noi_dung_kt),
-        M("ĐỐI TƯỢNG, HÌNH THỨC, THỜI GIAN KIỂM TRA",
-          K("Đối tượng kiểm tra", *doi_tuong),
-          K("Hình thức kiểm tra",
-            G("Kiểm tra trực tiếp theo kế hoạch: Đoàn kiểm tra làm việc tại đơn vị, nghe báo cáo, kiểm tra hồ sơ."),
-            G("Kiểm tra đột xuất việc thực thi công vụ tại Bộ phận tiếp nhận và trả kết quả khi cần thiết.")),
-          K("Thời gian kiểm tra", P(thoi_gian + "."))),
-        M("THÀNH PHẦN ĐOÀN KIỂM TRA",
-          G("Trưởng đoàn: " + t(doan.truong_doan if doan else "", "Trưởng đoàn kiểm tra",
-                                "doan_kiem_tra.truong_doan")),
-          G("Phó Trưởng đoàn: " + t(doan.pho_truong_doan if doan else "", "Phó Trưởng đoàn kiểm tra",
-                                    "doan_kiem_tra.pho_truong_doan")),
-          G("Thành viên: " + t("; ".join(doan.thanh_vien) if doan else "", "thành viên Đoàn kiểm tra",
-                               "doan_kiem_tra.thanh_vien")),
-          G("Thư ký: " + t(doan.thu_ky if doan else "", "thư ký Đoàn kiểm tra", "doan_kiem_tra.thu_ky"))),
-        M("TỔ CHỨC THỰC HIỆN",
-          K(lead,
-            G(f"Tham mưu {ban.ubnd_ngan} quyết định thành lập Đoàn kiểm tra; xây dựng đề cương báo cáo, thông báo "
-              "lịch kiểm tra đến các đơn vị."),
-            G(f"Tổng hợp kết quả kiểm tra, báo cáo {ban.ubnd_ngan} trước ngày "
-              + t(ban.ov.thoi_han_bao_cao, "thời hạn báo cáo kết quả kiểm tra", "thoi_han_bao_cao") + ".")),
-          K("Các cơ quan có thành viên Đoàn kiểm tra",
-            G("Cử thành viên tham gia Đoàn kiểm tra và bố trí thời gian thực hiện đúng lịch.")),
-          K("Các đơn vị được kiểm tra",
-            G("Báo cáo theo đề cương, chuẩn bị hồ sơ, bố trí thành phần làm việc với Đoàn kiểm tra."),
-            G("Khắc phục tồn tại, hạn chế sau kiểm tra và báo cáo kết quả khắc phục.")),
-          K("Kinh phí", P(t(ban.ov.kinh_phi, "kinh phí thực hiện (nguồn, số tiền)", "kinh_phi")))),
-    ]
-    schedule = []
-    groups = [("xa", "UBND CÁC XÃ, PHƯỜNG"), ("cq", f"CÁC CƠ QUAN CHUYÊN MÔN THUỘC {ban.ubnd_ngan.upper()}")]
-    n_group = 0
-    for kind, name in groups:
-        sel = [r for r in rows if r[2] == kind]
-        if not sel:
-            continue
-        n_group += 1
-        schedule.append(NhomVB(so=("I", "II")[n_group - 1], ten=name, nhiem_vu=tuple(
-            DongNhiemVu(tt=str(i), nhiem_vu=r[3], san_pham=(r[4],), chu_tri=r[5], phoi_hop=r[6],
-                        thoi_gian=("Theo mục II của Kế hoạch",), ghi_chu=r[7])
-            for i, r in enumerate(sel, 1))))
-    phu_luc = PhuLucVB(tieu_de=f"LỊCH KIỂM TRA CÔNG TÁC CẢI CÁCH HÀNH CHÍNH NĂM {ban.nam}", kem_theo="",
-                       nhom=tuple(schedule), cot=LICH_COT)
-    cap = ban.ubnd_ngan.split(" ", 1)[-1]
-    noi_nhan = ["Sở Nội vụ (b/c)", f"{ban.thi_uy()}, TT HĐND {cap} (b/c)", f"CT, các PCT {ban.ubnd_ngan}",
-                "Thành viên Đoàn kiểm tra", "Các cơ quan, đơn vị được kiểm tra", "UBND các xã, phường"]
-    return ban.van_ban(body, noi_nhan, [("lich-kiem-tra", phu_luc)]), rows, han, xas
+    values = ban.values.plus(
+        thoi_gian=_thoi_gian(ban, rows, han),
+        truong_doan=c(doan.truong_doan if doan else "", "truong_doan", "doan_kiem_tra.truong_doan"),
+        pho_truong_doan=c(doan.pho_truong_doan if doan else "", "pho_truong_doan", "doan_kiem_tra.pho_truong_doan"),
+        thanh_vien=c("; ".join(doan.thanh_vien) if doan else "", "thanh_vien", "doan_kiem_tra.thanh_vien"),
+        thu_ky=c(doan.thu_ky if doan else "", "thu_ky", "doan_kiem_tra.thu_ky"),
+        thoi_han_bao_cao=c(ban.ov.thoi_han_bao_cao, "thoi_han_bao_cao"),
+        kinh_phi=c(ban.ov.kinh_phi, "kinh_phi"))
+    body = ban.than(values, {"noi_dung_kiem_tra": noi_dung_kt,
+                             "doi_tuong": _doi_tuong(ban, xas, pct, need, agencies)})
+    return ban.van_ban(body, ban.noi_nhan(values), [("lich-kiem-tra", _schedule(ban, rows))]), rows, han, xas

@@ -11,10 +11,12 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..model import DongNhiemVu, NhomVB, PhuLucVB, Project, VanBan
+from ..model.khung import KhungPhanCong
 from ..model.trich_dan import task_rows
 from ..vn import roman
-from .chon import agency_slug, nam_ke_hoach
+from .chon import agency_slug
 from .khung import Nguon
+from .slots import chung, fill
 
 
 @dataclass(frozen=True)
@@ -38,8 +40,11 @@ def sheet_path(project: Project, key: str) -> str:
 
 
 def sheet(nguon: Nguon, key: str) -> PhuLucVB:
+    """The task sheet of agency `key`; wording from the skeleton `bang-phan-cong`."""
     project = nguon.project
     cq = project.don_vi.co_quan[key]
+    khung: KhungPhanCong = project.khung["bang-phan-cong"]
+    values = chung(project, nguon.trich_dan)
     groups = []
     for gi, group in enumerate(project.phu_luc.nhom, 1):
         pairs, roles = [], []
@@ -48,19 +53,19 @@ def sheet(nguon: Nguon, key: str) -> PhuLucVB:
             partner = key in {project.key(r) for r in task.phoi_hop}
             if lead or partner:
                 pairs.append((f"{roman(gi)}.{ti}", task))
-                roles.append("Chủ trì" if lead else "Phối hợp")
+                roles.append(fill(khung.chu_tri if lead else khung.phoi_hop, values))
         if not pairs:
             continue
         rows = task_rows(project, pairs)
         rows = tuple(DongNhiemVu(tt=r.tt, nhiem_vu=r.nhiem_vu, san_pham=r.san_pham, chu_tri=r.chu_tri,
                                  phoi_hop=r.phoi_hop, thoi_gian=r.thoi_gian,
-                                 ghi_chu="; ".join(x for x in (f"{role}, nhiệm vụ {r.ma}", r.ghi_chu) if x),
+                                 ghi_chu="; ".join(x for x in (fill(khung.ghi_chu, values.plus(vai=role, ma_nv=r.ma)),
+                                                               r.ghi_chu) if x),
                                  ma=r.ma)
                      for r, role in zip(rows, roles))
         groups.append(NhomVB(so=roman(gi), ten=group.ten, nhiem_vu=rows))
-    return PhuLucVB(
-        tieu_de=f"BẢNG PHÂN CÔNG NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM {nam_ke_hoach(project)} CỦA {cq.ten.upper()}",
-        kem_theo=f"(Kèm theo {nguon.trich_dan})", nhom=tuple(groups))
+    return PhuLucVB(tieu_de=fill(khung.tieu_de, values.plus(co_quan_in_hoa=cq.ten.upper())),
+                    kem_theo=fill(khung.kem_theo, values), nhom=tuple(groups))
 
 
 def sheet_doc(nguon: Nguon, key: str, pl: PhuLucVB | None = None) -> VanBan:

@@ -21,6 +21,11 @@ class Model(BaseModel):
 # --- registry (don-vi.yaml) -------------------------------------------------------------
 
 Cap = Literal["tinh", "thanh_pho", "thi_xa", "huyen", "quan", "phuong", "xa", "thi_tran"]
+CAP_TEN = {"thi_xa": "thị xã", "huyen": "huyện", "quan": "quận", "thanh_pho": "thành phố", "tinh": "tỉnh",
+           "phuong": "phường", "xa": "xã", "thi_tran": "thị trấn"}
+"""The level word of each `cap`, as text names a body of that level ("UBND thị xã")."""
+VaiTro = Literal["noi_vu", "tu_phap", "van_hoa_thong_tin", "tai_chinh", "van_phong"]
+"""Roles an agency can hold: home affairs (CCHC), justice, culture and information, finance, office."""
 
 
 class CoQuanBanHanh(Model):
@@ -36,6 +41,11 @@ class CoQuanBanHanh(Model):
     # Commune plans print ten_ngan in capitals ("UBND THỊ XÃ HOÀI NHƠN") as the parent line
     # above "ỦY BAN NHÂN DÂN / PHƯỜNG …" (derived-plans.md §2.4; a per-deployment choice).
     chu_quan_xa_phuong: bool = True
+
+    @property
+    def cap_ten(self) -> str:
+        """"thị xã" for `cap: thi_xa`."""
+        return CAP_TEN[self.cap]
 
 
 class CoQuan(Model):
@@ -70,6 +80,8 @@ class XaPhuong(Model):
 class DonVi(Model):
     co_quan_ban_hanh: CoQuanBanHanh
     co_quan: dict[str, CoQuan] = Field(min_length=1)
+    # which agency (key, name or alias in co_quan) holds each role: {noi_vu: PNV, tu_phap: PTP, …}
+    vai_tro: dict[VaiTro, NonBlank] = {}
     xa_phuong: tuple[XaPhuong, ...] = ()
 
 

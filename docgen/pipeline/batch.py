@@ -29,12 +29,14 @@ from pathlib import Path
 
 from .. import __version__
 from ..content import display_path, load_model, load_project
+from ..content.khung import khung_path
 from ..content.yaml_loader import load_yaml
 from ..derive.commune import FOLDER, KetQua, ke_hoach_xa_phuong, loi_ten, slug
 from ..doctypes import COMMUNE, content_files, of_target, template_names
 from ..errors import DocgenError, Problem, UsageError
 from ..model import Project, XaPhuong
 from ..model.commune import XaPhuongRieng
+from ..model.khung import KHUNG
 from ..parentwatch import die_with_parent
 from ..paths import templates_dir as default_templates_dir
 from ..progress import bar as progress_bar
@@ -52,7 +54,7 @@ from .writer import (
 
 STATE_FILE = "xa-phuong.json"
 SOURCES_FILE = "nguon.json"   # which source files shape the documents (pipeline/sources.py)
-STATE_VERSION = 1
+STATE_VERSION = 2
 # what every commune's documents are made from, besides its own file (docgen/doctypes.py)
 TOWN_FILES = content_files(of_target(COMMUNE))
 TEMPLATES = template_names(of_target(COMMUNE))
@@ -66,7 +68,7 @@ class CommuneResult:
     outputs: dict[str, bytes] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
-    cho_trong: tuple[str, ...] = ()
+    cho_trong: tuple[dict, ...] = ()         # ChoNhap.as_dict() of each placeholder
 
 
 @dataclass
@@ -80,7 +82,7 @@ class BatchResult:
     warnings: list[Problem] = field(default_factory=list)
     written: list[str] = field(default_factory=list)     # relative paths written
     backed_up: list[str] = field(default_factory=list)
-    cho_trong: dict[str, list[str]] = field(default_factory=dict)   # relative path -> placeholders
+    cho_trong: dict[str, list[dict]] = field(default_factory=dict)  # relative path -> ChoNhap.as_dict()
 
 
 # --- digests and state ---------------------------------------------------------------------
@@ -116,6 +118,8 @@ def base_digest(content_dir: Path, templates: Path, check: bool, cache: Path | N
         h.update(f"|{name}:{_file_digest(content_dir / name)}".encode())
     for name in TEMPLATES:
         h.update(f"|{name}:{_file_digest(templates / f'{name}.docx')}".encode())
+    for name in KHUNG:                   # the skeleton used: the project's own or the shipped one
+        h.update(f"|khung/{name}:{_file_digest(khung_path(content_dir, name))}".encode())
     return h.hexdigest()
 
 
@@ -224,7 +228,7 @@ def build_commune(index: int, file: str | None) -> CommuneResult:
         result.problems = exc.problems
         return result
     result.outputs = outputs
-    result.cho_trong = ket_qua.cho_trong
+    result.cho_trong = tuple(c.as_dict() for c in ket_qua.cho_nhap)
     _W["done"] += 2
     if _W["done"] % GC_EVERY < 2:
         gc.collect()

@@ -6,6 +6,7 @@ The contexts follow docs/architecture.md ("Template contexts").
 from __future__ import annotations
 
 from ..model import KeHoachVB, Khoi, NguoiKy, PhuLucVB, QuyetDinhVB
+from ..model.cho_nhap import HO_TEN_NGUOI_KY, cho_nhap_text
 from ..model.content import CoQuanBanHanh
 from ..vn import (
     dia_danh_ngay,
@@ -18,7 +19,8 @@ from ..vn import (
 )
 from ..vn.metrics import line_widths_mm, short_rule_mm
 
-PLACEHOLDER_HO_TEN = "[Họ và tên người ký]"
+# A signer without a name: the one placeholder form of docgen (docgen.model.cho_nhap).
+PLACEHOLDER_HO_TEN = cho_nhap_text(HO_TEN_NGUOI_KY)
 
 # Geometry of templates/make_templates.py used to size the short lines (twips, mm, pt)
 TWIPS_PER_MM = 1440 / 25.4

@@ -68,7 +68,8 @@ def test_commune_documents(built, xp):
     text, pl_text = _text(kh), _text(pl)
     assert f"Thực hiện {trich_dan_quyet_dinh(PROJECT)} về việc ban hành" in text
     assert "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH" in text
-    assert f"[Họ và tên Chủ tịch UBND {xp.ten_day_du}]" in text
+    # the one placeholder form of docgen (deliberate change from "[Họ và tên Chủ tịch UBND …]")
+    assert f"[Cần nhập: họ và tên Chủ tịch UBND {xp.ten_day_du}]" in text
     assert "(Kèm theo Kế hoạch số" in pl_text and f"của UBND {xp.ten_day_du})" in pl_text
     for other in COMMUNES:
         if other is xp:

@@ -13,6 +13,7 @@ import pytest
 
 from docgen.errors import DocgenError
 from docgen.pipeline import build, lock, writer
+from tests.expect import assert_commune_files, assert_core_files
 from tests.helpers import edit
 
 DOCS = ("ke-hoach.docx", "phu-luc.docx", "quyet-dinh.docx", "tron-bo.docx")
@@ -40,6 +41,7 @@ def test_a_second_build_waits_a_bounded_time_then_says_why(project, tmp_path, cl
                                    "[build.locked]")
     assert not (tmp_path / "b" / "ke-hoach.docx").exists()
     assert cli("build", "--content", project, "--out", "b")[0] == 0   # released: builds again
+    assert_core_files(tmp_path / "b")
 
 
 def test_every_writing_command_takes_the_lock(project, tmp_path, cli, monkeypatch):
@@ -85,6 +87,7 @@ def test_two_concurrent_builds_both_succeed_and_leave_valid_files(project, tmp_p
         zipfile.ZipFile(io.BytesIO(data)).testzip()
         assert manifest.files[name] == [writer.sha256(data)]
     assert _temps(out) == []
+    assert_core_files(out)
     build(project, out, check=False)   # the next build does not call anything edited by hand
 
 
@@ -98,6 +101,7 @@ def test_stale_temporary_files_are_removed_by_the_next_run(project, tmp_path):
     (out / ".docgen" / "truoc.docgen-tmp").mkdir()
     build(project, out, check=False)
     assert _temps(out) == []
+    assert_core_files(out)
 
 
 # --- case 4: backups never overwrite each other ------------------------------------------------
@@ -120,6 +124,7 @@ def test_two_forced_builds_in_the_same_second_keep_both_hand_edits(project, tmp_
     backups = out / ".docgen" / "sao-luu"
     assert {p.relative_to(backups).as_posix(): p.read_bytes() for p in backups.rglob("*.docx")} == {
         "20261201-093000/ke-hoach.docx": b"sua tay A", "20261201-093000-2/ke-hoach.docx": b"sua tay B"}
+    assert_core_files(out)
 
 
 # --- case 5: filesystem faults -----------------------------------------------------------------
@@ -223,6 +228,7 @@ def test_read_only_disk_up_to_date_build_succeeds(project, tmp_path, cli, monkey
 def test_read_only_disk_with_leftovers_still_builds_up_to_date(project, tmp_path, cli, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert cli("build", "--content", project, "--out", "b")[0] == 0
+    assert_core_files(tmp_path / "b")
     (tmp_path / "b" / ".ke-hoach.docx.x1.docgen-tmp").write_bytes(b"half")
     _read_only(monkeypatch)
     real_unlink = writer.Path.unlink
@@ -246,6 +252,7 @@ def test_read_only_disk_with_leftovers_still_builds_up_to_date(project, tmp_path
 def test_manifest_of_the_wrong_shape_is_a_message(project, tmp_path, cli, monkeypatch, content, why):
     monkeypatch.chdir(tmp_path)
     assert cli("build", "--content", project, "--out", "b")[0] == 0
+    assert_core_files(tmp_path / "b")
     (tmp_path / "b" / ".docgen" / "manifest.json").write_text(content)
     status, _, err = cli("build", "--content", project, "--out", "b")
     assert status == 1
@@ -284,7 +291,7 @@ def test_out_folder_may_be_a_link(project, tmp_path):
     real.mkdir()
     (tmp_path / "b").symlink_to(real)
     build(project, tmp_path / "b", check=False)
-    assert (real / "ke-hoach.docx").is_file()
+    assert_core_files(real)
 
 
 @pytest.mark.parametrize("command, folder", [("xa-phuong", "xa-phuong"), ("ke-hoach-con", "ke-hoach-con")])
@@ -324,6 +331,8 @@ def test_the_manifest_is_merged_across_commands(project, tmp_path):
     assert {"xa-phuong/tam-quan/ke-hoach.docx", "xa-phuong/tam-quan/phu-luc.docx"} <= set(files)
     for rel, digests in files.items():
         assert digests == [writer.sha256((out / rel).read_bytes())], rel
+    assert_core_files(out)
+    assert_commune_files(out, ["tam-quan"])
 
 
 def test_pdf_refuses_a_link_inside_its_out_folder(project, tmp_path, cli, monkeypatch):
@@ -332,6 +341,7 @@ def test_pdf_refuses_a_link_inside_its_out_folder(project, tmp_path, cli, monkey
     monkeypatch.setattr(run, "find_soffice", lambda *a: "soffice")
     monkeypatch.chdir(tmp_path)
     build(project, tmp_path / "b", check=False)
+    assert_core_files(tmp_path / "b")
     (tmp_path / "elsewhere").mkdir()
     (tmp_path / "b" / "pdf").mkdir()
     (tmp_path / "b" / "pdf" / "ke-hoach.pdf").symlink_to(tmp_path / "elsewhere" / "x.pdf")
