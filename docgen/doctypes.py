@@ -5,14 +5,15 @@ output folder), which content it reads (files and folders of the project), which
 it, which target of the command line builds it, and which checks apply. What reads the registry:
 
 - change tracking: the commune batch digests exactly the content and templates its entries name
-  (`content_files`, `template_names`), instead of a hand-kept list;
+  (`content_files`, `template_names`), instead of a hand-kept list (and every skeleton, since
+  loading the project checks them all);
 - templates/make_templates.py: generates every template an entry names, and fails on one it
   cannot make;
 - the command line: the targets (`docgen build`, `ke-hoach-con`, `xa-phuong`) and their help;
 - tests/test_doctypes.py: every file a bundled build writes matches exactly one entry.
 
 Adding a document type (a Báo cáo, docs/architecture.md) is one entry here, its template, and
-the function named in `lam`.
+the function named in `lam` (and its skeleton, when its wording is data).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ class DocType:
     duong_dan: str                 # output pattern; <co-quan>, <xa-phuong>, <ten> are slugs
     doc: tuple[str, ...]           # content read: project files, or folders ending in "/"
     lam: str                       # the function that makes it (module:function)
+    khung: tuple[str, ...] = ()    # its wording: skeletons docgen/khung/<name>.yaml (or the project's)
     kiem_tra: str = ND30           # the checks that apply
 
     def matches(self, rel: str) -> bool:
@@ -59,21 +61,26 @@ DOCTYPES: tuple[DocType, ...] = (
             ("quyet-dinh", "ke-hoach", "phu-luc"), "tron-bo.docx", TOWN,
             "docgen.pipeline.documents:core_documents"),
     DocType("kiem-tra", "Kế hoạch kiểm tra công tác CCHC", DERIVED, ("ke-hoach", "phu-luc"),
-            "ke-hoach-con/<co-quan>/kiem-tra.docx", _DERIVED_READS, "docgen.derive.kiem_tra:derive"),
+            "ke-hoach-con/<co-quan>/kiem-tra.docx", _DERIVED_READS, "docgen.derive.kiem_tra:derive",
+            ("ke-hoach-con", "kiem-tra")),
     DocType("tuyen-truyen", "Kế hoạch tuyên truyền CCHC", DERIVED, ("ke-hoach", "phu-luc"),
-            "ke-hoach-con/<co-quan>/tuyen-truyen.docx", _DERIVED_READS, "docgen.derive.tuyen_truyen:derive"),
+            "ke-hoach-con/<co-quan>/tuyen-truyen.docx", _DERIVED_READS, "docgen.derive.tuyen_truyen:derive",
+            ("ke-hoach-con", "tuyen-truyen")),
     DocType("ung-dung-cntt", "Kế hoạch ứng dụng công nghệ thông tin", DERIVED, ("ke-hoach", "phu-luc"),
-            "ke-hoach-con/<co-quan>/ung-dung-cntt.docx", _DERIVED_READS, "docgen.derive.cntt:derive"),
+            "ke-hoach-con/<co-quan>/ung-dung-cntt.docx", _DERIVED_READS, "docgen.derive.cntt:derive",
+            ("ke-hoach-con", "ung-dung-cntt")),
     DocType("bang-phan-cong", "Bảng phân công nhiệm vụ của một cơ quan", DERIVED, ("phu-luc",),
-            "ke-hoach-con/<co-quan>/bang-phan-cong.docx", _DERIVED_READS, "docgen.derive.phan_cong:sheet"),
+            "ke-hoach-con/<co-quan>/bang-phan-cong.docx", _DERIVED_READS, "docgen.derive.phan_cong:sheet",
+            ("bang-phan-cong",)),
     DocType("ke-hoach-chung", "Kế hoạch khác suy ra từ một nhiệm vụ", DERIVED, ("ke-hoach", "phu-luc"),
-            "ke-hoach-con/<co-quan>/<ten>.docx", _DERIVED_READS, "docgen.derive.chung:derive"),
+            "ke-hoach-con/<co-quan>/<ten>.docx", _DERIVED_READS, "docgen.derive.chung:derive",
+            ("ke-hoach-con", "ke-hoach-chung")),
     DocType("ke-hoach-xa-phuong", "Kế hoạch CCHC của xã, phường", COMMUNE, ("ke-hoach",),
             "xa-phuong/<xa-phuong>/ke-hoach.docx", _COMMUNE_READS,
-            "docgen.derive.commune:ke_hoach_xa_phuong"),
+            "docgen.derive.commune:ke_hoach_xa_phuong", ("xa-phuong",)),
     DocType("phu-luc-xa-phuong", "Phụ lục nhiệm vụ của xã, phường", COMMUNE, ("phu-luc",),
             "xa-phuong/<xa-phuong>/phu-luc.docx", _COMMUNE_READS,
-            "docgen.derive.commune:ke_hoach_xa_phuong"),
+            "docgen.derive.commune:ke_hoach_xa_phuong", ("xa-phuong",)),
 )
 
 
@@ -89,6 +96,11 @@ def template_names(doctypes=DOCTYPES) -> tuple[str, ...]:
 def content_files(doctypes=DOCTYPES) -> tuple[str, ...]:
     """The project files (not folders) the given kinds read, in first-use order."""
     return tuple(dict.fromkeys(f for d in doctypes for f in d.doc if not f.endswith("/")))
+
+
+def khung_names(doctypes=DOCTYPES) -> tuple[str, ...]:
+    """The skeletons the given kinds are worded from, in first-use order."""
+    return tuple(dict.fromkeys(k for d in doctypes for k in d.khung))
 
 
 def kind_of(rel: str) -> DocType | None:

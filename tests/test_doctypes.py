@@ -11,6 +11,7 @@ from docgen.doctypes import (
     DERIVED,
     DOCTYPES,
     content_files,
+    khung_names,
     kind_of,
     of_target,
     template_names,
@@ -72,6 +73,14 @@ def test_change_tracking_of_communes_comes_from_the_registry():
     assert batch.TOWN_FILES == content_files(of_target(COMMUNE)) == (
         "don-vi.yaml", "quyet-dinh.yaml", "ke-hoach.yaml", "phu-luc.yaml")
     assert batch.TEMPLATES == template_names(of_target(COMMUNE)) == ("ke-hoach", "phu-luc")
+    assert khung_names(of_target(COMMUNE)) == ("xa-phuong",)
+
+
+def test_every_shipped_skeleton_words_a_declared_kind():
+    from docgen.content.khung import SHIPPED
+    from docgen.model.khung import KHUNG
+
+    assert set(khung_names()) == set(KHUNG) == {p.stem for p in SHIPPED.glob("*.yaml")}
 
 
 def test_template_generator_makes_every_declared_template():

@@ -118,7 +118,10 @@ def base_digest(content_dir: Path, templates: Path, check: bool, cache: Path | N
         h.update(f"|{name}:{_file_digest(content_dir / name)}".encode())
     for name in TEMPLATES:
         h.update(f"|{name}:{_file_digest(templates / f'{name}.docx')}".encode())
-    for name in KHUNG:                   # the skeleton used: the project's own or the shipped one
+    # every skeleton the project loads (the project's own or the shipped one): load_project checks
+    # them all, so a broken one must not hide behind the no-change path (the commune documents
+    # themselves are worded by khung_names(of_target(COMMUNE)) only)
+    for name in KHUNG:
         h.update(f"|khung/{name}:{_file_digest(khung_path(content_dir, name))}".encode())
     return h.hexdigest()
 
