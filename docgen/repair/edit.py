@@ -9,6 +9,7 @@ classes (`get_or_add_*`); the change record is always the last child, as the sch
 from __future__ import annotations
 
 import copy
+import os
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -35,10 +36,21 @@ class Fix:
         return f"{self.where}: {self.what} [{self.code}]"
 
 
+def revision_date() -> str:
+    """The w:date of tracked changes: now, or SOURCE_DATE_EPOCH when set (reproducible output).
+
+    A tracked repair records when it was made; SOURCE_DATE_EPOCH is the reproducible-builds
+    convention for fixing that moment, so the same input gives the same bytes."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    moment = (datetime.fromtimestamp(int(epoch), timezone.utc) if epoch.isdigit()
+              else datetime.now(timezone.utc))
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 class Editor:
     def __init__(self, track: bool = False, date: str | None = None):
         self.track = track
-        self.date = date or datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        self.date = date or revision_date()
         self._id = 9000
 
     def _mark(self, tag: str) -> etree._Element:

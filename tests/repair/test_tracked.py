@@ -85,3 +85,13 @@ def test_accept_all_is_the_repair_and_reject_all_the_original(built):
     assert document_text(accepted) == document_text(repair_bytes(data, "t.docx").data)
     assert _codes(rejected) == _codes(data)
     assert document_text(rejected) == document_text(data)
+
+
+def test_tracked_repair_is_reproducible_with_source_date_epoch(built, monkeypatch):
+    data = _broken(built)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")      # 2026-01-01T00:00:00Z
+    first = repair_bytes(data, "t.docx", track=True).data
+    second = repair_bytes(data, "t.docx", track=True).data
+    assert first == second
+    xml = zipfile.ZipFile(io.BytesIO(first)).read("word/document.xml")
+    assert b'w:date="2026-01-01T00:00:00Z"' in xml
