@@ -58,7 +58,7 @@ def test_no_posix_only_calls_outside_the_libreoffice_pool():
         if path.relative_to(ROOT).as_posix() == "docgen/preview/pool.py":
             continue  # LibreOffice pool: POSIX process groups and flock (see README, Windows)
         uses = _posix_uses(path)
-        if path.relative_to(ROOT).as_posix() == "docgen/build/lock.py":
+        if path.relative_to(ROOT).as_posix() == "docgen/pipeline/lock.py":
             uses.remove("fcntl")  # the output-folder lock: fcntl, or msvcrt on Windows (guarded import)
         if uses:
             offenders[path.relative_to(ROOT).as_posix()] = uses

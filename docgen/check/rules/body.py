@@ -6,7 +6,7 @@ import re
 from docgen.check.finding import CANH_BAO, rule
 from docgen.check.layout import text_lines_mm
 from docgen.check.locate import CONG_VAN, PHU_LUC, UNKNOWN
-from docgen.check.rules import Ctx
+from docgen.check.rules.ctx import Ctx
 from docgen.check.rules.header import _style_problems
 from docgen.check.rules.lines import line_under
 from docgen.check.rules.util import all_bold, all_italic, centered, jc_name, size_problem, sizes

@@ -5,7 +5,7 @@ import re
 
 from docgen.check.finding import CANH_BAO, rule
 from docgen.check.locate import CONG_VAN, PHU_LUC
-from docgen.check.rules import Ctx
+from docgen.check.rules.ctx import Ctx
 from docgen.check.rules.header import _style_problems
 from docgen.check.rules.util import all_bold, all_italic, any_bold, size_problem
 from docgen.check.vocab import ACADEMIC_RE, AUTHORITY_RE, NOI_NHAN, is_upper, norm
