@@ -1,27 +1,59 @@
-"""`docgen build`: the decision, plan, appendix and combined file."""
+"""`docgen build [MỤC] [TÊN…]`: bring every document of the project up to date (pipeline/runner.py)."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import click
 
 from .. import progress
+from ..errors import DocgenError
 from .common import build_options, echo_backups, report_problems
 
-
-def _summary(result) -> None:
-    w = result.write
-    click.echo(f"Đã dựng {len(result.outputs)} văn bản vào {result.out_dir}/: "
-               f"{len(w.written)} đã ghi, {len(w.unchanged)} không đổi (tổng {progress.total_time()}).")
-    echo_backups(result.out_dir, w.backed_up)
-    if result.warnings:
-        report_problems(result.warnings)
+HELP = ('Dựng mọi văn bản của dự án vào build/, chỉ ghi lại văn bản thay đổi. MỤC (tùy chọn): '
+        '"chinh" (quyết định, kế hoạch, phụ lục, tệp trọn bộ), "ke-hoach-con" (kế hoạch con và bảng '
+        'phân công), "xa-phuong" [TÊN…] (kế hoạch xã, phường; tất cả hoặc các xã/phường có tên).')
 
 
-@click.command("build", help="Dựng quyết định, kế hoạch, phụ lục và tệp trọn bộ vào build/.")
+def print_summary(result, folder: str = "") -> None:
+    """The one summary of every building command: documents, written, unchanged, places to fill."""
+    lists = set(result.lists)
+    written = [r for r in result.written if r not in lists]
+    shown = f"{result.out_dir}/{folder}"
+    click.echo(f"Đã dựng {len(result.documents)} văn bản vào {shown}: {len(written)} đã ghi, "
+               f"{len(result.documents) - len(written)} không đổi (tổng {progress.total_time()}).")
+    echo_backups(result.out_dir, result.backed_up)
+    if result.cho_nhap:
+        where = ", ".join(str(Path(result.out_dir) / r) for r in result.lists)
+        click.echo(f"Còn {result.cho_nhap} chỗ cần người nhập; danh sách theo từng văn bản: {where}")
+    if result.problems or result.warnings:  # one report, one summary line
+        note = (f" ({len(result.failed)} xã/phường không dựng được; các văn bản khác đã dựng xong)"
+                if result.problems else "")
+        report_problems(result.problems + result.warnings, note)
+
+
+def _targets(args: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    from ..pipeline.runner import TARGETS
+
+    if not args:
+        return TARGETS, ()
+    if args[0] not in TARGETS:
+        raise click.UsageError(f'không có mục "{args[0]}"; các mục: {", ".join(TARGETS)}')
+    if args[0] != "xa-phuong" and len(args) > 1:
+        raise click.UsageError(f'mục {args[0]} không nhận tên: {" ".join(args[1:])}')
+    return (args[0],), args[1:]
+
+
+@click.command("build", help=HELP)
+@click.argument("muc", nargs=-1, metavar="[MỤC] [TÊN_XÃ_PHƯỜNG]...")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="SỐ",
+              help="Số tiến trình dựng kế hoạch xã, phường song song (mặc định: số nhân CPU).")
 @build_options()
-def build_command(content_dir, out_dir, templates_dir, no_check, force) -> None:
-    from ..pipeline import build
+def build_command(muc, jobs, content_dir, out_dir, templates_dir, no_check, force) -> int:
+    from ..pipeline.runner import run
 
-    result = build(content_dir, out_dir, templates=templates_dir,
-                   check=not no_check, force=force)
-    _summary(result)
+    targets, names = _targets(muc)
+    result = run(content_dir, out_dir, targets=targets, names=names, jobs=jobs, templates=templates_dir,
+                 check=not no_check, force=force, progress=progress.shown(2))
+    print_summary(result)
+    return DocgenError.exit_code if result.problems else 0

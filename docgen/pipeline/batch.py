@@ -23,6 +23,7 @@ import gc
 import hashlib
 import json
 import os
+import stat
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,9 +89,13 @@ class BatchResult:
 # --- digests and state ---------------------------------------------------------------------
 
 def _file_digest(path: Path | None) -> str:
+    """sha256 of a file; "-" when absent; "!" for a FIFO, device or folder (never read: the
+    loader reports it, and a run that fails keeps no state)."""
     if path is None:
         return "-"
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return "!"
         return sha256(path.read_bytes())
     except FileNotFoundError:
         return "-"

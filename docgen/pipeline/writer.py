@@ -29,6 +29,8 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -197,6 +199,20 @@ def plan_writes(out_dir: Path, outputs: dict[str, bytes], manifest: Manifest, fo
     return to_write, unchanged, edited, problems
 
 
+_RUN: dict[Path, bool] = {}  # output folders of the current one_run() -> truoc/ started
+
+
+@contextmanager
+def one_run(out_dir: Path) -> Iterator[None]:
+    """Several write_outputs calls of one run (`docgen build` of every target) share one
+    .docgen/truoc/: the first replaces it, the later ones add to it."""
+    _RUN[Path(out_dir)] = False
+    try:
+        yield
+    finally:
+        _RUN.pop(Path(out_dir), None)
+
+
 def _keep_previous(out_dir: Path, rels: list[str]) -> None:
     """Replace .docgen/truoc/ with the current versions of the files about to change."""
     state = out_dir / STATE_DIR
@@ -204,6 +220,9 @@ def _keep_previous(out_dir: Path, rels: list[str]) -> None:
     staging = Path(tempfile.mkdtemp(dir=state, prefix=f".{PREVIOUS}.", suffix=TMP_SUFFIX))
     try:
         copied = False
+        if _RUN.get(out_dir) and (state / PREVIOUS).is_dir():  # a later write of the same run
+            shutil.copytree(state / PREVIOUS, staging, dirs_exist_ok=True)
+            copied = True
         for rel in rels:
             src = out_dir / rel
             if src.exists():
@@ -220,6 +239,8 @@ def _keep_previous(out_dir: Path, rels: list[str]) -> None:
             os.replace(final, old)
         os.replace(staging, final)
         shutil.rmtree(old, ignore_errors=True)
+        if out_dir in _RUN:
+            _RUN[out_dir] = True
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -31,11 +31,11 @@ def run(*args):
 
 def test_agency_deadline_number_and_date(project):
     content, build = project
-    assert run("build", "--content", content, "--out", build).exit_code == 0
+    assert run("build", "chinh", "--content", content, "--out", build).exit_code == 0
     edit(content / "phu-luc.yaml", "Nhiệm vụ II.3 ---", "chu_tri: PTP", "chu_tri: VP")
     edit(content / "phu-luc.yaml", "Nhiệm vụ II.3 ---", "ban_hanh: Quý I/2021", "ban_hanh: Quý II/2021")
     edit(content / "quyet-dinh.yaml", "", 'so: ""', 'so: "1234"')
-    assert run("build", "--content", content, "--out", build).exit_code == 0
+    assert run("build", "chinh", "--content", content, "--out", build).exit_code == 0
     r = run("diff", "--build-dir", build, "--summary-only")
     assert r.exit_code == 0, r.output
     task_line = ("  * Nhiệm vụ II.3: chủ trì Phòng Tư pháp → Văn phòng HĐND và UBND; "
