@@ -253,3 +253,16 @@ def test_fonts_on_windows(tmp_path):
     (tmp_path / "Fonts" / "times.ttf").write_bytes(b"\0")
     assert check_fonts(win=True, env={"WINDIR": str(tmp_path)}) == (
         FontStatus("Times New Roman", True, ""))
+
+
+def test_pdftoppm_from_docgen_pdftoppm(tmp_path, monkeypatch):
+    """Poppler for Windows unpacked anywhere: DOCGEN_PDFTOPPM names it, PATH need not."""
+    from docgen.preview.png import find_pdftoppm
+
+    exe = tmp_path / "poppler" / "Library" / "bin" / "pdftoppm.exe"
+    exe.parent.mkdir(parents=True)
+    exe.write_text("")
+    exe.chmod(0o755)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setenv("DOCGEN_PDFTOPPM", str(exe))
+    assert find_pdftoppm() == str(exe)

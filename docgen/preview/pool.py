@@ -10,7 +10,8 @@ process had to be killed.
 
 Inputs are copied into a batch folder under numbered names, so that two documents with the
 same name (every commune has a ke-hoach.docx) never collide in the output folder (a copy,
-not a symlink, which needs a privilege on Windows; see benchmarks/copy_inputs.py for its cost). A batch that
+not a symlink, which needs a privilege on Windows: about 0.2 ms per document against 0.1 s
+for soffice to convert it, benchmarks/bench_copy_inputs.py). A batch that
 fails or times out is split in two and retried (down to single files, which get one retry),
 which isolates a bad file. On timeout soffice's whole process tree is killed (soffice is a shell
 script that starts oosplash and soffice.bin; soffice.exe starts soffice.bin): the process
