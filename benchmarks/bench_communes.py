@@ -8,7 +8,10 @@ Python process so that peak memory (ru_maxrss of the process and of its worker c
 belongs to that stage alone. Stages:
 
   docgen        `run_batch` (the normal path of `docgen xa-phuong`), no checker
-  docgen+check  the same with the Decree 30 checker on every document (in the workers)
+  docgen+check  the same with the Decree 30 checker on every document (in the workers);
+                this stage and `docgen` again are run --reps times: best and median
+                documents/s, and the CPU time per document of all processes (main + workers)
+                with the projection "cores / CPU time per document"
   docxtpl       the same derivation, then a plain docxtpl loop: a fresh DocxTemplate(path),
                 render(ctx, jinja_env=Environment(autoescape=True, undefined=StrictUndefined)),
                 save to BytesIO, per document, over the same number of processes
@@ -24,6 +27,7 @@ import json
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -69,13 +73,21 @@ def _maxrss_mb() -> tuple[float, float]:
 def stage_docgen(content: str, out: str, jobs: int, check: bool) -> dict:
     from docgen.build.batch import run_batch
 
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), _cpu_seconds()
     r = run_batch(content, out, jobs=jobs, check=check, progress=False)
-    dt = time.perf_counter() - t
+    dt, cpu = time.perf_counter() - t, _cpu_seconds() - cpu
     assert not r.problems, [str(p) for p in r.problems[:5]]
     docs = 2 * len(r.rendered)
     return {"seconds": round(dt, 3), "documents": docs, "rendered": len(r.rendered),
-            "docs_per_s": round(docs / dt, 1) if docs else None, "maxrss_mb": _maxrss_mb()}
+            "docs_per_s": round(docs / dt, 1) if docs else None, "maxrss_mb": _maxrss_mb(),
+            "cpu_ms_per_doc": round(1000 * cpu / docs, 2) if docs else None}
+
+
+def _cpu_seconds() -> float:
+    """CPU time (user + system) of this process and of its finished children (the pool's
+    workers, once the pool is shut down)."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 _T: dict = {}
@@ -161,6 +173,7 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=1000)
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--sizes", default="100,500,1000")
+    ap.add_argument("--reps", type=int, default=3, help="runs of the with/without check stages")
     ap.add_argument("--stage", nargs="*")
     args = ap.parse_args()
     if args.stage:
@@ -201,10 +214,20 @@ def main() -> None:
         print(f"single-commune build identical to batch: {ident['identical']} ({ident['files']} files: "
               f"{', '.join(slug(n) for n in names)})")
         checked_out = tmp / "out-check"
-        chk = _run_stage("docgen", str(content), str(checked_out), str(args.jobs), "check")
-        print(f"docgen + Decree 30 check, {args.n}:     {chk['documents']} documents in {chk['seconds']} s = "
-              f"{chk['docs_per_s']} documents/s; peak RSS worker {chk['maxrss_mb'][1]} MB")
-        shutil.rmtree(checked_out)
+        print(f"with and without the Decree 30 check on every document, {args.reps} runs each "
+              f"(wall clock depends on how busy the machine is; CPU time much less):")
+        for mode in ("nocheck", "check"):
+            runs = []
+            for _ in range(args.reps):
+                runs.append(_run_stage("docgen", str(content), str(checked_out), str(args.jobs), mode))
+                shutil.rmtree(checked_out)
+            rates = sorted(r["docs_per_s"] for r in runs)
+            cpu = min(r["cpu_ms_per_doc"] for r in runs)
+            print(f"  {'docgen + check' if mode == 'check' else 'docgen, no check':16} "
+                  f"{runs[0]['documents']} documents: best {rates[-1]} documents/s, median "
+                  f"{statistics.median(rates)}; CPU {cpu} ms/document (all processes, best) -> "
+                  f"{args.jobs} idle cores: {1000 * args.jobs / cpu:.0f} documents/s; "
+                  f"peak RSS worker {max(r['maxrss_mb'][1] for r in runs)} MB")
         print("memory as the number of communes grows (docgen, no check):")
         for size in [int(s) for s in args.sizes.split(",")]:
             c = make_province(tmp / f"m{size}", size)

@@ -176,7 +176,7 @@ def _init_worker(project: Project, templates: str, check: bool, out_dir: str, tr
     if parent_pid is not None:  # a pool worker: exit when the batch's process dies (kill -9)
         die_with_parent(parent_pid)
     _W.update(project=project, engine=Engine(Path(templates)), check=check, out_dir=Path(out_dir),
-              trich_dan=trich_dan, done=0)
+              trich_dan=trich_dan, done=0, worker=parent_pid is not None, frozen=False)
 
 
 def _commune_file_problems(project: Project, rieng: XaPhuongRieng, doc) -> list[Problem]:
@@ -225,6 +225,12 @@ def build_commune(index: int, file: str | None) -> CommuneResult:
     _W["done"] += 2
     if _W["done"] % GC_EVERY < 2:
         gc.collect()
+        if _W["worker"] and not _W["frozen"]:
+            # the project, the engine and the checker's per-template caches now live as long
+            # as the worker: later collections need not traverse them again (a pool worker
+            # only; in-process the caller's heap is left alone)
+            gc.freeze()
+            _W["frozen"] = True
     return result
 
 

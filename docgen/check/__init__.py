@@ -40,7 +40,7 @@ def _check(pkg, name: str, styles=None) -> list[Finding]:
     from docgen.check.locate import split_parts
     from docgen.check.rules import Ctx, run_rules
 
-    model = build_model(pkg, styles)
+    model = build_model(pkg, styles, lazy_runs=styles is not None)   # the batch: read-only
     if not any(p.text.strip() for p in model.paras):
         raise UsageError(Problem(name, None, "check.no-text",
                                  "tệp DOCX không có nội dung chữ nào, không có gì để kiểm tra"))

@@ -15,9 +15,10 @@ from docgen.check.shapes import Shape, has_drawing, run_shapes
 
 _INLINE_CONTAINERS = {w(t) for t in ("hyperlink", "ins", "smartTag", "fldSimple", "sdt",
                                      "sdtContent", "customXml", "moveTo")}
-_P, _TBL, _TC, _TCPR = w("p"), w("tbl"), w("tc"), w("tcPr")
+_P, _R, _TBL, _TC, _TCPR = w("p"), w("r"), w("tbl"), w("tc"), w("tcPr")
 _GRIDSPAN, _TCW, _TRPR_GRIDBEFORE = w("gridSpan"), w("tcW"), f"{w('trPr')}/{w('gridBefore')}"
 _PPR_SECTPR = f"{w('pPr')}/{w('sectPr')}"
+_TCPR_TCW = f"{w('tcPr')}/{w('tcW')}"
 _PAGE_FIELD = re.compile(r"(?<![A-Z])PAGE(?![A-Z])")
 
 
@@ -32,6 +33,14 @@ class Run:
     has_shape: bool = False
     raw: str = ""
     shapes: tuple[Shape, ...] = ()
+
+    def __getattr__(self, name):
+        # the model builder leaves `el` out and records the paragraph and the run's index:
+        # most runs' elements are never looked at
+        if name == "el" and "_p" in self.__dict__:
+            el = self.__dict__["el"] = list(iter_runs(self._p))[self._i]
+            return el
+        raise AttributeError(name)
 
 
 @dataclass
@@ -164,46 +173,110 @@ def iter_runs(p: etree._Element):
             yield from iter_runs(ch)
 
 
+def _grid_before(tr) -> int:
+    before = wval(tr.find(_TRPR_GRIDBEFORE))
+    return int(before) if (before or "").isdigit() else 0
+
+
+def _cell_facts(tcpr) -> tuple[int, int | None]:
+    """(grid columns spanned, width in twips or None) from a cell's w:tcPr."""
+    span = tcw = None
+    if tcpr is not None:
+        span, tcw = tcpr.find(_GRIDSPAN), tcpr.find(_TCW)
+    span = wval(span)
+    width = wval(tcw, "w") if tcw is not None else None
+    return (int(span) if (span or "").isdigit() else 1,
+            int(width) if width and width.isdigit() and wval(tcw, "type") in (None, "dxa")
+            else None)
+
+
+def cell_width(tc) -> int | None:
+    """The width a cell's w:tcW gives (twips), None when not a plain dxa number."""
+    tcw = tc.find(_TCPR_TCW)
+    try:
+        width = int(wval(tcw, "w"))
+    except (TypeError, ValueError):
+        return None
+    return width if wval(tcw, "type") in (None, "dxa") else None
+
+
+def cell_padding(tbl) -> int:
+    """Left + right cell margins of a table (twips; Word's default 108 each)."""
+    mar = tbl.find(f"{w('tblPr')}/{w('tblCellMar')}")
+    pad = 0
+    for side in ("left", "right"):
+        el = mar.find(w(side)) if mar is not None else None
+        pad += int(wval(el, "w") or 108) if el is not None else 108
+    return pad
+
+
+def _new(cls):
+    """An instance without running __init__ (its fields are then set from a prototype)."""
+    return object.__new__(cls)
+
+
 class _Builder:
-    def __init__(self, pkg: DocxPackage, styles: Styles | None = None):
+    def __init__(self, pkg: DocxPackage, styles: Styles | None = None, lazy_runs: bool = False):
         self.pkg = pkg
+        self.lazy_runs = lazy_runs
         self.styles = styles or Styles(pkg.styles, pkg.theme)
         self.section = 0
         self.body_count = 0
         self.table_count = 0
         self.paras: list[Para] = []
         self.sect_prs: list[etree._Element] = []
+        self.cache: dict = {}         # becomes DocModel.cache
+        self.pad = 0                  # cell padding of the table being read
+
+    def _seed_width(self, tc, cell: list[Para], width: int | None) -> None:
+        """What docgen.check.layout.container_width_twips would compute for the cell's
+        paragraphs, recorded while the cell's width is at hand."""
+        value = None if width is None else width - self.pad
+        for section in {q.section for q in cell}:
+            self.cache[("width", id(tc), section)] = (tc, value)
 
     def para(self, p, table_style=None, where=None, tloc=(None, None, None)) -> Para:
-        """Add one w:p as one Para per line (soft breaks split it); return the first line."""
-        shape = self._shape(p, table_style)
-        pid, props, page_br, lead_tab, mark_pt, layout = shape
-        run_els = list(iter_runs(p))
-        lines = [[Run(run_els[i], text, rp, drawn, raw, shapes)
-                  for i, text, rp, drawn, raw, shapes in line] for line in layout]
+        """Add one w:p as one Para per line (soft breaks split it); return the first line.
+
+        The objects are filled from the cached shape's prototypes (what the XML alone decides,
+        text included) plus what depends on the place: the elements, section and location."""
+        return self._emit(p, self._shape(p, table_style), where, tloc)
+
+    def _emit(self, p, shape, where, tloc) -> list[Para]:
+        lines, sect = shape
+        run_els = None if self.lazy_runs else list(iter_runs(p))
         body_index = None
         if where is None:
             self.body_count += 1
             body_index = self.body_count
             where = f"đoạn {body_index}"
+        table, row, col = tloc
         out = []
-        for k, runs in enumerate(lines):
-            loc = where if k == 0 else f"{where}, dòng {k + 1}"
-            out.append(Para(p, runs, props, pid, self.section, loc, body_index, *tloc,
-                            page_break_in=page_br, seg=k, nseg=len(lines),
-                            lead_tab=lead_tab if k == 0 else 0,
-                            mark_pt=mark_pt if k == len(lines) - 1 else None))
+        for k, (run_protos, proto, with_text) in enumerate(lines):
+            runs = []
+            for i, rproto in run_protos:
+                run = _new(Run)
+                if run_els is None:
+                    run.__dict__.update(rproto, _p=p, _i=i)     # Run.el is found when asked
+                else:
+                    run.__dict__.update(rproto, el=run_els[i])
+                runs.append(run)
+            para = _new(Para)
+            para.__dict__.update(proto, el=p, runs=runs, section=self.section,
+                                 where=where if k == 0 else f"{where}, dòng {k + 1}",
+                                 body_index=body_index, table=table, row=row, col=col,
+                                 text_runs=[runs[j] for j in with_text])
+            out.append(para)
         self.paras.extend(out)
-        sp = p.find(_PPR_SECTPR)
-        if sp is not None:
-            self.sect_prs.append(sp)
+        if sect:
+            self.sect_prs.append(p.find(_PPR_SECTPR))
             self.section += 1
         return out
 
     def _shape(self, p, table_style) -> tuple:
         """Everything about a paragraph that its XML alone decides (style, effective formats,
-        lines and their runs by index), cached on the Styles index by that XML: documents
-        rendered from one template repeat most paragraphs byte for byte."""
+        lines, their runs by index, the text), cached on the Styles index by that XML:
+        documents rendered from one template repeat most paragraphs byte for byte."""
         key = (table_style, etree.tostring(p))
         cache = self.styles.para_shapes
         hit = cache.get(key)
@@ -230,7 +303,19 @@ class _Builder:
         if not any(t[1].strip() for t in layout[-1]):
             mark_pt = self.styles.run_props(p.find(f"{w('pPr')}/{w('rPr')}"), pid,
                                             table_style).size_pt
-        hit = (pid, props, page_br, lead_tab, mark_pt, layout)
+        n = len(layout)
+        lines = []
+        for k, line in enumerate(layout):
+            runs = [(i, {"text": text, "props": rp, "has_shape": drawn, "raw": raw,
+                         "shapes": shapes}) for i, text, rp, drawn, raw, shapes in line]
+            proto = {"props": props, "style": pid, "page_break_in": page_br, "seg": k,
+                     "nseg": n, "lead_tab": lead_tab if k == 0 else 0,
+                     "mark_pt": mark_pt if k == n - 1 else None,
+                     # the cached properties, computed once
+                     "text": "".join(t[1].upper() if t[2].caps else t[1] for t in line),
+                     "raw_text": "".join(t[4] for t in line)}
+            lines.append((runs, proto, tuple(j for j, t in enumerate(line) if t[1].strip())))
+        hit = (lines, p.find(_PPR_SECTPR) is not None)
         if len(cache) < 10000:        # bounded: the repeated paragraphs come first
             cache[key] = hit
         return hit
@@ -243,42 +328,89 @@ class _Builder:
             t = outer
         tstyle = wval(tbl.find(f"{w('tblPr')}/{w('tblStyle')}")) or self.styles.defaults.get("table")
         rows = tbl.findall(w("tr"))
+        outer_pad, self.pad = self.pad, cell_padding(tbl)
         if outer is None and rows:
             trpr = rows[0].find(w("trPr"))
             t.header_row = trpr is not None and trpr.find(w("tblHeader")) is not None
         for ri, tr in enumerate(rows):
-            row, widths, grid = [], [], []
-            before = wval(tr.find(_TRPR_GRIDBEFORE))
-            col = int(before) if (before or "").isdigit() else 0
-            for ci, tc in enumerate(tr.iterchildren(_TC)):
-                loc = outer_loc or (ri + 1, ci + 1)
-                where = f"bảng {t.index + 1}, ô ({loc[0]},{loc[1]})"
-                tloc = (t.index, loc[0], loc[1])
-                cell = []
-                tcpr = None
-                for ch in tc:
-                    tag = ch.tag
-                    if tag == _P:
-                        cell.extend(self.para(ch, tstyle, where, tloc))
-                    elif tag == _TBL:
-                        self.table(ch, t, loc)
-                    elif tag == _TCPR:
-                        tcpr = ch
-                row.append(cell)
-                grid.append(col)
-                span = tcw = None
-                if tcpr is not None:
-                    span, tcw = tcpr.find(_GRIDSPAN), tcpr.find(_TCW)
-                span = wval(span)
-                col += int(span) if (span or "").isdigit() else 1
-                width = wval(tcw, "w") if tcw is not None else None
-                widths.append(int(width) if width and width.isdigit() and
-                              wval(tcw, "type") in (None, "dxa") else None)
+            shape = self._row_shape(tr, tstyle)
+            if shape is None:
+                row, widths, grid = self._row(t, ri, tr, tstyle, outer_loc)
+            else:
+                row, widths, grid = self._row_from(t, ri, tr, shape, outer_loc)
             if outer is None:
                 t.cells.append(row)
                 t.widths.append(widths)
                 t.grid.append(grid)
+        self.pad = outer_pad
         return t
+
+    def _row(self, t: Table, ri: int, tr, tstyle, outer_loc) -> tuple[list, list, list]:
+        """One table row, element by element (cells, their widths and first grid columns)."""
+        row, widths, grid = [], [], []
+        col = _grid_before(tr)
+        for ci, tc in enumerate(tr.iterchildren(_TC)):
+            loc = outer_loc or (ri + 1, ci + 1)
+            where = f"bảng {t.index + 1}, ô ({loc[0]},{loc[1]})"
+            tloc = (t.index, loc[0], loc[1])
+            cell = []
+            tcpr = None
+            for ch in tc:
+                tag = ch.tag
+                if tag == _P:
+                    cell.extend(self.para(ch, tstyle, where, tloc))
+                elif tag == _TBL:
+                    self.table(ch, t, loc)
+                elif tag == _TCPR:
+                    tcpr = ch
+            self._seed_width(tc, cell, cell_width(tc))
+            row.append(cell)
+            grid.append(col)
+            span, width = _cell_facts(tcpr)
+            col += span
+            widths.append(width)
+        return row, widths, grid
+
+    def _row_shape(self, tr, tstyle) -> tuple | None:
+        """What a row's XML alone decides (its cells' paragraph shapes, spans and widths),
+        cached by that XML like paragraphs; None for a row holding a nested table."""
+        key = (tstyle, etree.tostring(tr))
+        cache = self.styles.row_shapes
+        hit = cache.get(key)
+        if hit is not None:
+            return hit
+        cells = []
+        for tc in tr.iterchildren(_TC):
+            if tc.find(_TBL) is not None:
+                return None
+            tcpr = None
+            for ch in tc.iterchildren(_TCPR):
+                tcpr = ch
+            cells.append(([self._shape(p, tstyle) for p in tc.iterchildren(_P)],
+                          *_cell_facts(tcpr), cell_width(tc)))
+        hit = (_grid_before(tr), cells)
+        if len(cache) < 2000:
+            cache[key] = hit
+        return hit
+
+    def _row_from(self, t: Table, ri: int, tr, shape, outer_loc) -> tuple[list, list, list]:
+        """As _row, from the row's cached shape."""
+        row, widths, grid = [], [], []
+        col, cells = shape
+        for ci, (tc, (shapes, span, width, text_width)) in enumerate(
+                zip(tr.iterchildren(_TC), cells)):
+            loc = outer_loc or (ri + 1, ci + 1)
+            where = f"bảng {t.index + 1}, ô ({loc[0]},{loc[1]})"
+            tloc = (t.index, loc[0], loc[1])
+            cell = []
+            for p, pshape in zip(tc.iterchildren(_P), shapes):
+                cell.extend(self._emit(p, pshape, where, tloc))
+            self._seed_width(tc, cell, text_width)
+            row.append(cell)
+            grid.append(col)
+            col += span
+            widths.append(width)
+        return row, widths, grid
 
     def walk(self, container, blocks: list):
         for ch in container:
@@ -310,15 +442,18 @@ def _sections(pkg: DocxPackage, sect_prs: list) -> list[Section]:
 _MC_IGNORABLE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Ignorable"
 
 
-def build_model(pkg: DocxPackage, styles: Styles | None = None) -> DocModel:
+def build_model(pkg: DocxPackage, styles: Styles | None = None, *,
+                lazy_runs: bool = False) -> DocModel:
     """The document model; `styles` is a Styles index already built on pkg's styles part.
+    With `lazy_runs`, a Run's element is found only when asked (for a read-only model: the
+    run is found again by its index in the paragraph, which an edit would shift).
 
     Unused namespace declarations of the document part are dropped first (those named in
     mc:Ignorable are kept, so the tree stays a valid Word part): Word declares some 35 on the
     root, and serialising a paragraph as a cache key would otherwise repeat them all."""
     doc = pkg.document
     etree.cleanup_namespaces(doc, keep_ns_prefixes=(doc.get(_MC_IGNORABLE) or "").split())
-    b = _Builder(pkg, styles)
+    b = _Builder(pkg, styles, lazy_runs)
     body = pkg.document.find(w("body"))
     blocks: list = []
     if body is not None:
@@ -334,7 +469,7 @@ def build_model(pkg: DocxPackage, styles: Styles | None = None) -> DocModel:
             sections[blk.section].has_table = True
     for p in b.paras:                      # a trailing paragraph after the last sectPr
         p.section = min(p.section, len(sections) - 1)
-    return DocModel(pkg.name, pkg, b.styles, blocks, b.paras, sections)
+    return DocModel(pkg.name, pkg, b.styles, blocks, b.paras, sections, b.cache)
 
 
 def has_page_field(root: etree._Element | None) -> list[etree._Element]:

@@ -173,6 +173,7 @@ class Styles:
         self._ppr_cache: dict[tuple, ParaProps] = {}
         self._rpr_cache: dict[tuple, RunProps] = {}
         self.para_shapes: dict[tuple, tuple] = {}   # docgen.check.docmodel._Builder._shape
+        self.row_shapes: dict[tuple, tuple] = {}    # docgen.check.docmodel._Builder._row_shape
         self.theme = _theme_fonts(theme_root)
         if styles_root is None:
             return

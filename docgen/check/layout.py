@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from docgen.check.docmodel import DocModel, Para, Table
+from docgen.check.docmodel import DocModel, Para, Table, cell_padding, cell_width
 from docgen.check.effective import w, wval
 from docgen.vn.metrics import text_width_mm
 
@@ -40,21 +40,18 @@ def container_width_twips(model: DocModel, p: Para) -> int | None:
 def _container_width(model: DocModel, p: Para) -> int | None:
     tc = p.el.getparent()
     if tc is not None and tc.tag == w("tc"):
-        tcw = tc.find(f"{w('tcPr')}/{w('tcW')}")
-        try:
-            width = int(wval(tcw, "w"))
-        except (TypeError, ValueError):
-            return None
-        if wval(tcw, "type") not in (None, "dxa"):
-            return None
-        tbl = tc.getparent().getparent()
-        mar = tbl.find(f"{w('tblPr')}/{w('tblCellMar')}")
-        pad = 0
-        for side in ("left", "right"):
-            el = mar.find(w(side)) if mar is not None else None
-            pad += int(wval(el, "w") or 108) if el is not None else 108
-        return width - pad
+        width = cell_width(tc)
+        return None if width is None else width - _cell_padding(model, tc.getparent().getparent())
     return page_text_width(model, p.section)
+
+
+def _cell_padding(model: DocModel, tbl) -> int:
+    """cell_padding, once per table."""
+    key = ("pad", id(tbl))
+    hit = model.cache.get(key)
+    if hit is None or hit[0] is not tbl:
+        hit = model.cache[key] = (tbl, cell_padding(tbl))
+    return hit[1]
 
 
 def page_text_width(model: DocModel, section: int) -> int | None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Phụ lục III, Mục I: type name -> abbreviation (nd30.md §9)
 TYPE_ABBR = {
@@ -39,6 +40,7 @@ ACADEMIC_RE = re.compile(r"^(GS|PGS|TS|ThS|CN|KS|BS|TSKH|NGƯT|NGND)\.", re.I)
 LEGACY_FONT_RE = re.compile(r"^(\.Vn|VNI[- ]|VN[- ]?Times|\.VnTime)", re.I)
 
 
+@lru_cache(maxsize=16384)
 def norm(text: str) -> str:
     """NFC, single spaces, stripped: for matching, not for reporting."""
     return " ".join(unicodedata.normalize("NFC", text).split())

@@ -17,3 +17,33 @@ def built(tmp_path_factory) -> dict[str, bytes]:
     out = tmp_path_factory.mktemp("build")
     result = build(ROOT / "content" / "hoai-nhon-2021", out, check=False)
     return {Path(k).stem: v for k, v in result.outputs.items() if "/" not in k}
+
+
+def unzip(data: bytes) -> dict[str, bytes]:
+    """The parts of a DOCX, as the batch hands them to check_parts."""
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return {i.filename: zf.read(i) for i in zf.infolist()}
+
+
+def both_paths(data: bytes, name: str):
+    """The full check (check_docx_bytes); the fast path of the batch (check_parts, with the
+    per-template caches warmed by every document checked before in this process) must give
+    exactly the same findings, in the same order."""
+    from docgen.check import check_docx_bytes, check_parts
+
+    full = check_docx_bytes(data, name)
+    fast = check_parts(unzip(data), name)
+    assert fast == full, (name, [f.message for f in fast], [f.message for f in full])
+    return full
+
+
+@pytest.fixture(autouse=True)
+def _fast_path_too(request, monkeypatch):
+    """Every document a checker test checks (built, mutated to break one rule, hand-made,
+    real) also goes through the batch's fast path, which must agree with the full check."""
+    module = request.module
+    if getattr(module, "check_docx_bytes", None) is not None and module.__name__ != __name__:
+        monkeypatch.setattr(module, "check_docx_bytes", both_paths)

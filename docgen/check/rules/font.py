@@ -14,11 +14,15 @@ SLOTS = ("ascii", "hAnsi", "cs")
 def _first_bad(ctx: Ctx, pred):
     """Paragraphs with a run for which pred(run) gives a value, grouped by that value:
     (first paragraph, value + " (và N đoạn khác)" when more). One finding per distinct value
-    keeps a whole document in the wrong font to one readable line."""
+    keeps a whole document in the wrong font to one readable line. `pred` looks at the run's
+    props only, so it is evaluated once per distinct RunProps."""
     groups: dict[str, list] = {}
+    seen: dict[int, str] = {}     # by RunProps: runs formatted alike share one (Styles caches)
     for p in ctx.model.paras:
         for r in p.text_runs:
-            value = pred(r)
+            value = seen.get(id(r.props))
+            if value is None:
+                value = seen[id(r.props)] = pred(r)
             if value:
                 groups.setdefault(value, []).append(p)
                 break
