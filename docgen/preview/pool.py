@@ -204,7 +204,8 @@ class _Runner:
         """One soffice call on a free profile: (converted, failed, reason for the failed)."""
         profile = self.profiles.take()
         try:
-            with tempfile.TemporaryDirectory(prefix="docgen-pdf-") as tmp:
+            # (Windows may refuse to delete a file a just-killed soffice still holds open)
+            with tempfile.TemporaryDirectory(prefix="docgen-pdf-", ignore_cleanup_errors=True) as tmp:
                 return self._run_in(Path(tmp), profile, batch)
         finally:
             self.profiles.give(profile)
