@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CHILD = r"""
 import json, resource, sys, time
 t0 = time.perf_counter()
-from docgen.build import build
+from docgen.pipeline import build
 import docgen.check  # imported by the build when it checks
 t1 = time.perf_counter()
 result = build(sys.argv[1], sys.argv[2])

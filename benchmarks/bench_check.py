@@ -24,7 +24,7 @@ def main() -> None:
     t0 = time.perf_counter()
     from docgen.check import check_docx_bytes
     t_import = time.perf_counter() - t0
-    from docgen.build import build
+    from docgen.pipeline import build
 
     with tempfile.TemporaryDirectory() as tmp:
         outputs = build(ROOT / "content" / "hoai-nhon-2021", tmp, check=False).outputs

@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from bench_communes import make_province  # noqa: E402
 
-from docgen.build.batch import run_batch  # noqa: E402
+from docgen.pipeline.batch import run_batch  # noqa: E402
 
 
 def main() -> None:

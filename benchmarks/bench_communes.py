@@ -71,7 +71,7 @@ def _maxrss_mb() -> tuple[float, float]:
 # --- stages (each in its own process) -------------------------------------------------------
 
 def stage_docgen(content: str, out: str, jobs: int, check: bool) -> dict:
-    from docgen.build.batch import run_batch
+    from docgen.pipeline.batch import run_batch
 
     t, cpu = time.perf_counter(), _cpu_seconds()
     r = run_batch(content, out, jobs=jobs, check=check, progress=False)
@@ -119,10 +119,10 @@ def _plain_chunk(jobs_: list[tuple[str, dict]]) -> int:
 
 
 def _derive_contexts(content: str) -> list[tuple[str, dict]]:
-    from docgen.build.documents import trich_dan_quyet_dinh
     from docgen.content import load_model, load_project
     from docgen.derive.commune import ke_hoach_xa_phuong, slug
     from docgen.model.commune import XaPhuongRieng
+    from docgen.model.trich_dan import trich_dan_quyet_dinh
     from docgen.render.context import context_for
 
     project = load_project(content)
@@ -151,7 +151,7 @@ def stage_docxtpl(content: str, jobs: int) -> dict:
 
 
 def stage_identical(content: str, out: str, names: list[str]) -> dict:
-    from docgen.build.batch import run_batch
+    from docgen.pipeline.batch import run_batch
 
     with tempfile.TemporaryDirectory() as single:
         r = run_batch(content, single, names=names, jobs=1, check=False, progress=False)

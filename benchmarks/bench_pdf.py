@@ -26,9 +26,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from docgen.build import build  # noqa: E402
 from docgen.cli import run  # noqa: E402
 from docgen.paths import default_content_dir  # noqa: E402
+from docgen.pipeline import build  # noqa: E402
 from docgen.preview.pool import Job, _Profiles, convert  # noqa: E402
 
 COMMUNES = 17

@@ -1,7 +1,13 @@
 """Problems people can act on: one format, in Vietnamese, with a stable code.
 
-A `Problem` points at a file (and a line when known). `DocgenError` carries every
-problem of a run so that the CLI can print them all at once.
+A `Problem` is what every command reports: what is wrong (`message`, `code`), where (`path`: a
+content file, a workbook, a template or a DOCX; `line` in a text file; `where` inside a
+document: "đoạn 12 «…»", "bảng 1, ô (1,2)", a workbook cell "Sheet1!B3"), the Decree 30
+clause when there is one, and the severity. Every command prints it in one line format:
+
+    path[:line]: lỗi|cảnh báo: [where: ]message [code][ (clause)]
+
+`DocgenError` carries every problem of a run so that the CLI can print them all at once.
 """
 
 from __future__ import annotations
@@ -21,10 +27,14 @@ class Problem:
     code: str
     message: str
     severity: str = LOI
+    where: str = ""     # a place inside the document: paragraph, table cell, workbook cell
+    clause: str = ""    # the Decree 30 source, shortened ("Phụ lục I, mục I.3")
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.severity}: {self.message} [{self.code}]"
+        at = f"{self.path}:{self.line}" if self.line else self.path
+        inside = f"{self.where}: " if self.where else ""
+        clause = f" ({self.clause})" if self.clause else ""
+        return f"{at}: {self.severity}: {inside}{self.message} [{self.code}]{clause}"
 
     @property
     def is_error(self) -> bool:
@@ -47,3 +57,9 @@ class UsageError(DocgenError):
     """Bad command-line use or an unreadable input file: exit 2."""
 
     exit_code = 2
+
+
+def summary_line(problems: list[Problem], note: str = "") -> str:
+    """The one summary shape after a list of problems: "Có 2 lỗi, 1 cảnh báo." (+ `note`)."""
+    errors = sum(p.is_error for p in problems)
+    return f"Có {errors} lỗi, {len(problems) - errors} cảnh báo{note}."

@@ -1,7 +1,9 @@
 """Progress on long commands, and the honest total time of a command.
 
-click's progress bar (no extra dependency): counts, a bar and the time left, on stderr, and
-only when stderr is a terminal, so logs, pipes and tests get no control characters. The
+The layers say how far they are (`with bar(n, label) as b: b.update(1)`); what is drawn is
+the command line's business: `docgen.cli` installs click's progress bar (`set_renderer`), and
+without one (docgen used as a library) nothing is drawn. A bar is drawn only when stderr is a
+terminal, so logs, pipes and tests get no control characters. The
 total time a command reports is measured from the start of the command (`start()`, called by
 the CLI; for the console command, from the first import of docgen, so the time to load
 the libraries counts too), not from the start of one phase: a preview that takes 16 s says 16 s.
@@ -13,11 +15,15 @@ import sys
 import time
 from contextlib import contextmanager
 
-import click
-
 from . import STARTED
 
 _started = [STARTED]
+_renderer: list = [None]  # (total, label) -> object with update(n) and close(); set by the CLI
+
+
+def set_renderer(factory) -> None:
+    """How a bar is drawn: `factory(total, label)` (docgen.cli.common.terminal_bar), or None."""
+    _renderer[0] = factory
 
 
 def start(at: float | None = None) -> None:
@@ -55,22 +61,20 @@ class _Delayed:
     def update(self, n: int = 1) -> None:
         self.done += n
         if self._bar is None and time.perf_counter() - self.start >= self.after:
-            self._bar = click.progressbar(length=self.total, label=self.label, file=sys.stderr,
-                                          show_pos=True, show_eta=True, width=30)
-            self._bar.__enter__()
+            self._bar = _renderer[0](self.total, self.label)
             self._bar.update(self.done)
         elif self._bar is not None:
             self._bar.update(n)
 
     def close(self) -> None:
         if self._bar is not None:
-            self._bar.__exit__(None, None, None)
+            self._bar.close()
 
 
 def shown(total: int) -> bool:
-    """A bar is worth showing: a terminal, and more than one step."""
+    """A bar is worth showing: one can be drawn, on a terminal, and more than one step."""
     stream = sys.stderr
-    return total > 1 and hasattr(stream, "isatty") and stream.isatty()
+    return _renderer[0] is not None and total > 1 and hasattr(stream, "isatty") and stream.isatty()
 
 
 @contextmanager

@@ -64,7 +64,7 @@ def valid_docx(data: bytes) -> bool:
 
 
 def corrupt_files(out: Path) -> int:
-    from docgen.build.writer import Manifest, sha256
+    from docgen.pipeline.writer import Manifest, sha256
 
     manifest = Manifest(out)
     bad = 0
@@ -202,7 +202,7 @@ def parent_kills(work: Path, a: Path, count: int) -> None:
 
 def lost_edits(work: Path, a: Path, rounds: int) -> None:
     """In one process (a build takes ~0.2 s warm), so that both forced builds share a second."""
-    from docgen.build import build
+    from docgen.pipeline import build
 
     out = work / "edits"
     build(a, out)

@@ -25,6 +25,7 @@ from lxml import etree
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
+from docgen.doctypes import template_names  # noqa: E402
 from docgen.vn.metrics import text_width_mm  # noqa: E402
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -553,8 +554,9 @@ def build(kind: str) -> bytes:
     ):
         sect.append(c)
 
-    body = {"quyet-dinh": body_quyet_dinh, "ke-hoach": body_ke_hoach,
-            "phu-luc": body_phu_luc}[kind]()
+    if kind not in BODIES:
+        raise SystemExit(f"make_templates.py: no body for template {kind!r} (docgen/doctypes.py names it)")
+    body = BODIES[kind]()
     _set_children(d.element.body, body, keep_tail_tag="sectPr")
 
     # fixed core properties
@@ -606,7 +608,8 @@ APP_XML = (
     b"<Application>docgen</Application><DocSecurity>0</DocSecurity></Properties>"
 )
 
-KINDS = ("quyet-dinh", "ke-hoach", "phu-luc")
+BODIES = {"quyet-dinh": body_quyet_dinh, "ke-hoach": body_ke_hoach, "phu-luc": body_phu_luc}
+KINDS = template_names()  # every template a document type names (docgen/doctypes.py)
 
 
 def main(argv: list[str] | None = None) -> None:

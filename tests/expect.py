@@ -128,7 +128,7 @@ def _task_rows(data: bytes) -> list[list[str]]:
 
 
 def _citation(content: Path) -> str:
-    from docgen.build.documents import trich_dan_quyet_dinh
+    from docgen.model.trich_dan import trich_dan_quyet_dinh
 
     return trich_dan_quyet_dinh(project(content))
 

@@ -10,7 +10,7 @@ checkout (the files git knows, committed or not) to a temporary folder beside a 
 - `renderer`: the templates are intact, but the engine's rendering of `word/document.xml` is
   patched to return an empty body.
 
-In both modes the build's own Decree 30 check is switched off (`docgen.build.check_outputs`
+In both modes the build's own Decree 30 check is switched off (`docgen.pipeline.check_outputs`
 reports nothing), so that a test fails because of its own assertions, not because the build
 refused an empty document. The same file is the pytest plugin (`-p tests.sabotage`) that applies
 the renderer patch and records, per test, whether it rendered a document through docgen's engine
@@ -69,12 +69,12 @@ _RESULTS: dict[str, dict] = {}
 
 
 def _install_patches(mode: str) -> None:
-    import docgen.build
-    import docgen.build.batch
+    import docgen.pipeline
+    import docgen.pipeline.batch
     from docgen.render import engine
 
     render, render_part, run_batch = engine.Template.render, engine.Template._render_part, \
-        docgen.build.batch.run_batch
+        docgen.pipeline.batch.run_batch
 
     def counted_render(self, *args, **kwargs):
         _RENDERS[0] += 1
@@ -92,8 +92,8 @@ def _install_patches(mode: str) -> None:
     engine.Template.render = counted_render
     if mode == "renderer":
         engine.Template._render_part = empty_render_part
-    docgen.build.batch.run_batch = counted_batch
-    docgen.build.check_outputs = lambda outputs, out_dir: ([], [])
+    docgen.pipeline.batch.run_batch = counted_batch
+    docgen.pipeline.check_outputs = lambda outputs, out_dir, *args, **kwargs: ([], [])
     for module in list(sys.modules.values()):  # names bound by `from … import run_batch`
         if getattr(module, "__name__", "").startswith("docgen") and \
                 getattr(module, "run_batch", None) is run_batch:

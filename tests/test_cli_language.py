@@ -16,8 +16,7 @@ import click
 import pytest
 from babel.messages.extract import extract_from_file
 
-from docgen import i18n
-from docgen.cli import main_group
+from docgen.cli import i18n, main_group
 from docgen.content import load_project
 from tests.conftest import BUNDLED
 from tests.helpers import edit

@@ -240,8 +240,8 @@ def corrected_parts(seed) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
-    from docgen.build import build
     from docgen.errors import DocgenError
+    from docgen.pipeline import build
 
     out = tmp_path_factory.mktemp("build")
     try:

@@ -245,8 +245,8 @@ def test_generator_is_byte_reproducible(tmp_path):
 
 def _contexts() -> dict[str, dict]:
     """The context docgen computes for each core document of the bundled content."""
-    from docgen.build.documents import core_documents
     from docgen.content import load_project
+    from docgen.pipeline.documents import core_documents
     from docgen.render.context import context_for
 
     docs = core_documents(load_project(ROOT / "content" / "hoai-nhon-2021"))

@@ -90,12 +90,12 @@ def test_project_folder_itself(cli, office, monkeypatch):
 
 
 def test_crash_log_goes_beside_the_output_used(cli, office, monkeypatch):
-    import docgen.build
+    import docgen.pipeline
 
     def boom(*args, **kwargs):
         raise RuntimeError("lỗi giả")
 
-    monkeypatch.setattr(docgen.build, "build", boom)
+    monkeypatch.setattr(docgen.pipeline, "build", boom)
     status, _, err = cli("build", "--out", office / "ra")
     log = office / "ra" / ".docgen" / "loi.log"
     assert status == 1

@@ -41,7 +41,7 @@ POSIX_ONLY = {"fcntl", "pwd", "grp", "termios", "resource", "posix"}
 POSIX_CALLS = {"killpg", "getuid", "geteuid", "fork", "setsid", "getpgid", "getpgrp", "chown",
                "symlink_to", "symlink"}
 # Where a POSIX-only call is allowed: behind a platform switch, with the Windows branch beside it.
-GUARDED = {"docgen/build/lock.py": ["fcntl"],                # fcntl, or msvcrt (guarded import)
+GUARDED = {"docgen/pipeline/lock.py": ["fcntl"],                # fcntl, or msvcrt (guarded import)
            "docgen/preview/procs.py": ["killpg", "getuid"]}  # only when windows() is false
 
 

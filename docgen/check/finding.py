@@ -30,10 +30,13 @@ class Finding:
     def is_error(self) -> bool:
         return self.severity == LOI
 
-    def to_problem(self) -> Problem:
-        return Problem(self.path, None, self.code, self.message, self.severity)
+    def to_problem(self, path: str | None = None) -> Problem:
+        """The finding as a Problem, location and clause kept; `path` reports it against another
+        file (the template a fault comes from)."""
+        where = self.where + (f" «{self.excerpt}»" if self.excerpt else "")
+        return Problem(path or self.path, None, self.code, self.message, self.severity,
+                       where=where, clause=self.clause.replace("NĐ 30/2020, ", ""))
 
-    as_problem = to_problem
 
     def as_dict(self) -> dict:
         return asdict(self)

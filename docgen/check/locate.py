@@ -209,6 +209,8 @@ def _locate_plain_header(part: Part, paras: list[Para]) -> None:
         text = norm(p.text)
         if text.startswith("Số") and SO_LOOSE.match(text) and part.so is None:
             part.so = p
+        elif text.startswith("V/v") and part.so is not None and part.vv is None:
+            part.vv = p
         elif " ngày " in text and "năm" in text and part.ngay is None:
             part.ngay = p
         elif not part.co_quan and is_upper(text) and not _looks_like_ten_loai(text):
@@ -217,7 +219,7 @@ def _locate_plain_header(part: Part, paras: list[Para]) -> None:
 
 def _header_end(part: Part, paras: list[Para]) -> int:
     """Index after the last header paragraph of a header typed without a table."""
-    found = [paras.index(p) for p in (part.quoc_hieu, part.tieu_ngu, part.so, part.ngay,
+    found = [paras.index(p) for p in (part.quoc_hieu, part.tieu_ngu, part.so, part.vv, part.ngay,
                                       *part.co_quan) if p is not None and p in paras]
     return max(found) + 1 if found else 0
 

@@ -8,10 +8,9 @@ from docgen.errors import LOI
 
 
 def format_finding(f: Finding) -> str:
-    """`build/ke-hoach.docx: lỗi: đoạn 12 «Căn cứ …»: lề trái …, … [nd30.margin] (Phụ lục I, …)`"""
-    where = f.where + (f" «{f.excerpt}»" if f.excerpt else "")
-    clause = f.clause.replace("NĐ 30/2020, ", "")
-    return f"{f.path}: {f.severity}: {where}: {f.message} [{f.code}] ({clause})"
+    """`build/ke-hoach.docx: lỗi: đoạn 12 «Căn cứ …»: lề trái …, … [nd30.margin] (Phụ lục I, …)`:
+    the line of the Problem it becomes (docgen.errors), like every other message."""
+    return str(f.to_problem())
 
 
 def summary(findings: list[Finding], n_files: int) -> str:

@@ -6,39 +6,19 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from ..errors import DocgenError, Problem
 from ..model import DonVi, KeHoach, PhuLuc, Project, QuyetDinh
+from .files import display_path, load_model
 from .khung import load_khung
-from .validate import suggest_agency, validate
-from .yaml_loader import Document, load_yaml
+from .validate import suggest_agency
+from .yaml_loader import Document
+
+__all__ = ["display_path", "load_model", "load_project"]
 
 FILES = {"don_vi": ("don-vi.yaml", DonVi), "quyet_dinh": ("quyet-dinh.yaml", QuyetDinh),
          "ke_hoach": ("ke-hoach.yaml", KeHoach), "phu_luc": ("phu-luc.yaml", PhuLuc)}
-
-
-def display_path(path: Path) -> str:
-    """A path as the user should see it: relative to the working folder when possible."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
-
-
-def load_model(path: Path, model, timings: dict | None = None):
-    """Load and validate one YAML file; returns (value, document, problems)."""
-    timings = {} if timings is None else timings
-    t = time.perf_counter()
-    doc, problems = load_yaml(path, display_path(path))
-    t2 = time.perf_counter()
-    timings["load"] = timings.get("load", 0.0) + t2 - t
-    if doc is None:
-        return None, None, problems
-    value, problems = validate(doc, model)
-    timings["validate"] = timings.get("validate", 0.0) + time.perf_counter() - t2
-    return value, doc, problems
 
 
 def agency_index(don_vi: DonVi) -> dict[str, str]:

@@ -28,7 +28,7 @@ def khung_path(root: Path, name: str) -> Path:
 
 def load_khung(root: Path, timings: dict | None = None):
     """Every skeleton of the project: ({name: model}, {name: path}, problems)."""
-    from . import display_path, load_model
+    from .files import display_path, load_model
 
     values, paths, problems = {}, {}, []
     folder = Path(root) / FOLDER

@@ -11,7 +11,7 @@ from pathlib import Path
 from ..errors import Problem
 from ..model import Project
 from ..model.derived import KeHoachConOverride
-from . import load_model
+from .files import load_model
 from .yaml_loader import Document
 
 FOLDER = "ke-hoach-con"

@@ -251,8 +251,8 @@ def _signer(khung: KhungXaPhuong, rieng: XaPhuongRieng, values: Slots, cho: SoCh
 
 def ke_hoach_xa_phuong(project: Project, xa_phuong: XaPhuong, rieng: XaPhuongRieng | None = None, *,
                        trich_dan: str) -> KetQua:
-    """`trich_dan` is how the town decision is cited: `docgen.build.documents.trich_dan_quyet_dinh`
-    (the one source; passed in so that derive imports nothing from build). The wording comes
+    """`trich_dan` is how the town decision is cited: `docgen.model.trich_dan.trich_dan_quyet_dinh`
+    (the one source; passed in computed once and shipped to the pool workers). The wording comes
     from the project's skeleton `xa-phuong` (docgen/khung/xa-phuong.yaml or its override)."""
     rieng = rieng or XaPhuongRieng()
     khung: KhungXaPhuong = project.khung["xa-phuong"]

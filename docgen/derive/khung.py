@@ -8,7 +8,6 @@ Follows reference/derived-plans.md §1.0 and §4: a plan of UBND thị xã is si
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import (
@@ -24,6 +23,7 @@ from ..model import (
 )
 from ..model.derived import KeHoachConOverride
 from ..model.khung import KhungChung, KhungKeHoachCon
+from ..model.trich_dan import task_rows, trich_dan_quyet_dinh
 from ..vn import Ngay, ngay_thang_nam, so_ky_hieu
 from ..vn.han import han_cuoi
 from .cho_nhap import SoCho
@@ -37,12 +37,15 @@ KHUNG_FILE = {"kiem_tra": "kiem-tra", "tuyen_truyen": "tuyen-truyen", "cntt": "u
 
 @dataclass(frozen=True)
 class Nguon:
-    """What every derivation reads: the project, the one citation of the decision, the row maker."""
+    """What every derivation reads: the project, and where its overrides are."""
 
     project: Project
-    trich_dan: str                                       # build.documents.trich_dan_quyet_dinh(project)
-    task_rows: Callable[[Project, list], tuple[DongNhiemVu, ...]]
     overrides_dir: str = "ke-hoach-con"                  # override folder as shown to the user
+
+    @property
+    def trich_dan(self) -> str:
+        """The one citation of the decision (model.trich_dan)."""
+        return trich_dan_quyet_dinh(self.project)
 
 
 @dataclass(frozen=True)
@@ -198,7 +201,7 @@ class Ban:
         return self.ov.luu or f"VT, {self.lead.ma_luu or self.spec.chu_tri}"
 
     def dong(self, rows: list[tuple[str, NhiemVu]]) -> tuple[DongNhiemVu, ...]:
-        return self.nguon.task_rows(self.project, rows)
+        return task_rows(self.project, rows)
 
     # -- assembling -------------------------------------------------------------------------
     def van_ban(self, body: list[Khoi], noi_nhan: list[str], phu_luc: list[tuple[str, PhuLucVB]]) -> VanBan:

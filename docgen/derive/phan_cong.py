@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..model import DongNhiemVu, NhomVB, PhuLucVB, Project, VanBan
 from ..model.khung import KhungPhanCong
+from ..model.trich_dan import task_rows
 from ..vn import roman
 from .chon import agency_slug
 from .khung import Nguon
@@ -55,7 +56,7 @@ def sheet(nguon: Nguon, key: str) -> PhuLucVB:
                 roles.append(fill(khung.chu_tri if lead else khung.phoi_hop, values))
         if not pairs:
             continue
-        rows = nguon.task_rows(project, pairs)
+        rows = task_rows(project, pairs)
         rows = tuple(DongNhiemVu(tt=r.tt, nhiem_vu=r.nhiem_vu, san_pham=r.san_pham, chu_tri=r.chu_tri,
                                  phoi_hop=r.phoi_hop, thoi_gian=r.thoi_gian,
                                  ghi_chu="; ".join(x for x in (fill(khung.ghi_chu, values.plus(vai=role, ma_nv=r.ma)),

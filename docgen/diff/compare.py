@@ -1,7 +1,7 @@
 """What to compare: two DOCX files, or the current build against the previous one.
 
 The build keeps, under `<build>/.docgen/truoc/` with the same relative paths, the previous
-version of each file it rewrote (docgen.build.writer). Byte-identical files are not read.
+version of each file it rewrote (docgen.pipeline.writer). Byte-identical files are not read.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def compare_build(build_dir: Path, written: list[str] | None = None) -> list[Doc
     """Diffs of the documents the last build changed, in path order.
 
     `.docgen/truoc/` holds the previous version of every file the last build rewrote (see
-    docgen.build.writer), so only those are compared; a file there that is gone from the build
+    docgen.pipeline.writer), so only those are compared; a file there that is gone from the build
     is reported as removed. A file the build created has no previous version: it is reported
     as new only when `written` (the build's list of written paths) says it was written.
     """

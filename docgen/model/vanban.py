@@ -1,6 +1,6 @@
 """Documents ready to render: what a Decision, a Plan or an Appendix shows, as plain data.
 
-These are built by `docgen.build` from the content (and by `docgen.derive` for derived and
+These are built by `docgen.pipeline` from the content (and by `docgen.derive` for derived and
 commune plans); `docgen.render.context` turns them into template contexts.
 """
 

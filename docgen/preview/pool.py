@@ -4,7 +4,7 @@ Why this shape (measured, see the platform notes): one `soffice --convert-to` ca
 costs about 1 s to start and about 0.1 s per document once started, so documents go in batches
 (`soffice … --convert-to pdf --outdir D f1.docx f2.docx …`). Two LibreOffice processes sharing
 one user profile fail, so each worker owns a profile, locked (flock, or msvcrt on Windows: the
-lock of docgen/build/lock.py) so that two docgen runs on one machine never share one; profiles
+lock of docgen/pipeline/lock.py) so that two docgen runs on one machine never share one; profiles
 are kept under the temp dir between runs (a warm profile starts faster) and deleted after a
 process had to be killed.
 
@@ -35,8 +35,8 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
-from docgen.build.lock import _try_lock, _unlock  # the output-folder lock: flock or msvcrt
 from docgen.errors import DocgenError, Problem
+from docgen.pipeline.lock import _try_lock, _unlock  # the output-folder lock: flock or msvcrt
 from docgen.preview import procs
 
 DEFAULT_TIMEOUT = 120.0   # seconds per batch

@@ -1,16 +1,15 @@
 """The work behind `pdf` and `preview`: convert what changed, render PNGs, the contact sheet.
 
-Imported by the click commands only when they run: `docgen build`, `check` … need neither
-LibreOffice nor poppler (the pool runs on POSIX and Windows: docgen/preview/procs.py).
+Imported by the commands (docgen.cli.preview) only when they run: `docgen build`, `check` …
+need neither LibreOffice nor poppler (the pool runs on POSIX and Windows: docgen/preview/procs.py).
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-
-import click
 
 from docgen import progress
 from docgen.errors import DocgenError
@@ -28,9 +27,9 @@ def run_conversion(docs: list[tuple[str, Path]], out: Path, workers: int | None,
     find_soffice()  # a missing LibreOffice is the first thing to say
     fonts = check_fonts()
     if fonts.message:
-        click.echo(f"{'lưu ý' if fonts.ok else 'cảnh báo'}: {fonts.message}", err=True)
+        print(f"{'lưu ý' if fonts.ok else 'cảnh báo'}: {fonts.message}", file=sys.stderr)
     jobs = [Job(src, out / Path(rel).with_suffix(".pdf")) for rel, src in docs]
-    from docgen.build.writer import symlink_problem  # one rule for links inside an output folder
+    from docgen.pipeline.writer import symlink_problem  # one rule for links inside an output folder
 
     links = {str(p): p for j in jobs for rel in (j.dest, j.dest.with_suffix(""))
              if (p := symlink_problem(out, rel.relative_to(out).as_posix()))}
@@ -40,7 +39,7 @@ def run_conversion(docs: list[tuple[str, Path]], out: Path, workers: int | None,
         result = convert(jobs, workers=workers, timeout=timeout, batch_size=batch_size,
                          progress=bar.update)
     for job, reason in result.failed:
-        click.echo(f"{job.src}: lỗi: {reason} [preview.convert]", err=True)
+        print(f"{job.src}: lỗi: {reason} [preview.convert]", file=sys.stderr)
     return result
 
 

@@ -80,6 +80,27 @@ def set_before(ed, p: etree._Element, twips: int) -> None:
         sp.set(w("before"), str(twips))
 
 
+def set_baseline(ed, r: etree._Element) -> None:
+    """Run `r` printed on the baseline: a direct w:vertAlign is dropped; one inherited from a
+    style is overridden by an explicit "baseline"."""
+    with ed.props(r, "r") as rpr:
+        direct = rpr.findall(w("vertAlign"))
+        for el in direct:
+            rpr.remove(el)
+        if not direct:
+            va = new_el("vertAlign")
+            va.set(w("val"), "baseline")
+            rpr.insert_element_before(va, *_SZCS_AFTER[_SZCS_AFTER.index("w:vertAlign") + 1:])
+
+
+def set_after(ed, p: etree._Element, twips: int) -> None:
+    with ed.props(p, "p") as ppr:
+        sp = ppr.get_or_add_spacing()
+        sp.attrib.pop(w("afterLines"), None)
+        sp.attrib.pop(w("afterAutospacing"), None)
+        sp.set(w("after"), str(twips))
+
+
 def text_runs(p) -> list:
     """Model runs (docgen.check.docmodel.Run) of a Para that carry visible text."""
     return [r for r in p.runs if r.text.strip()]

@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> dict[str, bytes]:
     """quyet-dinh / ke-hoach / phu-luc / tron-bo.docx as built by docgen (checker off)."""
-    from docgen.build import build
+    from docgen.pipeline import build
 
     out = tmp_path_factory.mktemp("build")
     result = build(ROOT / "content" / "hoai-nhon-2021", out, check=False)

@@ -9,14 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from docgen.build.derived import derive_project
-from docgen.build.documents import core_documents, trich_dan_quyet_dinh
-from docgen.build.render_docs import render_all_parts
 from docgen.check import check_docx_bytes, check_parts
 from docgen.content import load_model, load_project
 from docgen.derive.commune import ke_hoach_xa_phuong, slug
 from docgen.model.commune import XaPhuongRieng
+from docgen.model.trich_dan import trich_dan_quyet_dinh
 from docgen.paths import templates_dir
+from docgen.pipeline.derived import derive_project
+from docgen.pipeline.documents import core_documents
+from docgen.pipeline.render_docs import render_all_parts
 from docgen.render.engine import Engine
 
 CONTENT = Path(__file__).resolve().parents[2] / "content" / "hoai-nhon-2021"

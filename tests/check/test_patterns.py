@@ -125,3 +125,58 @@ def test_text_and_json_reports_name_the_same_places(tmp_path, capsys):
         assert line.startswith(f"{path}: {f['severity']}: {where}: {f['message']} [{f['code']}]")
     vv = next(f for f in found if f["code"] == "nd30.vv")
     assert (vv["where"], vv["excerpt"]) == ("đoạn 3", "Số: 12/UBND-NC")
+
+
+def _cv_with_vv(after_so_pt: float | None, soft_break: bool = False, drafter=None) -> bytes:
+    """A công văn with "V/v …" under Số (space after Số `after_so_pt`), and the Lưu line's
+    drafter code run formatted `drafter` ("subscript" / "superscript" / None)."""
+    from docx.shared import Pt
+
+    d = docx.Document()
+    d.styles["Normal"].paragraph_format.space_before = Pt(0)
+    d.styles["Normal"].paragraph_format.space_after = Pt(0)
+    vv = "V/v báo cáo kết quả cải cách hành chính"
+    head = [CV[0], CV[1], "Số: 12/UBND-NC" + ("\n" + vv if soft_break else "")]
+    if not soft_break:
+        head.append(vv)
+    for text in head + CV[3:-1] + ["Nơi nhận:\n- Như trên;\n- Lưu: VT, NC."]:
+        p = d.add_paragraph()
+        for k, piece in enumerate(text.split("\n")):
+            if k:
+                p.add_run().add_break(WD_BREAK.LINE)
+            p.add_run(piece)
+        if text.startswith("Số:") and after_so_pt is not None:
+            p.paragraph_format.space_after = Pt(after_so_pt)
+    d.paragraphs[-1].add_run("Châu").font._element.get_or_add_rPr()   # the drafter code
+    run = d.paragraphs[-1].runs[-1]
+    if drafter == "subscript":
+        run.font.subscript = True
+    elif drafter == "superscript":
+        run.font.superscript = True
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()
+
+
+def _messages(data: bytes, code: str) -> list[str]:
+    return [f.message for f in _codes(data).get(code, [])]
+
+
+def test_vv_needs_6_pt_under_the_so_line():
+    gap = "cách dòng số, ký hiệu 0 pt (yêu cầu 6 pt)"
+    assert any(gap in m for m in _messages(_cv_with_vv(0), "nd30.vv"))
+    assert any("cách dòng số, ký hiệu 3 pt" in m for m in _messages(_cv_with_vv(3), "nd30.vv"))
+    assert not any("cách dòng" in m for m in _messages(_cv_with_vv(6), "nd30.vv"))
+    # V/v typed on the Số line after Shift+Enter: the two lines touch
+    assert any(gap in m for m in _messages(_cv_with_vv(None, soft_break=True), "nd30.vv"))
+
+
+def test_drafter_code_in_subscript_or_superscript_is_below_11_pt():
+    def lưu(drafter):
+        return [m for m in _messages(_cv_with_vv(6, drafter=drafter), "nd30.noi-nhan")
+                if "ký hiệu người soạn thảo" in m]
+    assert lưu(None) == []
+    assert lưu("subscript") == ["nơi nhận: ký hiệu người soạn thảo in chỉ số dưới (subscript), "
+                                "nhỏ hơn 11 pt (yêu cầu 11 pt)"]
+    assert lưu("superscript") == ["nơi nhận: ký hiệu người soạn thảo in chỉ số trên (superscript), "
+                                  "nhỏ hơn 11 pt (yêu cầu 11 pt)"]

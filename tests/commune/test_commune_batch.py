@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from docgen.build.batch import run_batch
+from docgen.pipeline.batch import run_batch
 from tests.expect import assert_commune_files
 from tests.helpers import edit
 

@@ -10,11 +10,11 @@ import pytest
 from docx import Document
 from docx.shared import Mm
 
-from docgen.build.batch import run_batch
-from docgen.build.documents import trich_dan_quyet_dinh
 from docgen.check import check_docx_bytes
 from docgen.content import load_project
 from docgen.derive.commune import loi_ten, slug
+from docgen.model.trich_dan import trich_dan_quyet_dinh
+from docgen.pipeline.batch import run_batch
 from tests.conftest import BUNDLED
 from tests.expect import assert_commune_files
 from tests.pipeline.test_format import _all_paragraphs, effective_font
@@ -93,7 +93,7 @@ def test_commune_documents(built, xp):
     assert "viên chức thị xã được cử đi đào tạo sau đại học" not in text
     assert "văn bản quy phạm pháp luật của UBND thị xã ban hành" not in text
     for data, name in ((kh, "ke-hoach.docx"), (pl, "phu-luc.docx")):
-        errors = [f for f in check_docx_bytes(data, name) if f.as_problem().is_error]
+        errors = [f for f in check_docx_bytes(data, name) if f.is_error]
         assert errors == []
 
 

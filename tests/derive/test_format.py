@@ -6,7 +6,7 @@ import pytest
 from docx import Document
 from docx.shared import Mm
 
-from docgen.build.derived import build_derived
+from docgen.pipeline.derived import build_derived
 from tests.derive.derive_helpers import CONTENT
 from tests.expect import assert_derived_outputs
 from tests.pipeline.test_format import _all_paragraphs, effective_font

@@ -6,12 +6,11 @@ import re
 
 import pytest
 
-from docgen.build.derived import build_derived, derive_project
-from docgen.build.documents import task_rows, trich_dan_quyet_dinh
 from docgen.check import check_docx_bytes
 from docgen.content import load_project
 from docgen.derive import Nguon, select, sheet, sheet_agencies, truy_vet
 from docgen.derive.kiem_tra import parent_target
+from docgen.pipeline.derived import build_derived, derive_project
 from tests.derive.derive_helpers import CONTENT, paragraphs, table_rows
 from tests.expect import assert_derived_document, assert_derived_outputs
 
@@ -80,7 +79,7 @@ def test_signature_blocks(built):
 
 def test_every_derived_document_passes_the_checker(built):
     for rel, data in built.build.outputs.items():
-        errors = [f for f in check_docx_bytes(data, rel) if f.as_problem().is_error]
+        errors = [f for f in check_docx_bytes(data, rel) if f.is_error]
         assert errors == [], rel
 
 
@@ -106,7 +105,7 @@ def test_same_input_same_bytes(tmp_path):
 
 def _nguon():
     project = load_project(CONTENT)
-    return project, Nguon(project, trich_dan_quyet_dinh(project), task_rows)
+    return project, Nguon(project)
 
 
 def test_traceability_holds():

@@ -73,9 +73,9 @@ def test_generated_paths_on_windows(built_names):
 @pytest.fixture(scope="module")
 def built_names():
     """Every relative name the bundled project generates (core, derived plans, communes)."""
-    from docgen.build.derived import derive_project
     from docgen.content import load_project
     from docgen.derive.commune import FOLDER
+    from docgen.pipeline.derived import derive_project
 
     project = load_project(ROOT / "content" / "hoai-nhon-2021")
     _, result = derive_project(ROOT / "content" / "hoai-nhon-2021")

@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from docgen.cli import main_group
-from docgen.diff.command import make_watch_command
+from docgen.cli.diff import make_watch_command
 
 
 def invoke(*args, cmd=main_group):

@@ -9,8 +9,8 @@ import unicodedata
 import pytest
 from docx import Document
 
-from docgen.build import build, writer
 from docgen.errors import DocgenError
+from docgen.pipeline import build, writer
 from tests.expect import assert_core_files, assert_core_outputs
 from tests.helpers import edit
 

@@ -8,7 +8,7 @@ import re
 
 from docx import Document
 
-from docgen.build import build
+from docgen.pipeline import build
 from tests.helpers import edit
 
 
@@ -42,7 +42,7 @@ def test_core_documents_follow_the_decision(project, tmp_path):
 
 
 def test_derived_plans_follow_the_decision(project, tmp_path):
-    from docgen.build.derived import build_derived
+    from docgen.pipeline.derived import build_derived
 
     before = build_derived(project, tmp_path / "a").build.outputs
     assert before and all("1234/QĐ-UBND" not in all_text(d) for d in before.values())
@@ -56,7 +56,7 @@ def test_derived_plans_follow_the_decision(project, tmp_path):
 
 
 def test_commune_plans_follow_the_decision(project, tmp_path):
-    from docgen.build.batch import run_batch
+    from docgen.pipeline.batch import run_batch
 
     out = tmp_path / "b"
     first = run_batch(project, out, progress=False)

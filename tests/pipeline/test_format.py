@@ -9,7 +9,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
-from docgen.build import build
+from docgen.pipeline import build
 from tests.expect import assert_core_outputs
 
 TNR = "Times New Roman"

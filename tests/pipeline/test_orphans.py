@@ -53,7 +53,7 @@ def test_batch_pool_workers_exit_when_the_parent_is_killed():
     pids = _run_and_kill("""
         import os, time
         from concurrent.futures import ProcessPoolExecutor
-        from docgen.build import batch
+        from docgen.pipeline import batch
 
         def pid_then_wait(_):
             return os.getpid()
@@ -69,7 +69,7 @@ def test_batch_pool_workers_exit_when_the_parent_is_killed():
 
 
 def test_the_batch_initializer_sets_the_parent_watch(monkeypatch, project):
-    from docgen.build import batch
+    from docgen.pipeline import batch
 
     called = []
     monkeypatch.setattr(batch, "die_with_parent", called.append)

@@ -11,8 +11,8 @@ import zipfile
 
 import pytest
 
-from docgen.build import build, lock, writer
 from docgen.errors import DocgenError
+from docgen.pipeline import build, lock, writer
 from tests.expect import assert_commune_files, assert_core_files
 from tests.helpers import edit
 
@@ -263,7 +263,7 @@ def test_manifest_of_the_wrong_shape_is_a_message(project, tmp_path, cli, monkey
 
 
 def test_an_oserror_escaping_a_command_is_an_io_message(cli, monkeypatch, tmp_path):
-    import docgen.build as build_module
+    import docgen.pipeline as build_module
 
     def busy(*a, **k):
         raise OSError(errno.EBUSY, "Device or resource busy", str(tmp_path / "x.docx"))
@@ -318,8 +318,8 @@ def test_a_failed_first_build_leaves_no_folder(project, tmp_path):
 
 def test_the_manifest_is_merged_across_commands(project, tmp_path):
     """Each command updates only its own entries; none loses another's (so no false hand edit)."""
-    from docgen.build.batch import run_batch
-    from docgen.build.derived import build_derived
+    from docgen.pipeline.batch import run_batch
+    from docgen.pipeline.derived import build_derived
 
     out = tmp_path / "b"
     build(project, out, check=False)

@@ -43,7 +43,7 @@ def tool(*args: str) -> str:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     """The bundled content built by docgen and converted in one pool run: {kind: (docx, pdf)}."""
-    from docgen.build import build
+    from docgen.pipeline import build
 
     root = tmp_path_factory.mktemp("lo")
     build(CONTENT, root / "build")

@@ -153,7 +153,7 @@ def test_a_harmless_loop_still_renders(cli, project, tmp_path, monkeypatch):
 
 def test_real_documents_use_a_small_part_of_each_budget(project, tmp_path, monkeypatch):
     """The limits are far from what docgen's own documents need (1 % of the step budget)."""
-    from docgen.build import build
+    from docgen.pipeline import build
 
     spent = []
     real = sandbox.Budget.spend

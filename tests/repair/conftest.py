@@ -12,7 +12,7 @@ REAL = ROOT.parent / "shared" / "real-docx"
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> dict[str, bytes]:
-    from docgen.build import build
+    from docgen.pipeline import build
 
     out = tmp_path_factory.mktemp("build")
     result = build(ROOT / "content" / "hoai-nhon-2021", out, check=False)

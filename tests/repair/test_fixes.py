@@ -3,7 +3,9 @@ finding at all) with one rule broken. The repair must list exactly the expected 
 no finding behind, and keep every word of the text."""
 from __future__ import annotations
 
+import io
 import unicodedata
+import zipfile
 
 from docgen.check import check_docx_bytes
 from docgen.repair.engine import repair_bytes
@@ -349,3 +351,28 @@ def test_colour_becomes_black(built):
     data = mutate(built["quyet-dinh"], fn=lambda r: set_rpr(find_para(r, "Điều 2."),
                                                              '<w:color w:val="FF0000"/>'))
     repaired(data, ["đoạn 11: màu chữ #ff0000 → đen [nd30.color]"])
+
+
+def test_drafter_code_in_subscript_back_on_the_baseline(built):
+    def fn(root):
+        luu = find_para(root, "- Lưu")
+        set_text(luu, "- Lưu: VT, PNV.Hoa")        # the drafter code joined to the unit
+        set_rpr(luu, '<w:vertAlign w:val="subscript"/>')
+    result = repaired(mutate(built["quyet-dinh"], fn=fn), [
+        "bảng 2, ô (1,1): chữ chỉ số dưới/trên → chữ thường trên dòng [nd30.noi-nhan]"])
+    assert "- Lưu: VT, PNV.Hoa" in document_text(result.data)      # no "." added after it
+    assert "PNV.Hoa." not in document_text(result.data)
+    assert b"vertAlign" not in zipfile.ZipFile(io.BytesIO(result.data)).read("word/document.xml")
+
+
+def test_vv_gets_6_pt_under_the_so_line():
+    from tests.check.test_patterns import _cv_with_vv
+
+    data = _cv_with_vv(0)
+    result = repair_bytes(data, "cv.docx")
+    assert "đoạn 4: cách dòng số, ký hiệu 0 → 6 pt [nd30.vv]" in [str(f) for f in result.fixes]
+    assert not [f for f in result.remaining if "cách dòng số" in f.message]
+    assert words(document_text(result.data)) == words(document_text(data))
+    # V/v typed on the Số line after Shift+Enter: left for a person, still reported
+    soft = repair_bytes(_cv_with_vv(None, soft_break=True), "cv.docx")
+    assert [f for f in soft.remaining if "cách dòng số, ký hiệu 0 pt" in f.message]

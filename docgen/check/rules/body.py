@@ -6,7 +6,7 @@ import re
 from docgen.check.finding import CANH_BAO, rule
 from docgen.check.layout import text_lines_mm
 from docgen.check.locate import CONG_VAN, PHU_LUC, UNKNOWN
-from docgen.check.rules import Ctx
+from docgen.check.rules.ctx import Ctx
 from docgen.check.rules.header import _style_problems
 from docgen.check.rules.lines import line_under
 from docgen.check.rules.util import all_bold, all_italic, centered, jc_name, size_problem, sizes
@@ -83,6 +83,21 @@ def _trich_yeu_line(ctx: Ctx, part):
                        f"{fmt_pt(round(line.length_mm, 1))} mm", CANH_BAO)
 
 
+def gap_below_so(paras: list, so, vv) -> float | None:
+    """Points between the Số line and the V/v line under it (Phụ lục I, mục II.5.b: 6 pt), or
+    None where it cannot be judged: not in the same cell, text or an empty line between them
+    (an empty line is more than 6 pt). Word adds the space after Số and the space before V/v."""
+    if so is None or (so.table, so.row, so.col) != (vv.table, vv.row, vv.col):
+        return None
+    i = next((k for k, q in enumerate(paras) if q is so), None)
+    j = next((k for k, q in enumerate(paras) if q is vv), None)
+    if i is None or j is None or j != i + 1:
+        return None
+    if vv.el is so.el:                   # a soft break: the two lines touch
+        return 0.0
+    return (so.props.after + vv.props.before) / 20
+
+
 @rule("nd30.vv", "Trích yếu công văn \"V/v\"", "NĐ 30/2020, Phụ lục I, mục II.5.b")
 def vv(ctx: Ctx):
     for part in ctx.parts:
@@ -94,6 +109,9 @@ def vv(ctx: Ctx):
                            "\"V/v …\" dưới số, ký hiệu", "V/v …, 12–13 pt, không đậm", "không có")
             continue
         probs = _style_problems(p, 12, 13, bold=False)
+        gap = gap_below_so(ctx.model.paras, part.so, p)
+        if gap is not None and gap < 6:
+            probs.append(f"cách dòng số, ký hiệu {fmt_pt(gap)} pt (yêu cầu 6 pt)")
         yield from ctx.findings("nd30.vv", p, "trích yếu công văn", probs,
                                 "12–13 pt, chữ đứng, không đậm, căn giữa dưới số")
 

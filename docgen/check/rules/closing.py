@@ -5,7 +5,7 @@ import re
 
 from docgen.check.finding import CANH_BAO, rule
 from docgen.check.locate import CONG_VAN, PHU_LUC
-from docgen.check.rules import Ctx
+from docgen.check.rules.ctx import Ctx
 from docgen.check.rules.header import _style_problems
 from docgen.check.rules.util import all_bold, all_italic, any_bold, size_problem
 from docgen.check.vocab import ACADEMIC_RE, AUTHORITY_RE, NOI_NHAN, is_upper, norm
@@ -50,12 +50,25 @@ def signature(ctx: Ctx):
         yield from ctx.findings("nd30.signature", p, "họ tên người ký", probs, "đậm, 13–14 pt, căn giữa, không học hàm học vị")
 
 
+_SCRIPT = {"subscript": "chỉ số dưới (subscript)", "superscript": "chỉ số trên (superscript)"}
+
+
+def _script_problems(p, last: bool) -> list[str]:
+    """Text raised or lowered as sub/superscript prints at about 2/3 of its size, below the
+    11 pt of ô 9b/ô 12 (docs/checker-decisions.md, decision 21). On the Lưu line it is the
+    drafter's code (ô 12), which some offices type as subscript."""
+    kinds = sorted({r.props.vert_align for r in p.text_runs if r.props.vert_align})
+    what = "ký hiệu người soạn thảo" if last else "có chữ"
+    return [f"{what} in {_SCRIPT[k]}, nhỏ hơn 11 pt (yêu cầu 11 pt)" for k in kinds]
+
+
 def _line_problems(p, last: bool) -> list[str]:
     t = p.text.strip()
     out = []
     bad = size_problem(p, 11, 11)
     if bad:
         out.append(f"cỡ chữ {bad} (yêu cầu 11 pt)")
+    out.extend(_script_problems(p, last))
     if any_bold(p):
         out.append("in đậm")
     if not t.startswith("- "):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import unicodedata
 
 from docgen.check.finding import rule
-from docgen.check.rules import Ctx
+from docgen.check.rules.ctx import Ctx
 from docgen.check.vocab import LEGACY_FONT_RE
 
 TNR = "times new roman"

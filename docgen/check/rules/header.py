@@ -6,7 +6,7 @@ import re
 from docgen.check.finding import CANH_BAO, rule
 from docgen.check.layout import same_line, text_lines_mm
 from docgen.check.locate import CONG_VAN, PHU_LUC, Part
-from docgen.check.rules import Ctx
+from docgen.check.rules.ctx import Ctx
 from docgen.check.rules.lines import line_under
 from docgen.check.rules.util import (
     all_bold,

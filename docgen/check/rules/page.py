@@ -5,7 +5,7 @@ from docgen.check.docmodel import Section, Table, has_page_field, iter_runs
 from docgen.check.effective import w, wval
 from docgen.check.finding import CANH_BAO, rule
 from docgen.check.layout import estimated_pages
-from docgen.check.rules import Ctx
+from docgen.check.rules.ctx import Ctx
 from docgen.check.vocab import fmt_mm, fmt_pt
 
 A4 = (11906, 16838)

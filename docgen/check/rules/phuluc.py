@@ -5,7 +5,7 @@ from docgen.check.docmodel import Table
 from docgen.check.effective import w, wval
 from docgen.check.finding import CANH_BAO, rule
 from docgen.check.locate import PHU_LUC
-from docgen.check.rules import Ctx
+from docgen.check.rules.ctx import Ctx
 from docgen.check.rules.header import _style_problems
 from docgen.check.vocab import PHU_LUC_RE, norm
 

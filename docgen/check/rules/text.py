@@ -12,7 +12,7 @@ import re
 
 from docgen.check.finding import CANH_BAO, rule
 from docgen.check.locate import CONG_VAN, PHU_LUC
-from docgen.check.rules import Ctx
+from docgen.check.rules.ctx import Ctx
 from docgen.check.vocab import ALL_ABBR, is_upper, norm
 
 DOC_TYPES = ("Văn bản", "Nghị quyết", "Nghị định", "Quyết định", "Chỉ thị", "Thông tư", "Thông tư liên tịch",

@@ -8,10 +8,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from docgen.check.locate import PHU_LUC
-from docgen.check.rules.body import _body_problems, _is_heading
+from docgen.check.rules.body import _body_problems, _is_heading, gap_below_so
 from docgen.check.vocab import DIEU_RE, fmt_pt, is_upper, norm
 from docgen.repair.edit import Fix
-from docgen.repair.fmt import clamp, set_before, set_first_line, set_jc, set_size, set_toggle
+from docgen.repair.fmt import (
+    clamp,
+    set_after,
+    set_baseline,
+    set_before,
+    set_first_line,
+    set_jc,
+    set_size,
+    set_toggle,
+)
 
 
 @dataclass(frozen=True)
@@ -119,6 +128,31 @@ def _closing(job, part) -> None:
         apply(job, part.noi_nhan_head, NOI_NHAN_HEAD)
     for p in part.noi_nhan:
         apply(job, p, NOI_NHAN)
+        _on_baseline(job, p, NOI_NHAN.code)
+
+
+def _on_baseline(job, p, code: str) -> None:
+    """Sub- and superscript text of a Nơi nhận line (the drafter code typed as subscript)
+    printed on the baseline, at the line's size (decision 21 of docs/checker-decisions.md)."""
+    raised = [r for r in p.text_runs if r.props.vert_align]
+    for r in raised:
+        set_baseline(job.ed, r.el)
+    if raised:
+        job.add(Fix(p.where, "chữ chỉ số dưới/trên → chữ thường trên dòng", code))
+
+
+def _vv_gap(job, part) -> None:
+    """6 pt between the Số line and the V/v line (Phụ lục I, mục II.5.b): the space after Số
+    is raised so that it and the space before V/v reach 6 pt. Not when V/v is typed on the
+    Số line after a soft break (moving it to its own paragraph is left to a person)."""
+    so, vv = part.so, part.vv
+    if so is None or vv is None or vv.el is so.el:
+        return
+    gap = gap_below_so(job.model.paras, so, vv)
+    if gap is None or gap >= 6:
+        return
+    set_after(job.ed, so.el, 120 - vv.props.before)
+    job.add(Fix(vv.where, f"cách dòng số, ký hiệu {fmt_pt(gap)} → 6 pt", "nd30.vv"))
 
 
 def _phu_luc(job, part) -> None:
@@ -201,6 +235,7 @@ def fix(job) -> None:
     for part in job.parts:
         if part.kind != PHU_LUC and part.quoc_hieu is not None:
             _header(job, part)
+            _vv_gap(job, part)
         _closing(job, part)
         _phu_luc(job, part)
         _body(job, part)

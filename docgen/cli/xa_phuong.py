@@ -7,9 +7,8 @@ from pathlib import Path
 import click
 
 from .. import progress
-from ..cli import echo_err, main_group, report_problems
-from ..commands import build_options, echo_backups
 from ..errors import DocgenError
+from .common import build_options, echo_backups, report_problems
 
 LIST = "can-nhap-xa-phuong.md"  # beside xa-phuong/, which holds only commune folders
 
@@ -39,33 +38,29 @@ def _print_summary(result) -> None:
 
 
 def _write_list(result, content, force: bool) -> None:
-    from .writer import write_outputs
+    from ..pipeline.writer import write_outputs
 
     data = can_nhap_markdown(result.cho_trong, Path(content)).encode("utf-8")
     written = write_outputs(Path(result.out_dir), {LIST: data}, force=force)
     result.backed_up = [*result.backed_up, *written.backed_up]
 
 
-@main_group.command("xa-phuong", help="Dựng kế hoạch CCHC của các xã, phường (tất cả, hoặc các xã/phường có tên).")
+@click.command("xa-phuong", help="Dựng kế hoạch CCHC của các xã, phường (tất cả, hoặc các xã/phường có tên).")
 @click.argument("ten", nargs=-1, metavar="[TÊN_XÃ_PHƯỜNG]...")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="SỐ",
               help="Số tiến trình dựng song song (mặc định: số nhân CPU).")
 @build_options()
 def xa_phuong_command(ten, jobs, content_dir, out_dir, templates_dir, no_check, force) -> int:
-    from .batch import run_batch
+    from ..pipeline.batch import run_batch
 
     result = run_batch(content_dir, out_dir, names=list(ten), jobs=jobs,
                        templates=templates_dir, check=not no_check, force=force,
                        progress=progress.shown(2))
-    if result.warnings:
-        report_problems(result.warnings)
     if result.cho_trong or not result.problems:
         _write_list(result, content_dir, force)
     _print_summary(result)
-    if result.problems:
-        for p in result.problems:
-            echo_err(str(p))
-        echo_err(f"Có {len(result.problems)} lỗi ({len(result.failed)} xã/phường không dựng được); "
-                 "các xã/phường khác đã dựng xong.")
-        return DocgenError.exit_code
-    return 0
+    if result.problems or result.warnings:  # one report, one summary line
+        note = (f" ({len(result.failed)} xã/phường không dựng được; các xã/phường khác đã dựng xong)"
+                if result.problems else "")
+        report_problems(result.problems + result.warnings, note)
+    return DocgenError.exit_code if result.problems else 0

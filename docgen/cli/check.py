@@ -11,9 +11,9 @@ from pathlib import Path
 
 import click
 
-from docgen import progress
-from docgen.cli import echo_err, main_group
-from docgen.errors import Problem, UsageError
+from .. import progress
+from ..errors import Problem, UsageError
+from .common import echo_err
 
 
 def expand(paths: tuple[Path, ...]) -> tuple[list[Path], list[Problem]]:
@@ -34,15 +34,15 @@ def expand(paths: tuple[Path, ...]) -> tuple[list[Path], list[Problem]]:
     return files, problems
 
 
-@main_group.command("check", help="Kiểm tra thể thức văn bản DOCX theo Nghị định 30/2020/NĐ-CP "
+@click.command("check", help="Kiểm tra thể thức văn bản DOCX theo Nghị định 30/2020/NĐ-CP "
                                   "(tệp, hoặc thư mục: mọi tệp .docx bên trong).")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path),
                 metavar="TỆP_HOẶC_THƯ_MỤC...")
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON.")
 def check_command(paths: tuple[Path, ...], as_json: bool) -> int:
-    from docgen.check import check_docx_bytes
-    from docgen.check.report import format_finding, json_report, summary
-    from docgen.repair.inputs import load_docx  # also .doc (LibreOffice) and encrypted files
+    from ..check import check_docx_bytes
+    from ..check.report import format_finding, json_report, summary
+    from ..repair.inputs import load_docx  # also .doc (LibreOffice) and encrypted files
 
     files, problems = expand(paths)
     findings, checked = [], 0

@@ -1,4 +1,4 @@
-"""Click commands `pdf` and `preview` (registered in docgen.cli).
+"""`docgen pdf` and `docgen preview`.
 
 Only click, paths and messages here: the conversion (`run`, the LibreOffice pool) is imported
 when a command runs, so that every other command starts on any operating system.
@@ -11,9 +11,9 @@ from pathlib import Path
 
 import click
 
-from docgen import progress
-from docgen.cli import remember_out
-from docgen.errors import DocgenError, Problem, UsageError
+from .. import progress
+from ..errors import DocgenError, Problem, UsageError
+from .common import remember_out
 
 # The command's defaults (passed explicitly to the pool and to pdftoppm).
 TIMEOUT = 120.0   # seconds per LibreOffice call

@@ -14,30 +14,10 @@ from pathlib import Path
 
 import click
 
-from . import i18n, progress
-from .errors import DocgenError, Problem
-
-i18n.install()  # click's own strings in Vietnamese, before any command is declared
-
-_out_dir: dict[str, Path] = {}  # the output folder of this run, for the crash log
-
-
-def remember_out(ctx: click.Context, param: click.Parameter, value):
-    """Option callback for --out: the crash log of this run goes to <out>/.docgen/loi.log."""
-    if value is not None:
-        _out_dir["out"] = Path(value)
-    return value
-
-
-def echo_err(text: str) -> None:
-    click.echo(text, err=True)
-
-
-def report_problems(problems: list[Problem], what: str = "vấn đề") -> None:
-    for p in problems:
-        echo_err(str(p))
-    errors = sum(p.is_error for p in problems)
-    echo_err(f"Có {errors} lỗi, {len(problems) - errors} cảnh báo.")
+from .. import progress
+from ..errors import DocgenError
+from . import i18n
+from .common import _out_dir, echo_err, report_problems, terminal_bar
 
 
 def _log_bug(exc: BaseException) -> Path:
@@ -56,11 +36,29 @@ def _log_bug(exc: BaseException) -> Path:
     return places[-1]
 
 
-@click.group(cls=i18n.Group, context_settings={"help_option_names": ["-h", "--help"]},
-             help="docgen: dựng văn bản hành chính theo Nghị định 30/2020/NĐ-CP từ nội dung có cấu trúc.")
-@click.version_option(package_name="docgen", message="docgen %(version)s")
-def main_group() -> None:
-    """The command group; commands register below and in their own modules."""
+def make_group() -> click.Group:
+    """The `docgen` command group, with every command added here, in help order."""
+    from .build import build_command
+    from .check import check_command
+    from .diff import diff_command, watch_command
+    from .ke_hoach_con import ke_hoach_con_command
+    from .preview import pdf_command, preview_command
+    from .sua import sua_command
+    from .xa_phuong import xa_phuong_command
+
+    @click.group(cls=i18n.Group, context_settings={"help_option_names": ["-h", "--help"]},
+                 help="docgen: dựng văn bản hành chính theo Nghị định 30/2020/NĐ-CP từ nội dung có cấu trúc.")
+    @click.version_option(package_name="docgen", message="docgen %(version)s")
+    def group() -> None:
+        """The command group."""
+
+    for command in (build_command, check_command, ke_hoach_con_command, xa_phuong_command,
+                    diff_command, watch_command, pdf_command, preview_command, sua_command):
+        group.add_command(command)
+    return group
+
+
+main_group = make_group()
 
 
 def _help_hint(ctx: click.Context | None) -> str:
@@ -73,6 +71,7 @@ def _help_hint(ctx: click.Context | None) -> str:
 def run(args: list[str] | None = None, *, started: float | None = None) -> int:
     """Run the CLI and return the exit status (used by `main` and by tests)."""
     progress.start(started)
+    progress.set_renderer(terminal_bar)
     _out_dir.clear()
     try:
         result = main_group.main(args=args, prog_name="docgen", standalone_mode=False)
@@ -95,7 +94,7 @@ def run(args: list[str] | None = None, *, started: float | None = None) -> int:
         echo_err("Đã dừng (Ctrl+C); các tệp trong build/ vẫn nguyên vẹn.")
         return 1
     except OSError as exc:  # a filesystem fault, not a bug: path, [io.*] code (docgen/oserrors.py)
-        from .oserrors import fs_problem
+        from ..oserrors import fs_problem
 
         report_problems([fs_problem(exc)])
         return 1
@@ -118,19 +117,7 @@ def utf8_output(streams=None) -> None:
 
 def main() -> None:
     """The console-script entry point."""
-    from . import STARTED
+    from .. import STARTED
 
     utf8_output()
     sys.exit(run(started=STARTED))
-
-
-from . import commands as _commands  # noqa: E402,F401  (registers the commands on main_group)
-from .diff.command import diff_command, watch_command  # noqa: E402
-from .preview.command import pdf_command, preview_command  # noqa: E402
-
-for _command in (diff_command, watch_command, pdf_command, preview_command):
-    main_group.add_command(_command)
-from .check import command as _check_command  # noqa: E402,F401  (registers `docgen check`)
-from .repair.command import sua_command  # noqa: E402  (`docgen sua`, issue 16)
-
-main_group.add_command(sua_command)

@@ -23,7 +23,6 @@ import gc
 import hashlib
 import json
 import os
-import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,19 +32,32 @@ from ..content import display_path, load_model, load_project
 from ..content.khung import khung_path
 from ..content.yaml_loader import load_yaml
 from ..derive.commune import FOLDER, KetQua, ke_hoach_xa_phuong, loi_ten, slug
+from ..doctypes import COMMUNE, content_files, of_target, template_names
 from ..errors import DocgenError, Problem, UsageError
 from ..model import Project, XaPhuong
 from ..model.commune import XaPhuongRieng
 from ..model.khung import KHUNG
 from ..parentwatch import die_with_parent
 from ..paths import templates_dir as default_templates_dir
+from ..progress import bar as progress_bar
 from .lock import locked_run
-from .writer import STATE_DIR, Manifest, atomic_write, plan_writes, sha256, write_outputs
+from .sources import source_files
+from .writer import (
+    STATE_DIR,
+    Manifest,
+    atomic_write,
+    plan_writes,
+    sha256,
+    symlink_problem,
+    write_outputs,
+)
 
 STATE_FILE = "xa-phuong.json"
+SOURCES_FILE = "nguon.json"   # which source files shape the documents (pipeline/sources.py)
 STATE_VERSION = 2
-TOWN_FILES = ("don-vi.yaml", "quyet-dinh.yaml", "ke-hoach.yaml", "phu-luc.yaml")
-TEMPLATES = ("ke-hoach", "phu-luc")
+# what every commune's documents are made from, besides its own file (docgen/doctypes.py)
+TOWN_FILES = content_files(of_target(COMMUNE))
+TEMPLATES = template_names(of_target(COMMUNE))
 GC_EVERY = 20
 
 
@@ -84,37 +96,32 @@ def _file_digest(path: Path | None) -> str:
         return "-"
 
 
-# The source that decides what a commune's documents contain (other engineers' modules,
-# such as diff/ or preview/, do not invalidate the state).
-_CODE = ("__init__.py", "derive/commune.py", "derive/slots.py", "derive/cho_nhap.py", "model", "vn", "render",
-         "content", "build/documents.py",
-         "build/render_docs.py", "build/batch.py")
-_CODE_DIGEST: dict[bool, str] = {}
+_CODE_DIGEST: dict[str, str] = {}
 
 
-def code_digest(check: bool = False) -> str:
-    """docgen's version and the source its outputs depend on (the checker's too when used)."""
-    if check not in _CODE_DIGEST:
+def code_digest(cache: Path | None = None) -> str:
+    """docgen's version and every source file the commune documents depend on: the modules
+    this one reaches by imports (pipeline/sources.py; not the CLI, diff or preview)."""
+    if "code" not in _CODE_DIGEST:
         h = hashlib.sha256(__version__.encode())
         root = Path(__file__).resolve().parents[1]
-        paths: list[Path] = []
-        for part in _CODE + (("check",) if check else ()):
-            p = root / part
-            paths += sorted(p.rglob("*.py")) if p.is_dir() else [p]
-        for path in paths:
+        for path in source_files(("docgen.pipeline.batch",), cache):
             h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
-        _CODE_DIGEST[check] = h.hexdigest()
-    return _CODE_DIGEST[check]
+        _CODE_DIGEST["code"] = h.hexdigest()
+    return _CODE_DIGEST["code"]
 
 
-def base_digest(content_dir: Path, templates: Path, check: bool) -> str:
+def base_digest(content_dir: Path, templates: Path, check: bool, cache: Path | None = None) -> str:
     """Everything every commune is built from, except its own file."""
-    h = hashlib.sha256(f"v{STATE_VERSION}|check={check}|{code_digest(check)}".encode())
+    h = hashlib.sha256(f"v{STATE_VERSION}|check={check}|{code_digest(cache)}".encode())
     for name in TOWN_FILES:
         h.update(f"|{name}:{_file_digest(content_dir / name)}".encode())
     for name in TEMPLATES:
         h.update(f"|{name}:{_file_digest(templates / f'{name}.docx')}".encode())
-    for name in KHUNG:                   # the skeleton used: the project's own or the shipped one
+    # every skeleton the project loads (the project's own or the shipped one): load_project checks
+    # them all, so a broken one must not hide behind the no-change path (the commune documents
+    # themselves are worded by khung_names(of_target(COMMUNE)) only)
+    for name in KHUNG:
         h.update(f"|khung/{name}:{_file_digest(khung_path(content_dir, name))}".encode())
     return h.hexdigest()
 
@@ -208,11 +215,14 @@ def build_commune(index: int, file: str | None) -> CommuneResult:
             return result
     try:
         ket_qua: KetQua = ke_hoach_xa_phuong(project, xp, rieng, trich_dan=_W["trich_dan"])
-        outputs, parts = render_all_parts(_W["engine"], [ket_qua.ke_hoach, ket_qua.phu_luc])
+        docs = [ket_qua.ke_hoach, ket_qua.phu_luc]
+        outputs, parts = render_all_parts(_W["engine"], docs)
         if _W["check"]:
-            from . import check_outputs
+            from . import check_outputs  # (through the package: tests/sabotage.py replaces it)
+            from .checking import template_files
 
-            errors, warnings = check_outputs(outputs, _W["out_dir"], parts)
+            errors, warnings = check_outputs(outputs, _W["out_dir"], parts,
+                                             template_files(_W["engine"].templates_dir, docs))
             result.warnings = warnings
             if errors:
                 result.problems = errors
@@ -293,21 +303,9 @@ def _chunks(items: list, jobs: int) -> list[list]:
 
 
 def _progress(total: int, show: bool):
-    import click
-
     if not show or total == 0:
-        class _Null:
-            def __enter__(self):
-                return self
-
-            def __exit__(self, *a):
-                return False
-
-            def update(self, n):
-                pass
-        return _Null()
-    return click.progressbar(length=total, label="Dựng kế hoạch xã/phường", file=sys.stderr,
-                             show_pos=True, width=30)
+        return progress_bar(0, "")
+    return progress_bar(total, "Dựng kế hoạch xã/phường", after=0)
 
 
 def run_batch(content_dir: str | Path, out_dir: str | Path, **options) -> BatchResult:
@@ -322,21 +320,17 @@ def _run_batch(content_dir: Path, out_dir: Path, *, names: list[str] | None = No
                jobs: int | None = None, templates: str | Path | None = None, check: bool = True,
                force: bool = False, progress: bool = True) -> BatchResult:
     templates = Path(templates) if templates else default_templates_dir()
-    jobs = max(1, jobs or os.cpu_count() or 1)
     result = BatchResult(out_dir)
-    base = base_digest(content_dir, templates, check)
+    rel = f"{STATE_DIR}/{SOURCES_FILE}"  # never written through a link inside the output folder
+    base = base_digest(content_dir, templates, check, None if symlink_problem(out_dir, rel) else out_dir / rel)
     files = commune_files(content_dir)
     state = load_state(out_dir)
     old = state.get("xa_phuong", {}) if state.get("base") == base else {}
-
-    # Fast path: nothing changed at all -> the project is not even loaded.
-    if (not names and old and state.get("all") and set(files) <= set(old)
-            and all(rec["file"] == _file_digest(files.get(s)) and _outputs_intact(out_dir, rec["outputs"])
-                    for s, rec in old.items())):
+    if not names and _all_fresh(out_dir, state, old, files):
+        # Fast path: nothing changed at all -> the project is not even loaded.
         result.unchanged = [rec["ten"] for rec in old.values()]
         result.cho_trong = {rel: list(v) for rec in old.values() for rel, v in rec["cho_trong"].items()}
         return result
-
     try:
         project = load_project(content_dir)
     except DocgenError:
@@ -345,21 +339,53 @@ def _run_batch(content_dir: Path, out_dir: Path, *, names: list[str] | None = No
     communes = project.don_vi.xa_phuong
     bad = _registry_problems(content_dir, communes)
     slugs = {slug(xp.ten): i for i, xp in enumerate(communes) if i not in bad}
-    if names:
-        selected = _select(names, slugs | {slug(communes[i].ten): i for i in bad if slug(communes[i].ten)})
-    else:
-        selected = list(range(len(communes)))
-        for stem, path in files.items():
-            if stem not in slugs:
-                close = difflib.get_close_matches(stem, list(slugs), n=1, cutoff=0.6)
-                hint = f'; có phải "{close[0]}.yaml"?' if close else ""
-                result.problems.append(Problem(
-                    display_path(path), None, "xa-phuong.unknown-file",
-                    f'tên tệp "{path.name}" không ứng với xã/phường nào trong danh mục (don-vi.yaml){hint}'))
+    selected = _selected(result, names, communes, bad, slugs, files)
+    new_state: dict[str, dict] = {s: rec for s, rec in old.items() if s in slugs}
+    todo, digests = _plan(result, out_dir, selected, communes, bad, files, old, new_state)
+    from ..model.trich_dan import trich_dan_quyet_dinh
 
+    init = (project, str(templates), check, str(out_dir), trich_dan_quyet_dinh(project))
+    results = _render(todo, init, max(1, jobs or os.cpu_count() or 1), progress)
+    order = {slug(communes[i].ten): n for n, (i, _) in enumerate(todo)}
+    results.sort(key=lambda r: order[r.slug])
+    result.rendered = [r.ten for r in results]
+    _write_results(result, out_dir, results, force, digests, new_state)
+    if result.problems:
+        discard_state(out_dir)
+    else:
+        data = {"version": STATE_VERSION, "base": base, "all": not names or bool(state.get("all")) and
+                state.get("base") == base, "xa_phuong": dict(sorted(new_state.items()))}
+        atomic_write(_state_path(out_dir), json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"),
+                     if_changed=True)
+    return result
+
+
+def _all_fresh(out_dir: Path, state: dict, old: dict, files: dict[str, Path]) -> bool:
+    """Every commune was built by the last full run from the same inputs, and its outputs are there."""
+    return bool(old and state.get("all") and set(files) <= set(old)
+                and all(rec["file"] == _file_digest(files.get(s)) and _outputs_intact(out_dir, rec["outputs"])
+                        for s, rec in old.items()))
+
+
+def _selected(result: BatchResult, names, communes, bad, slugs, files) -> list[int]:
+    """The communes to consider: the named ones, or all (a commune file of no commune is reported)."""
+    if names:
+        return _select(names, slugs | {slug(communes[i].ten): i for i in bad if slug(communes[i].ten)})
+    for stem, path in files.items():
+        if stem not in slugs:
+            close = difflib.get_close_matches(stem, list(slugs), n=1, cutoff=0.6)
+            hint = f'; có phải "{close[0]}.yaml"?' if close else ""
+            result.problems.append(Problem(
+                display_path(path), None, "xa-phuong.unknown-file",
+                f'tên tệp "{path.name}" không ứng với xã/phường nào trong danh mục (don-vi.yaml){hint}'))
+    return list(range(len(communes)))
+
+
+def _plan(result: BatchResult, out_dir: Path, selected, communes, bad, files, old, new_state):
+    """(communes to render as (index, own file), digest of each commune's file); the unchanged
+    and the badly registered ones are recorded in `result`."""
     todo: list[tuple[int, str | None]] = []
     digests: dict[str, str] = {}
-    new_state: dict[str, dict] = {s: rec for s, rec in old.items() if s in slugs}
     for i in selected:
         xp = communes[i]
         if i in bad:
@@ -376,12 +402,13 @@ def _run_batch(content_dir: Path, out_dir: Path, *, names: list[str] | None = No
             result.cho_trong.update({rel: list(v) for rel, v in rec["cho_trong"].items()})
             continue
         todo.append((i, str(files[s]) if s in files else None))
+    return todo, digests
 
-    from .documents import trich_dan_quyet_dinh
 
-    init = (project, str(templates), check, str(out_dir), trich_dan_quyet_dinh(project))
+def _render(todo, init, jobs: int, show: bool) -> list[CommuneResult]:
+    """Derive, render and check the communes of `todo`: in this process, or in a pool."""
     results: list[CommuneResult] = []
-    with _progress(len(todo), progress) as bar:
+    with _progress(len(todo), show) as bar:
         if jobs == 1 or len(todo) <= 1:
             _init_worker(*init)
             for item in todo:
@@ -394,19 +421,19 @@ def _run_batch(content_dir: Path, out_dir: Path, *, names: list[str] | None = No
                 for fut in as_completed(futures):
                     results.extend(fut.result())
                     bar.update(futures[fut])
-    order = {slug(communes[i].ten): n for n, (i, _) in enumerate(todo)}
-    results.sort(key=lambda r: order[r.slug])
-    result.rendered = [r.ten for r in results]
+    return results
 
-    # Hand-edited outputs are that commune's error; everything else is written in one go.
+
+def _write_results(result: BatchResult, out_dir: Path, results, force: bool, digests, new_state) -> None:
+    """Hand-edited outputs are that commune's error; everything else is written in one go."""
     manifest = Manifest(out_dir)
     ok: list[CommuneResult] = []
     for r in results:
-        result.warnings += r.warnings
+        result.warnings += [w for w in r.warnings if w not in result.warnings]
         if not r.problems:
             r.problems = plan_writes(out_dir, r.outputs, manifest, force)[3]
-        if r.problems:
-            result.problems += r.problems
+        if r.problems:  # a template fault is found in every commune: said once
+            result.problems += [p for p in r.problems if p not in result.problems]
             result.failed.append(r.ten)
             new_state.pop(r.slug, None)
         else:
@@ -423,12 +450,3 @@ def _run_batch(content_dir: Path, out_dir: Path, *, names: list[str] | None = No
         result.cho_trong.update(cho)
         new_state[r.slug] = {"ten": r.ten, "file": digests[r.slug], "cho_trong": cho,
                              "outputs": {rel: _output_record(out_dir, rel) for rel in rels}}
-
-    if result.problems:
-        discard_state(out_dir)
-    else:
-        data = {"version": STATE_VERSION, "base": base, "all": not names or bool(state.get("all")) and
-                state.get("base") == base, "xa_phuong": dict(sorted(new_state.items()))}
-        atomic_write(_state_path(out_dir), json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"),
-                     if_changed=True)
-    return result

@@ -1,16 +1,36 @@
-"""The core click commands (build). Other commands register from their own modules."""
+"""What the commands share: printing problems, the building options, the content lookup."""
 
 from __future__ import annotations
 
 import functools
+import sys
 from pathlib import Path
 
 import click
 
-from . import progress
-from .cli import main_group, remember_out, report_problems
-from .paths import DEFAULT_OUT
-from .paths import content_dir as find_content
+from ..errors import Problem, summary_line
+from ..paths import DEFAULT_OUT
+from ..paths import content_dir as find_content
+
+_out_dir: dict[str, Path] = {}  # the output folder of this run, for the crash log
+
+
+def remember_out(ctx: click.Context, param: click.Parameter, value):
+    """Option callback for --out: the crash log of this run goes to <out>/.docgen/loi.log."""
+    if value is not None:
+        _out_dir["out"] = Path(value)
+    return value
+
+
+def echo_err(text: str) -> None:
+    click.echo(text, err=True)
+
+
+def report_problems(problems: list[Problem], note: str = "") -> None:
+    """The one reporter: every problem on its line, then one summary line (errors.summary_line)."""
+    for p in problems:
+        echo_err(str(p))
+    echo_err(summary_line(problems, note))
 
 
 def build_options(out_help: str = "Thư mục ghi kết quả."):
@@ -62,22 +82,20 @@ def echo_backups(out_dir, backed_up) -> None:
         click.echo(f"  Đã lưu bản sửa tay của {rel} vào {out_dir}/.docgen/sao-luu/ trước khi ghi đè.")
 
 
-def _summary(result) -> None:
-    w = result.write
-    click.echo(f"Đã dựng {len(result.outputs)} văn bản vào {result.out_dir}/: "
-               f"{len(w.written)} đã ghi, {len(w.unchanged)} không đổi (tổng {progress.total_time()}).")
-    echo_backups(result.out_dir, w.backed_up)
-    if result.warnings:
-        report_problems(result.warnings)
+class _TerminalBar:
+    """click's progress bar on stderr: counts, a bar and the time left (progress.set_renderer)."""
+
+    def __init__(self, total: int, label: str):
+        self._bar = click.progressbar(length=total, label=label, file=sys.stderr,
+                                      show_pos=True, show_eta=True, width=30)
+        self._bar.__enter__()
+
+    def update(self, n: int = 1) -> None:
+        self._bar.update(n)
+
+    def close(self) -> None:
+        self._bar.__exit__(None, None, None)
 
 
-@main_group.command("build", help="Dựng quyết định, kế hoạch, phụ lục và tệp trọn bộ vào build/.")
-@build_options()
-def build_command(content_dir, out_dir, templates_dir, no_check, force) -> None:
-    from .build import build
-
-    result = build(content_dir, out_dir, templates=templates_dir,
-                   check=not no_check, force=force)
-    _summary(result)
-from .build import commune_command as _commune_command  # noqa: E402,F401  (registers `docgen xa-phuong`)
-from .derive import command as _ke_hoach_con_command  # noqa: E402,F401  (registers `docgen ke-hoach-con`)
+def terminal_bar(total: int, label: str) -> _TerminalBar:
+    return _TerminalBar(total, label)

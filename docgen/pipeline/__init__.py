@@ -1,20 +1,21 @@
 """Orchestration: read and validate everything, render, check, then write atomically."""
-
 from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import progress
 from ..content import load_project
 from ..errors import DocgenError, Problem
 from ..paths import templates_dir as default_templates_dir
 from ..render.engine import Engine
+from .checking import check_outputs, template_files
 from .documents import core_documents
 from .lock import locked_run
 from .render_docs import render_all
 from .writer import WriteResult, write_outputs
+
+__all__ = ["BuildResult", "build", "check_outputs", "finish"]
 
 
 @dataclass
@@ -26,32 +27,14 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def check_outputs(outputs: dict[str, bytes], out_dir: Path,
-                  parts: dict[str, dict[str, bytes]] | None = None) -> tuple[list[Problem], list[Problem]]:
-    """Run the Decree 30 checker on every rendered document: (errors, warnings). With `parts`
-    (path -> unzipped parts, from render_all_parts) the checker reads those directly."""
-    from ..check import check_docx_bytes, check_parts  # imported only when used
-
-    errors, warnings = [], []
-    with progress.bar(len(outputs), "Kiểm tra thể thức") as bar:
-        for rel, data in outputs.items():
-            name = str(out_dir / rel)
-            found = check_parts(parts[rel], name) if parts and rel in parts else \
-                check_docx_bytes(data, name)
-            for finding in found:
-                problem = finding.as_problem() if hasattr(finding, "as_problem") else finding
-                (errors if problem.is_error else warnings).append(problem)
-            bar.update(1)
-    return errors, warnings
-
-
 def finish(outputs: dict[str, bytes], out_dir: Path, *, check: bool, force: bool,
-           timings: dict[str, float]) -> BuildResult:
-    """Check (unless disabled) then write. Nothing is written when any check fails."""
+           timings: dict[str, float], templates: dict[str, tuple[str, ...]] | None = None) -> BuildResult:
+    """Check (unless disabled) then write. Nothing is written when any check fails.
+    `templates` (checking.template_files) reports template faults against the template."""
     warnings: list[Problem] = []
     if check:
         t = time.perf_counter()
-        errors, warnings = check_outputs(outputs, out_dir)
+        errors, warnings = check_outputs(outputs, out_dir, templates=templates)
         timings["check"] = time.perf_counter() - t
         if errors:
             raise DocgenError(errors)
@@ -71,6 +54,8 @@ def build(content_dir: str | Path, out_dir: str | Path, *, templates: str | Path
         project = load_project(content_dir, timings=timings)
         engine = Engine(Path(templates) if templates else default_templates_dir())
         t = time.perf_counter()
-        outputs = render_all(engine, core_documents(project))
+        docs = core_documents(project)
+        outputs = render_all(engine, docs)
         timings["render"] = time.perf_counter() - t
-        return finish(outputs, Path(out_dir), check=check, force=force, timings=timings)
+        return finish(outputs, Path(out_dir), check=check, force=force, timings=timings,
+                      templates=template_files(engine.templates_dir, docs))

@@ -12,16 +12,15 @@ from pathlib import Path
 import click
 
 from .. import progress
-from ..cli import main_group, report_problems
-from ..commands import build_options, echo_backups
-from ..i18n import Choice
-from .cho_nhap import can_nhap_markdown
-from .chon import KINDS
+from ..derive.cho_nhap import can_nhap_markdown
+from ..derive.chon import KINDS
+from .common import build_options, echo_backups, report_problems
+from .i18n import Choice
 
 LIST = "ke-hoach-con/can-nhap.md"
 
 
-@main_group.command("ke-hoach-con", help="Dựng dự thảo các kế hoạch con (kiểm tra, tuyên truyền, ứng dụng CNTT, "
+@click.command("ke-hoach-con", help="Dựng dự thảo các kế hoạch con (kiểm tra, tuyên truyền, ứng dụng CNTT, "
                                          "…) và bảng phân công nhiệm vụ của từng cơ quan vào build/ke-hoach-con/.")
 @click.option("--agency", "agency", default=None, metavar="MÃ",
               help="Chỉ dựng cho một cơ quan (mã trong don-vi.yaml, ví dụ PNV).")
@@ -29,8 +28,8 @@ LIST = "ke-hoach-con/can-nhap.md"
               help="Chỉ dựng một loại kế hoạch: kiem_tra, tuyen_truyen, cntt, chung.")
 @build_options("Thư mục ghi kết quả (kế hoạch con nằm trong <out>/ke-hoach-con/).")
 def ke_hoach_con_command(agency, kind, content_dir, out_dir, templates_dir, no_check, force) -> None:
-    from ..build.derived import build_derived
-    from ..build.writer import write_outputs
+    from ..pipeline.derived import build_derived
+    from ..pipeline.writer import write_outputs
 
     result = build_derived(content_dir, out_dir, agency=agency, kind=kind,
                            templates=templates_dir, check=not no_check, force=force)

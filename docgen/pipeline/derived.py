@@ -16,7 +16,7 @@ from ..errors import DocgenError, Problem, UsageError
 from ..paths import templates_dir as default_templates_dir
 from ..render.engine import Engine
 from . import BuildResult, finish
-from .documents import task_rows, trich_dan_quyet_dinh
+from .checking import template_files
 from .lock import locked_run
 from .render_docs import render_all
 
@@ -39,7 +39,7 @@ def derive_project(content_dir: str | Path, agency: str | None = None, kind: str
         agency = project.key(agency)
     plan_ids = {s.ma for s in select(project)}
     overrides, docs, problems = load_overrides(project, plan_ids)
-    nguon = Nguon(project, trich_dan_quyet_dinh(project), task_rows)
+    nguon = Nguon(project)
     files = {ma: display_path(d.path) for ma, d in docs.items()}
     result = ke_hoach_con(nguon, overrides, files, agency=agency, kind=kind)
     phu_luc = display_path(Path(project.root) / "phu-luc.yaml")
@@ -66,7 +66,8 @@ def build_derived(content_dir: str | Path, out_dir: str | Path, *, agency: str |
         t = time.perf_counter()
         outputs = render_all(engine, result.van_ban)
         timings["render"] = time.perf_counter() - t
-        built = finish(outputs, Path(out_dir), check=check, force=force, timings=timings)
+        built = finish(outputs, Path(out_dir), check=check, force=force, timings=timings,
+                       templates=template_files(engine.templates_dir, result.van_ban))
         return DerivedResult(built, result, result.cho_nhap)
 
 

@@ -1,4 +1,4 @@
-"""Click commands `diff` and `watch` (registered in docgen.cli)."""
+"""`docgen diff` and `docgen watch`."""
 
 from __future__ import annotations
 
@@ -9,11 +9,10 @@ from pathlib import Path
 
 import click
 
-from docgen.cli import remember_out
-from docgen.commands import CONTENT_HELP, EXAMPLE_HELP, resolve_content
-from docgen.diff.compare import compare_build, compare_files
-from docgen.diff.textdiff import DocDiff, html_page, terminal_lines
-from docgen.errors import DocgenError, Problem, UsageError
+from ..diff.compare import compare_build, compare_files
+from ..diff.textdiff import DocDiff, html_page, terminal_lines
+from ..errors import DocgenError, Problem, UsageError
+from .common import CONTENT_HELP, EXAMPLE_HELP, remember_out, resolve_content
 
 BuildFn = Callable[[Path, Path], object]
 
@@ -80,17 +79,17 @@ def diff_command(files: tuple[Path, ...], build_dir: Path, html_path: Path | Non
 
 
 def _default_build(templates_dir: Path | None) -> BuildFn:
-    """docgen.build.build with the templates folder bound."""
-    from docgen.build import build  # imported late: the build pulls in docxtpl and pydantic
+    """docgen.pipeline.build with the templates folder bound."""
+    from docgen.pipeline import build  # imported late: the build pulls in docxtpl and pydantic
 
     return lambda content_dir, out_dir: build(content_dir, out_dir, templates=templates_dir)
 
 
 def make_watch_command(build_fn: BuildFn | None = None) -> click.Command:
-    """The `watch` command; `build_fn(content_dir, out_dir)` defaults to docgen.build.build.
+    """The `watch` command; `build_fn(content_dir, out_dir)` defaults to docgen.pipeline.build.
 
     `build_fn` may return an object with `.write.written` (the relative paths it wrote), as
-    docgen.build.build does; new documents are then reported too.
+    docgen.pipeline.build does; new documents are then reported too.
     """
 
     @click.command("watch")

@@ -1,0 +1,108 @@
+"""Every kind of document docgen makes, declared once (issue #10 item 1).
+
+An entry says which templates a document is rendered from, where it goes (a pattern under the
+output folder), which content it reads (files and folders of the project), which function makes
+it, which target of the command line builds it, and which checks apply. What reads the registry:
+
+- change tracking: the commune batch digests exactly the content and templates its entries name
+  (`content_files`, `template_names`), instead of a hand-kept list (and every skeleton, since
+  loading the project checks them all);
+- templates/make_templates.py: generates every template an entry names, and fails on one it
+  cannot make;
+- the command line: the targets (`docgen build`, `ke-hoach-con`, `xa-phuong`) and their help;
+- tests/test_doctypes.py: every file a bundled build writes matches exactly one entry.
+
+Adding a document type (a Báo cáo, docs/architecture.md) is one entry here, its template, and
+the function named in `lam` (and its skeleton, when its wording is data).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CORE, DERIVED, COMMUNE = "co-ban", "ke-hoach-con", "xa-phuong"   # the targets
+ND30 = "nd30"   # every Decree 30 rule of docgen.check (docgen.check.finding.RULES)
+
+TOWN = ("don-vi.yaml", "quyet-dinh.yaml", "ke-hoach.yaml", "phu-luc.yaml")
+
+
+@dataclass(frozen=True)
+class DocType:
+    ma: str                        # key, e.g. "quyet-dinh"
+    ten: str                       # what a person calls it
+    muc_tieu: str                  # the target that builds it: CORE, DERIVED or COMMUNE
+    mau: tuple[str, ...]           # templates (templates/<name>.docx), one per part
+    duong_dan: str                 # output pattern; <co-quan>, <xa-phuong>, <ten> are slugs
+    doc: tuple[str, ...]           # content read: project files, or folders ending in "/"
+    lam: str                       # the function that makes it (module:function)
+    khung: tuple[str, ...] = ()    # its wording: skeletons docgen/khung/<name>.yaml (or the project's)
+    kiem_tra: str = ND30           # the checks that apply
+
+    def matches(self, rel: str) -> bool:
+        """`rel` (a path under the output folder) is a file of this kind."""
+        pattern = re.escape(self.duong_dan)
+        for slot in ("co-quan", "xa-phuong", "ten"):
+            pattern = pattern.replace(re.escape(f"<{slot}>"), "[a-z0-9-]+")
+        return re.fullmatch(pattern, rel) is not None
+
+
+_DERIVED_READS = (*TOWN, "ke-hoach-con/")
+_COMMUNE_READS = (*TOWN, "xa-phuong/")
+
+DOCTYPES: tuple[DocType, ...] = (
+    DocType("quyet-dinh", "Quyết định ban hành Kế hoạch", CORE, ("quyet-dinh",), "quyet-dinh.docx",
+            ("don-vi.yaml", "quyet-dinh.yaml"), "docgen.pipeline.documents:core_documents"),
+    DocType("ke-hoach", "Kế hoạch", CORE, ("ke-hoach",), "ke-hoach.docx",
+            ("don-vi.yaml", "quyet-dinh.yaml", "ke-hoach.yaml"), "docgen.pipeline.documents:core_documents"),
+    DocType("phu-luc", "Phụ lục nhiệm vụ", CORE, ("phu-luc",), "phu-luc.docx",
+            ("don-vi.yaml", "quyet-dinh.yaml", "phu-luc.yaml"), "docgen.pipeline.documents:core_documents"),
+    DocType("tron-bo", "Tệp trọn bộ (Quyết định, Kế hoạch, Phụ lục)", CORE,
+            ("quyet-dinh", "ke-hoach", "phu-luc"), "tron-bo.docx", TOWN,
+            "docgen.pipeline.documents:core_documents"),
+    DocType("kiem-tra", "Kế hoạch kiểm tra công tác CCHC", DERIVED, ("ke-hoach", "phu-luc"),
+            "ke-hoach-con/<co-quan>/kiem-tra.docx", _DERIVED_READS, "docgen.derive.kiem_tra:derive",
+            ("ke-hoach-con", "kiem-tra")),
+    DocType("tuyen-truyen", "Kế hoạch tuyên truyền CCHC", DERIVED, ("ke-hoach", "phu-luc"),
+            "ke-hoach-con/<co-quan>/tuyen-truyen.docx", _DERIVED_READS, "docgen.derive.tuyen_truyen:derive",
+            ("ke-hoach-con", "tuyen-truyen")),
+    DocType("ung-dung-cntt", "Kế hoạch ứng dụng công nghệ thông tin", DERIVED, ("ke-hoach", "phu-luc"),
+            "ke-hoach-con/<co-quan>/ung-dung-cntt.docx", _DERIVED_READS, "docgen.derive.cntt:derive",
+            ("ke-hoach-con", "ung-dung-cntt")),
+    DocType("bang-phan-cong", "Bảng phân công nhiệm vụ của một cơ quan", DERIVED, ("phu-luc",),
+            "ke-hoach-con/<co-quan>/bang-phan-cong.docx", _DERIVED_READS, "docgen.derive.phan_cong:sheet",
+            ("bang-phan-cong",)),
+    DocType("ke-hoach-chung", "Kế hoạch khác suy ra từ một nhiệm vụ", DERIVED, ("ke-hoach", "phu-luc"),
+            "ke-hoach-con/<co-quan>/<ten>.docx", _DERIVED_READS, "docgen.derive.chung:derive",
+            ("ke-hoach-con", "ke-hoach-chung")),
+    DocType("ke-hoach-xa-phuong", "Kế hoạch CCHC của xã, phường", COMMUNE, ("ke-hoach",),
+            "xa-phuong/<xa-phuong>/ke-hoach.docx", _COMMUNE_READS,
+            "docgen.derive.commune:ke_hoach_xa_phuong", ("xa-phuong",)),
+    DocType("phu-luc-xa-phuong", "Phụ lục nhiệm vụ của xã, phường", COMMUNE, ("phu-luc",),
+            "xa-phuong/<xa-phuong>/phu-luc.docx", _COMMUNE_READS,
+            "docgen.derive.commune:ke_hoach_xa_phuong", ("xa-phuong",)),
+)
+
+
+def of_target(target: str) -> tuple[DocType, ...]:
+    return tuple(d for d in DOCTYPES if d.muc_tieu == target)
+
+
+def template_names(doctypes=DOCTYPES) -> tuple[str, ...]:
+    """Every template the given kinds are rendered from, in first-use order."""
+    return tuple(dict.fromkeys(t for d in doctypes for t in d.mau))
+
+
+def content_files(doctypes=DOCTYPES) -> tuple[str, ...]:
+    """The project files (not folders) the given kinds read, in first-use order."""
+    return tuple(dict.fromkeys(f for d in doctypes for f in d.doc if not f.endswith("/")))
+
+
+def khung_names(doctypes=DOCTYPES) -> tuple[str, ...]:
+    """The skeletons the given kinds are worded from, in first-use order."""
+    return tuple(dict.fromkeys(k for d in doctypes for k in d.khung))
+
+
+def kind_of(rel: str) -> DocType | None:
+    """The kind of an output file (first match; the generic derived plan comes after the named ones)."""
+    return next((d for d in DOCTYPES if d.matches(rel)), None)
