@@ -32,9 +32,22 @@ def _pdeathsig(sig: int) -> bool:
         return False
 
 
+def _alive(parent_pid: int):
+    """A check that the parent still runs. On Windows a process keeps its parent's pid after
+    the parent died, so there a handle on the parent is waited on instead of getppid()."""
+    if os.name == "nt":  # pragma: no cover - exercised on Windows only
+        kernel32 = ctypes.WinDLL("kernel32", use_errno=True)
+        handle = kernel32.OpenProcess(0x00100000, False, parent_pid)  # SYNCHRONIZE
+        if handle:
+            return lambda: kernel32.WaitForSingleObject(handle, 0) != 0  # 0: it has exited
+    return lambda: os.getppid() == parent_pid
+
+
 def _watch(parent_pid: int, on_orphan) -> None:
+    alive = _alive(parent_pid)
+
     def loop() -> None:
-        while os.getppid() == parent_pid:
+        while alive():
             time.sleep(POLL)
         on_orphan()
 

@@ -9,12 +9,19 @@ as files read from disk (docgen.check.reader).
 """
 from __future__ import annotations
 
-import posixpath
 from collections import OrderedDict
 
 from lxml import etree
 
-from docgen.check.reader import _PARSER, _REL_KINDS, PKG_REL_NS, R_NS, REL_OFFICE_DOC, DocxPackage
+from docgen.check.reader import (
+    _PARSER,
+    _REL_KINDS,
+    R_NS,
+    REL_OFFICE_DOC,
+    DocxPackage,
+    internal_rels,
+    rels_member,
+)
 from docgen.errors import Problem, UsageError
 
 _MAX_CACHED = 64
@@ -38,20 +45,9 @@ def _tree(raw: bytes, name: str, member: str, shared: bool) -> etree._Element:
 
 
 def _rels(parts: dict[str, bytes], name: str, part: str) -> list[tuple[str, str, str]]:
-    folder, base = posixpath.split(part)
-    member = posixpath.join(folder, "_rels", base + ".rels")
+    member = rels_member(part)
     raw = parts.get(member)
-    if raw is None:
-        return []
-    out = []
-    for rel in _tree(raw, name, member, True).iter(f"{{{PKG_REL_NS}}}Relationship"):
-        if rel.get("TargetMode") == "External":
-            continue
-        target = rel.get("Target", "")
-        path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
-            posixpath.join(folder, target))
-        out.append((rel.get("Id", ""), rel.get("Type", ""), path))
-    return out
+    return internal_rels(_tree(raw, name, member, True) if raw is not None else None, part)
 
 
 def package_from_parts(parts: dict[str, bytes], name: str) -> DocxPackage:

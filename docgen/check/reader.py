@@ -194,12 +194,18 @@ class _Parts:
                         f"({exc.msg})") from None
 
 
-def _rels(parts: _Parts, part: str) -> list[tuple[str, str, str]]:
-    """(id, type, target part path) of the relationships of `part`."""
+def rels_member(part: str) -> str:
+    """The zip member holding the relationships of `part` ("word/_rels/document.xml.rels")."""
     folder, base = posixpath.split(part)
-    root = parts.parse(posixpath.join(folder, "_rels", base + ".rels"))
+    return posixpath.join(folder, "_rels", base + ".rels")
+
+
+def internal_rels(root: etree._Element | None, part: str) -> list[tuple[str, str, str]]:
+    """(id, type, target part path) of the internal relationships in `root`, the parsed
+    relationships of `part` (targets resolved against the part's folder)."""
     if root is None:
         return []
+    folder = posixpath.dirname(part)
     out = []
     for rel in root.iter(f"{{{PKG_REL_NS}}}Relationship"):
         if rel.get("TargetMode") == "External":
@@ -209,6 +215,11 @@ def _rels(parts: _Parts, part: str) -> list[tuple[str, str, str]]:
             posixpath.join(folder, target))
         out.append((rel.get("Id", ""), rel.get("Type", ""), path))
     return out
+
+
+def _rels(parts: _Parts, part: str) -> list[tuple[str, str, str]]:
+    """(id, type, target part path) of the relationships of `part`."""
+    return internal_rels(parts.parse(rels_member(part)), part)
 
 
 def _load(parts: _Parts) -> tuple[DocxPackage, dict[str, int]]:

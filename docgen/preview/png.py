@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import os
-import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
@@ -17,7 +16,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 from docgen.errors import DocgenError, Problem
-from docgen.preview.pool import FILE_MODE, INSTALL_HINT
+from docgen.preview import procs
+from docgen.preview.pool import FILE_MODE
 
 DPI = 100
 
@@ -32,10 +32,11 @@ class Card:
 
 
 def find_pdftoppm() -> str:
-    exe = shutil.which("pdftoppm")
+    """pdftoppm: $DOCGEN_PDFTOPPM, or on PATH (Windows: Poppler for Windows' Library\\bin)."""
+    exe = procs.find_executable([os.environ.get("DOCGEN_PDFTOPPM"), "pdftoppm"])
     if not exe:
         raise DocgenError(Problem("pdftoppm", None, "preview.no-poppler",
-                                  f"không tìm thấy pdftoppm (gói poppler-utils); {INSTALL_HINT}"))
+                                  f"không tìm thấy pdftoppm (gói poppler-utils); {procs.poppler_hint()}"))
     return exe
 
 

@@ -3,26 +3,28 @@
 Why this shape (measured, see the platform notes): one `soffice --convert-to` call
 costs about 1 s to start and about 0.1 s per document once started, so documents go in batches
 (`soffice … --convert-to pdf --outdir D f1.docx f2.docx …`). Two LibreOffice processes sharing
-one user profile fail, so each worker owns a profile, locked with flock so that two docgen runs
-on one machine never share one; profiles are kept under the temp dir between runs (a warm
-profile starts faster) and deleted after a process had to be killed.
+one user profile fail, so each worker owns a profile, locked (flock, or msvcrt on Windows: the
+lock of docgen/pipeline/lock.py) so that two docgen runs on one machine never share one; profiles
+are kept under the temp dir between runs (a warm profile starts faster) and deleted after a
+process had to be killed.
 
-Inputs are symlinked into a batch folder under numbered names, so that two documents with the
-same name (every commune has a ke-hoach.docx) never collide in the output folder. A batch that
+Inputs are copied into a batch folder under numbered names, so that two documents with the
+same name (every commune has a ke-hoach.docx) never collide in the output folder (a copy,
+not a symlink, which needs a privilege on Windows: about 0.2 ms per document against 0.1 s
+for soffice to convert it, benchmarks/bench_copy_inputs.py). A batch that
 fails or times out is split in two and retried (down to single files, which get one retry),
-which isolates a bad file. On timeout the whole process group is killed (soffice is a shell
-script that starts oosplash and soffice.bin). soffice runs under a watchdog
-(`_WATCHDOG`) in the same process group, which kills the group when docgen dies, so a
-killed docgen never leaves LibreOffice running. Each PDF is copied next to its destination and
+which isolates a bad file. On timeout soffice's whole process tree is killed (soffice is a shell
+script that starts oosplash and soffice.bin; soffice.exe starts soffice.bin): the process
+group on POSIX, `taskkill /T` on Windows (docgen/preview/procs.py holds every platform
+difference). soffice runs under a watchdog (`_WATCHDOG`) that leads that group and kills the
+tree when docgen dies, so a killed docgen never leaves LibreOffice running. Each PDF is copied next to its destination and
 renamed into place, so a destination is either a complete PDF or absent.
 """
 
 from __future__ import annotations
 
-import fcntl
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -31,12 +33,12 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from docgen.errors import DocgenError, Problem
+from docgen.pipeline.lock import _try_lock, _unlock  # the output-folder lock: flock or msvcrt
+from docgen.preview import procs
 
-INSTALL_HINT = ("cài đặt: sudo apt-get install --no-install-recommends libreoffice-writer-nogui "
-                "poppler-utils fonts-liberation2 (xem README)")
 DEFAULT_TIMEOUT = 120.0   # seconds per batch
 DEFAULT_BATCH = 20        # documents per soffice call
 _UMASK = os.umask(0o022)
@@ -44,37 +46,38 @@ os.umask(_UMASK)
 FILE_MODE = 0o666 & ~_UMASK  # what open() would give; mkstemp gives 0600
 
 
-# soffice runs under this watchdog (`python -I -c`, ~20 ms): it stays in soffice's process group,
-# waits for it, and kills the whole group when docgen dies (SIGTERM from PR_SET_PDEATHSIG on
-# Linux, or the parent-pid check every 0.5 s elsewhere); it exits with soffice's status.
+# soffice runs under this watchdog (`python -I -c`, ~30 ms): it leads soffice's process group (a
+# new session on POSIX, a new process group on Windows), waits for it, and kills soffice's whole
+# tree when docgen dies (SIGTERM from PR_SET_PDEATHSIG on Linux, or docgen.parentwatch's check
+# every 0.5 s elsewhere); it exits with soffice's status. argv: docgen's folder, parent pid, cmd.
 _WATCHDOG = textwrap.dedent("""
-    import ctypes, ctypes.util, os, signal, subprocess, sys
-    parent = int(sys.argv[1])
+    import os, signal, subprocess, sys
+    sys.path.insert(0, sys.argv[1])
+    from docgen.parentwatch import _pdeathsig, _watch
+    from docgen.preview.procs import kill_tree, windows
+    parent, proc = int(sys.argv[2]), None
 
-    def kill_group(*_):
-        os.killpg(os.getpgrp(), signal.SIGKILL)
+    def kill(*_):
+        if windows():  # soffice's tree (taskkill must not be asked to kill its own parent)
+            if proc is not None:
+                kill_tree(proc.pid)
+            os._exit(1)
+        kill_tree(os.getpgrp())  # the whole group, this watchdog included
 
-    signal.signal(signal.SIGTERM, kill_group)
-    if sys.platform.startswith("linux"):
-        try:
-            libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-            libc.prctl(1, int(signal.SIGTERM), 0, 0, 0)  # PR_SET_PDEATHSIG
-        except (OSError, AttributeError):
-            pass
+    if not windows():
+        signal.signal(signal.SIGTERM, kill)
+        _pdeathsig(signal.SIGTERM)
     if os.getppid() != parent:
         sys.exit(1)
-    proc = subprocess.Popen(sys.argv[2:])
-    while True:
-        try:
-            sys.exit(proc.wait(timeout=0.5))
-        except subprocess.TimeoutExpired:
-            if os.getppid() != parent:
-                kill_group()
+    proc = subprocess.Popen(sys.argv[3:])
+    _watch(parent, kill)
+    sys.exit(proc.wait())
 """)
+_ROOT = str(Path(__file__).resolve().parents[2])  # the folder that holds the docgen package
 
 
 def _guarded(cmd: list[str]) -> list[str]:
-    return [sys.executable, "-I", "-c", _WATCHDOG, str(os.getpid()), *cmd]
+    return [sys.executable, "-I", "-c", _WATCHDOG, _ROOT, str(os.getpid()), *cmd]
 
 
 @dataclass(frozen=True)
@@ -92,32 +95,33 @@ class Result:
 
 
 def find_soffice(explicit: str | None = None) -> str:
-    """The soffice executable: `explicit`, $DOCGEN_SOFFICE, or soffice/libreoffice on PATH."""
-    for name in (explicit, os.environ.get("DOCGEN_SOFFICE"), "soffice", "libreoffice"):
-        if name and (found := shutil.which(name)):
-            return found
+    """The soffice executable: `explicit`, $DOCGEN_SOFFICE, then soffice/libreoffice on PATH
+    (on Windows: soffice.exe on PATH, then LibreOffice under the Program Files folders)."""
+    found = procs.find_executable([explicit, os.environ.get("DOCGEN_SOFFICE"),
+                                   *procs.soffice_candidates()])
+    if found:
+        return found
     raise DocgenError(Problem("soffice", None, "preview.no-libreoffice",
-                              f"không tìm thấy LibreOffice (lệnh soffice); {INSTALL_HINT}"))
+                              f"không tìm thấy LibreOffice (lệnh soffice); {procs.install_hint()}"))
 
 
 class _Profiles:
-    """Profile folders, one per worker, each held with an exclusive flock while in use."""
+    """Profile folders, one per worker, each held with an exclusive lock while in use (the
+    output-folder lock's flock / msvcrt.locking; the kernel drops it when docgen dies)."""
 
     def __init__(self, count: int):
-        self.base = Path(tempfile.gettempdir()) / f"docgen-libreoffice-{os.getuid()}"
+        self.base = Path(tempfile.gettempdir()) / f"docgen-libreoffice-{procs.user_tag()}"
         self.base.mkdir(mode=0o700, exist_ok=True)
-        self._locks: list = []
+        self._locks: list[int] = []
         self.free: list[Path] = []
         k = 0
         while len(self.free) < count:
-            f = open(self.base / f"profile-{k}.lock", "w")
-            try:
-                fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:  # another docgen run uses this profile
-                f.close()
-            else:
-                self._locks.append(f)
+            fd = os.open(self.base / f"profile-{k}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+            if _try_lock(fd):
+                self._locks.append(fd)
                 self.free.append(self.base / f"profile-{k}")
+            else:  # another docgen run uses this profile
+                os.close(fd)
             k += 1
         self._mutex = threading.Lock()
 
@@ -130,8 +134,9 @@ class _Profiles:
             self.free.append(profile)
 
     def close(self) -> None:
-        for f in self._locks:
-            f.close()  # releases the flock
+        for fd in self._locks:
+            _unlock(fd)
+            os.close(fd)
 
 
 def _is_pdf(path: Path) -> bool:
@@ -172,6 +177,14 @@ def _place(pdf: Path, dest: Path) -> None:
         raise
 
 
+def soffice_argv(exe: str, profile: PurePath, fmt: str, outdir: PurePath,
+                 names: list[str]) -> list[str]:
+    """One soffice call; the profile as a file URI (file:///C:/… on Windows)."""
+    return [exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+            "--nologo", "--nodefault", "--nolockcheck", "--convert-to", fmt,
+            "--outdir", str(outdir), *names]
+
+
 class _Runner:
     """Runs soffice calls; `abort()` kills the running ones and stops any PDF being placed."""
 
@@ -191,7 +204,8 @@ class _Runner:
         """One soffice call on a free profile: (converted, failed, reason for the failed)."""
         profile = self.profiles.take()
         try:
-            with tempfile.TemporaryDirectory(prefix="docgen-pdf-") as tmp:
+            # (Windows may refuse to delete a file a just-killed soffice still holds open)
+            with tempfile.TemporaryDirectory(prefix="docgen-pdf-", ignore_cleanup_errors=True) as tmp:
                 return self._run_in(Path(tmp), profile, batch)
         finally:
             self.profiles.give(profile)
@@ -202,16 +216,14 @@ class _Runner:
         names = []
         for k, job in enumerate(batch):
             name = f"{k:04d}{job.src.suffix.lower() or '.docx'}"
-            (tmp_in / name).symlink_to(job.src.resolve())
+            shutil.copyfile(job.src, tmp_in / name)  # portable (a symlink needs a privilege on Windows)
             names.append(str(tmp_in / name))
-        cmd = [self.exe, f"-env:UserInstallation={profile.as_uri()}", "--headless",
-               "--norestore", "--nologo", "--nodefault", "--nolockcheck",
-               "--convert-to", self.fmt, "--outdir", str(tmp_out), *names]
+        cmd = soffice_argv(self.exe, profile, self.fmt, tmp_out, names)
         with self._lock:
             if self.cancelled.is_set():
                 return [], batch, "đã dừng"
             proc = subprocess.Popen(_guarded(cmd), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                    stderr=subprocess.DEVNULL, start_new_session=True)
+                                    stderr=subprocess.DEVNULL, **procs.popen_options())
             self._procs.add(proc)
         reason = None
         try:
@@ -239,10 +251,8 @@ class _Runner:
 
 
 def _kill_group(proc: subprocess.Popen, wait: bool = True) -> None:
-    try:
-        os.killpg(proc.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
+    """Kill the watchdog and soffice's whole tree (process group / taskkill /T)."""
+    procs.kill_tree(proc.pid)
     if wait:
         proc.wait()
 

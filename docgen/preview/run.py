@@ -1,7 +1,7 @@
 """The work behind `pdf` and `preview`: convert what changed, render PNGs, the contact sheet.
 
-Imported by the commands (docgen.cli.preview) only when they run: the LibreOffice pool uses POSIX process
-groups and file locks, and `docgen build`, `check` … must start on any system.
+Imported by the commands (docgen.cli.preview) only when they run: `docgen build`, `check` …
+need neither LibreOffice nor poppler (the pool runs on POSIX and Windows: docgen/preview/procs.py).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 from docgen import progress
 from docgen.errors import DocgenError
 from docgen.preview.fonts import check_fonts
-from docgen.preview.png import Card, contact_sheet, render_pages
+from docgen.preview.png import Card, contact_sheet, find_pdftoppm, render_pages
 from docgen.preview.pool import FILE_MODE, Job, Result, convert, find_soffice
 from docgen.preview.state import State, digest
 
@@ -78,6 +78,7 @@ def preview(docs: list[tuple[str, Path]], out: Path, *, full: bool, workers: int
     """Convert and render the changed documents, rewrite the contact sheet of all of them;
     (made, unchanged, failed, contact sheet or None)."""
     settings = f"png:{dpi}:{'all' if all_pages else '1'}"
+    find_pdftoppm()  # before a long conversion: PNG needs poppler (`docgen pdf` does not)
     state = State(out)
     todo, digests = split_changed(docs, None if full else state, settings)
     result = run_conversion(todo, out, workers, timeout, batch_size)

@@ -10,7 +10,6 @@ bytes.
 from __future__ import annotations
 
 import io
-import posixpath
 import zipfile
 from dataclasses import dataclass, field
 
@@ -18,7 +17,15 @@ import docx.oxml  # noqa: F401  (registers python-docx's element classes)
 from docx.oxml.parser import element_class_lookup
 from lxml import etree
 
-from docgen.check.reader import PKG_REL_NS, R_NS, REL_OFFICE_DOC, DocxPackage, read_docx_bytes
+from docgen.check.reader import (
+    PKG_REL_NS,
+    R_NS,
+    REL_OFFICE_DOC,
+    DocxPackage,
+    internal_rels,
+    read_docx_bytes,
+    rels_member,
+)
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
@@ -98,24 +105,11 @@ class Package:
         return part in self.trees and self._serialise(part) != self._orig[part]
 
     def rels_part(self, part: str) -> str:
-        folder, base = posixpath.split(part)
-        return posixpath.join(folder, "_rels", base + ".rels")
+        return rels_member(part)
 
     def rels(self, part: str) -> list[tuple[str, str, str]]:
         """(id, type, target part) of the internal relationships of `part`."""
-        root = self.tree(self.rels_part(part))
-        if root is None:
-            return []
-        folder = posixpath.dirname(part)
-        out = []
-        for rel in root.iter(f"{{{PKG_REL_NS}}}Relationship"):
-            if rel.get("TargetMode") == "External":
-                continue
-            target = rel.get("Target", "")
-            path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
-                posixpath.join(folder, target))
-            out.append((rel.get("Id", ""), rel.get("Type", ""), path))
-        return out
+        return internal_rels(self.tree(self.rels_part(part)), part)
 
     def part_of(self, kind: str) -> str | None:
         """The part the main document relates to with type R_NS/kind (styles, theme, …)."""

@@ -354,10 +354,14 @@ def test_colour_becomes_black(built):
 
 
 def test_drafter_code_in_subscript_back_on_the_baseline(built):
-    data = mutate(built["quyet-dinh"], fn=lambda r: set_rpr(
-        find_para(r, "- Lưu"), '<w:vertAlign w:val="subscript"/>'))
-    result = repaired(data, [
+    def fn(root):
+        luu = find_para(root, "- Lưu")
+        set_text(luu, "- Lưu: VT, PNV.Hoa")        # the drafter code joined to the unit
+        set_rpr(luu, '<w:vertAlign w:val="subscript"/>')
+    result = repaired(mutate(built["quyet-dinh"], fn=fn), [
         "bảng 2, ô (1,1): chữ chỉ số dưới/trên → chữ thường trên dòng [nd30.noi-nhan]"])
+    assert "- Lưu: VT, PNV.Hoa" in document_text(result.data)      # no "." added after it
+    assert "PNV.Hoa." not in document_text(result.data)
     assert b"vertAlign" not in zipfile.ZipFile(io.BytesIO(result.data)).read("word/document.xml")
 
 

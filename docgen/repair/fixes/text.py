@@ -9,6 +9,7 @@ import unicodedata
 
 from docgen.check.effective import w
 from docgen.check.locate import PHU_LUC
+from docgen.check.rules.closing import LUU_RE
 from docgen.check.vocab import TIEU_NGU
 from docgen.repair.edit import Fix, para_text
 
@@ -152,7 +153,8 @@ def _noi_nhan(job, part) -> None:
             fixed = _luu(t)
             if fixed != t:
                 _replace_all(job, p, fixed, "nd30.noi-nhan", "dòng lưu theo mẫu \"- Lưu: VT, …\"")
-            _ending(job, p, ".", "nd30.noi-nhan", "dòng \"- Lưu: …\"")
+            if not LUU_RE.match(_line(p).strip()):     # "VT, NC.Châu" already ends right
+                _ending(job, p, ".", "nd30.noi-nhan", "dòng \"- Lưu: …\"")
         elif not last:
             _ending(job, p, ";", "nd30.noi-nhan", "dòng nơi nhận")
 
