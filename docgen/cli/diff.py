@@ -79,10 +79,11 @@ def diff_command(files: tuple[Path, ...], build_dir: Path, html_path: Path | Non
 
 
 def _default_build(templates_dir: Path | None) -> BuildFn:
-    """docgen.pipeline.build with the templates folder bound."""
-    from docgen.pipeline import build  # imported late: the build pulls in docxtpl and pydantic
+    """The runner (every target: core, derived, communes) with the templates folder bound: its
+    change detection rebuilds whatever the saved file affects."""
+    from docgen.pipeline.runner import run  # imported late: the build pulls in docxtpl and pydantic
 
-    return lambda content_dir, out_dir: build(content_dir, out_dir, templates=templates_dir)
+    return lambda content_dir, out_dir: run(content_dir, out_dir, templates=templates_dir)
 
 
 def make_watch_command(build_fn: BuildFn | None = None) -> click.Command:
@@ -155,6 +156,10 @@ def _rebuild_once(build: BuildFn, content_dir: Path, out_dir: Path) -> None:
         click.echo(f"Dựng lại thất bại ({len(err.problems)} lỗi); đang chờ sửa.", err=True)
         return
     written = getattr(getattr(result, "write", None), "written", None)
+    if written is None and hasattr(result, "lists"):  # pipeline.runner.RunResult
+        written = [r for r in result.written if r not in result.lists]
+        for p in result.problems:  # a commune that failed; the other documents were built
+            click.echo(str(p), err=True)
     if written is not None and not written:
         click.echo("Đã dựng lại: không văn bản nào thay đổi.")
         return
