@@ -110,6 +110,6 @@ def test_crash_log_goes_beside_the_output_used(cli, office, monkeypatch):
 def test_five_minutes_with_the_pdf(cli, office):
     _walk_to_diff(cli, office)
     status, out, _ = cli("pdf")
-    assert status == 0 and out.startswith("Đã tạo 4 tệp PDF trong build/pdf (tổng ")
+    assert status == 0 and out.startswith("Đã tạo 59 tệp PDF trong build/pdf (tổng ")
     status, out, _ = cli("pdf")
-    assert status == 0 and out.startswith("Không văn bản nào thay đổi từ lần trước: 4 tệp PDF")
+    assert status == 0 and out.startswith("Không văn bản nào thay đổi từ lần trước: 59 tệp PDF")
