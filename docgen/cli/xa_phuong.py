@@ -13,19 +13,6 @@ from .common import build_options, echo_backups, report_problems
 LIST = "can-nhap-xa-phuong.md"  # beside xa-phuong/, which holds only commune folders
 
 
-def can_nhap_markdown(cho_trong: dict[str, list[dict]], content: Path) -> str:
-    """Every blank left in the commune plans, grouped by document: the same list as can-nhap.md."""
-    from ..content import display_path
-    from ..derive.cho_nhap import ChoNhap
-    from ..derive.cho_nhap import can_nhap_markdown as listing
-
-    shown = display_path(content)
-    items = [ChoNhap(**{**d, "tep": f"{shown}/{d['tep']}"}) for _, v in sorted(cho_trong.items()) for d in v]
-    existing = {c.tep for c in items if Path(c.tep).is_file()}
-    return listing(items, existing, "docgen xa-phuong", "Chỗ cần nhập trong kế hoạch xã, phường",
-                   "xem docs/xa-phuong.md")
-
-
 def _print_summary(result) -> None:
     n, m, k = len(result.built), len(result.unchanged), len(result.failed)
     click.echo(f"Xã/phường: {n} đã dựng, {m} không đổi, {k} lỗi (thư mục {result.out_dir}/xa-phuong/; "
@@ -38,9 +25,10 @@ def _print_summary(result) -> None:
 
 
 def _write_list(result, content, force: bool) -> None:
+    from ..pipeline.runner import commune_listing
     from ..pipeline.writer import write_outputs
 
-    data = can_nhap_markdown(result.cho_trong, Path(content)).encode("utf-8")
+    data = commune_listing(result.cho_trong, Path(content)).encode("utf-8")
     written = write_outputs(Path(result.out_dir), {LIST: data}, force=force)
     result.backed_up = [*result.backed_up, *written.backed_up]
 
