@@ -72,12 +72,18 @@ def set_first_line(ed, p: etree._Element, twips: int) -> None:
         ppr.first_line_indent = Twips(twips)
 
 
-def set_before(ed, p: etree._Element, twips: int) -> None:
+def set_spacing(ed, p: etree._Element, side: str, twips: int) -> None:
+    """The space "before" or "after" paragraph `p`, in twips; the line-based and automatic
+    forms of that side are dropped so the value is the one Word uses."""
     with ed.props(p, "p") as ppr:
         sp = ppr.get_or_add_spacing()
-        sp.attrib.pop(w("beforeLines"), None)
-        sp.attrib.pop(w("beforeAutospacing"), None)
-        sp.set(w("before"), str(twips))
+        sp.attrib.pop(w(side + "Lines"), None)
+        sp.attrib.pop(w(side + "Autospacing"), None)
+        sp.set(w(side), str(twips))
+
+
+def set_before(ed, p: etree._Element, twips: int) -> None:
+    set_spacing(ed, p, "before", twips)
 
 
 def set_baseline(ed, r: etree._Element) -> None:
@@ -94,11 +100,7 @@ def set_baseline(ed, r: etree._Element) -> None:
 
 
 def set_after(ed, p: etree._Element, twips: int) -> None:
-    with ed.props(p, "p") as ppr:
-        sp = ppr.get_or_add_spacing()
-        sp.attrib.pop(w("afterLines"), None)
-        sp.attrib.pop(w("afterAutospacing"), None)
-        sp.set(w("after"), str(twips))
+    set_spacing(ed, p, "after", twips)
 
 
 def text_runs(p) -> list:
