@@ -203,10 +203,12 @@ def _y(model: DocModel, p: Para) -> float:
     return next(pos[i].text_top_mm for i, q in enumerate(cell) if q is p)
 
 
-def text_lines_mm(model: DocModel, p: Para, size: float, bold: bool) -> list[float]:
-    """Widths of the printed lines of `p` (soft breaks and wrapping), in mm."""
+def text_lines_mm(model: DocModel, p: Para, size: float, bold: bool,
+                  text: str | None = None) -> list[float]:
+    """Widths of the printed lines of `p` (soft breaks and wrapping), in mm; `text`: measure
+    that text in the place of p's own."""
     width = container_width_twips(model, p)
-    text = " ".join(p.text.split())
+    text = " ".join((p.text if text is None else text).split())
     if not width:
         return [text_width_mm(text, size, bold=bold)]
     avail = (width - p.props.left - p.props.right) / TWIPS_PER_MM

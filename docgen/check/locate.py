@@ -7,6 +7,7 @@ header table (a table holding the Quốc hiệu), at a Quốc hiệu paragraph o
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from docgen.check.docmodel import DocModel, Para, Table
@@ -20,6 +21,7 @@ from docgen.check.vocab import (
     PHU_LUC_LOOSE,
     SO_LOOSE,
     TYPE_ABBR,
+    has_lower,
     is_quoc_hieu,
     is_upper,
     norm,
@@ -309,7 +311,7 @@ def _locate_opening(part: Part, tops: list[Para]) -> None:
             i += 1
             while (i < len(paras) and len(part.trich_yeu) < 4 and not _is_stopper(paras[i].text)
                    and (not part.trich_yeu or paras[i].props.jc == "center")
-                   or _first_trich_yeu(part, paras, i)):
+                   or _first_trich_yeu(part, paras, i) or _caps_continuation(part, tops, paras, i)):
                 part.trich_yeu.append(paras[i])   # continuation lines are centered like it
                 i += 1
     i = _locate_kinh_gui(part, paras, i)
@@ -340,6 +342,30 @@ def _first_trich_yeu(part: Part, paras: list[Para], i: int) -> bool:
     return (p.props.jc == "center" and is_upper(t) and bool(p.text_runs)
             and all(r.props.b for r in p.text_runs) and not KINH_GUI_RE.match(t)
             and not CAN_CU_RE.match(t) and not _is_kem_theo(t))
+
+
+_CAPS_HEADING = re.compile(r"^(?:[IVXLC]+\.|\d|PHẦN\b|CHƯƠNG\b|MỤC\b|ĐIỀU\b)")
+
+
+def _caps_continuation(part: Part, tops: list[Para], paras: list[Para], i: int) -> bool:
+    """The next line of a trích yếu typed in capitals: directly under the line above (the
+    next line of its paragraph, or the next paragraph with no empty one between), centered and
+    bold like it, not a heading, nor the authority line that a căn cứ block follows (nd30
+    §5.5: one finding for the capitals, never the rest of the trích yếu lost)."""
+    if not part.trich_yeu or len(part.trich_yeu) >= 4 or i >= len(paras) \
+            or any(has_lower(q.text) for q in part.trich_yeu):
+        return False
+    prev, p = part.trich_yeu[-1], paras[i]
+    t = norm(p.text)
+    adjacent = (p.el is prev.el and p.seg == prev.seg + 1) or (
+        p.seg == 0 and prev.seg == prev.nseg - 1 and _top_index(tops, p) == _top_index(tops, prev) + 1)
+    return (adjacent and _first_trich_yeu(Part(part.index), paras, i) and not t.endswith(":")
+            and not _CAPS_HEADING.match(t) and not DIEU_LOOSE.match(t)
+            and not (i + 1 < len(paras) and CAN_CU_RE.match(norm(paras[i + 1].text))))
+
+
+def _top_index(tops: list[Para], p: Para) -> int:
+    return next((k for k, q in enumerate(tops) if q is p), -2)
 
 
 def _locate_kinh_gui(part: Part, paras: list[Para], i: int) -> int:

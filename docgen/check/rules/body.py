@@ -55,10 +55,12 @@ def trich_yeu(ctx: Ctx):
             yield ctx.find("nd30.trich-yeu", part.ten_loai, "không có trích yếu nội dung dưới tên loại",
                            "trích yếu, đậm, 13–14 pt", "không có")
             continue
+        caps = next((p for p in part.trich_yeu if not has_lower(p.text)), None)
         for p in part.trich_yeu:
             probs = _style_problems(p, 13, 14, bold=True)
-            if not has_lower(p.text):
-                probs.append("viết in hoa toàn bộ (yêu cầu chữ thường)")
+            if p is caps:                 # once per trích yếu, at its first line in capitals
+                probs.append("viết in hoa toàn bộ (Nghị định 30 yêu cầu chữ thường, "
+                             "Phụ lục I, mục II.5.a)")
             yield from ctx.findings("nd30.trich-yeu", p, "trích yếu", probs, "chữ thường, đậm, 13–14 pt, căn giữa")
         yield from _trich_yeu_line(ctx, part)
 
@@ -73,7 +75,11 @@ def _trich_yeu_line(ctx: Ctx, part):
                        "đường kẻ liền, dài 1/3–1/2 dòng chữ", "không có")
         return
     size = (sizes(last) or [14])[-1]
-    width = max(w for q in part.trich_yeu for w in text_lines_mm(ctx.model, q, size, True))
+    # a trích yếu typed in capitals is measured as it is to be written (lower case): its
+    # capitals are one finding, not a second one about the line (checker-decisions.md, 14)
+    lower = not any(has_lower(q.text) for q in part.trich_yeu)
+    width = max(w for q in part.trich_yeu for w in text_lines_mm(
+        ctx.model, q, size, True, _sentence_case(q.text) if lower else None))
     if line.length_mm is not None and not 0.3 * width <= line.length_mm <= 0.55 * width:
         yield ctx.find("nd30.trich-yeu", last,
                        f"đường kẻ dưới trích yếu dài {fmt_pt(round(line.length_mm, 1))} mm, dòng chữ "
@@ -81,6 +87,12 @@ def _trich_yeu_line(ctx: Ctx, part):
                        "nd30 §13.1, nên chỉ cảnh báo)",
                        f"{fmt_pt(round(width / 3, 1))}–{fmt_pt(round(width / 2, 1))} mm",
                        f"{fmt_pt(round(line.length_mm, 1))} mm", CANH_BAO)
+
+
+def _sentence_case(text: str) -> str:
+    t = text.lower()
+    k = len(t) - len(t.lstrip())
+    return t[:k] + t[k:k + 1].upper() + t[k + 1:]
 
 
 def gap_below_so(paras: list, so, vv) -> float | None:
