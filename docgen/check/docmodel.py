@@ -11,7 +11,7 @@ from lxml import etree
 
 from docgen.check.effective import ParaProps, RunProps, Styles, w, wval
 from docgen.check.reader import R_NS, DocxPackage
-from docgen.check.shapes import Shape, has_drawing, run_shapes
+from docgen.check.shapes import Shape, run_shapes
 
 _INLINE_CONTAINERS = {w(t) for t in ("hyperlink", "ins", "smartTag", "fldSimple", "sdt",
                                      "sdtContent", "customXml", "moveTo")}
@@ -128,26 +128,34 @@ class DocModel:
         return next((b for b in self.blocks if isinstance(b, Table) and b.index == p.table), None)
 
 
-def _run_pieces(r: etree._Element) -> tuple[list[str], bool]:
-    """The text of a run split at soft line breaks (one string per line), and whether it holds
-    a page break."""
-    lines, cur, page_br = [], [], False
+_T, _TAB, _PTAB, _BR, _CR, _NBH = (w(t) for t in ("t", "tab", "ptab", "br", "cr", "noBreakHyphen"))
+_DRAWN = frozenset((w("drawing"), w("pict"), w("object"),
+                    "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"))
+_TYPE = w("type")
+
+
+def _run_pieces(r: etree._Element) -> tuple[list[str], bool, bool]:
+    """The text of a run split at soft line breaks (one string per line), whether it holds
+    a page break, and whether it holds a drawn object (shapes.has_drawing)."""
+    lines, cur, page_br, drawn = [], [], False, False
     for ch in r:
         tag = ch.tag
-        if tag == w("t"):
+        if tag == _T:
             cur.append(ch.text or "")
-        elif tag == w("tab") or tag == w("ptab"):
+        elif tag == _TAB or tag == _PTAB:
             cur.append("\t")
-        elif tag in (w("br"), w("cr")):
-            if wval(ch, "type") == "page":
+        elif tag == _BR or tag == _CR:
+            if ch.get(_TYPE) == "page":
                 page_br = True
             else:
                 lines.append("".join(cur))
                 cur = []
-        elif tag == w("noBreakHyphen"):
+        elif tag == _NBH:
             cur.append("-")
+        elif tag in _DRAWN:
+            drawn = True
     lines.append("".join(cur))
-    return lines, page_br
+    return lines, page_br, drawn
 
 
 def _lead_tab(p: etree._Element, text: str, first_line: int, left: int) -> int:
@@ -167,9 +175,10 @@ def _lead_tab(p: etree._Element, text: str, first_line: int, left: int) -> int:
 def iter_runs(p: etree._Element):
     """Runs of a paragraph in order, through hyperlinks, insertions, simple fields, sdt."""
     for ch in p:
-        if ch.tag == w("r"):
+        tag = ch.tag
+        if tag == _R:
             yield ch
-        elif ch.tag in _INLINE_CONTAINERS:
+        elif tag in _INLINE_CONTAINERS:
             yield from iter_runs(ch)
 
 
@@ -287,10 +296,9 @@ class _Builder:
         layout: list[list[tuple]] = [[]]
         page_br = False
         for i, r in enumerate(iter_runs(p)):
-            pieces, br = _run_pieces(r)
+            pieces, br, drawn = _run_pieces(r)
             page_br |= br
             rp = self.styles.run(r, pid, table_style)
-            drawn = has_drawing(r)
             shapes = tuple(run_shapes(r)) if drawn else ()
             for k, raw in enumerate(pieces):
                 if k:

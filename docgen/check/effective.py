@@ -13,6 +13,7 @@ Units: sizes in half-points (`sz`), indents and spacing in twips, as in the XML.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -26,12 +27,16 @@ DEFAULT_FONT = "Times New Roman"   # Word's font when nothing at all is specifie
 DEFAULT_SZ = 20                    # 10 pt when nothing at all is specified
 
 
+@functools.cache
 def w(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
 
+_VAL = w("val")
+
+
 def wval(el: etree._Element | None, attr: str = "val") -> str | None:
-    return None if el is None else el.get(w(attr))
+    return None if el is None else el.get(_VAL if attr == "val" else w(attr))
 
 
 def on_off(el: etree._Element) -> bool:

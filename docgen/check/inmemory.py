@@ -5,7 +5,8 @@ The batch workers render hundreds of documents from a handful of templates. Ever
 the same bytes for every document of one template, so those parts are parsed once per worker
 and reused, with the `Styles` index built on them (its per-format caches then serve every
 later document). Only the document part is parsed per document, with the same safe parser
-as files read from disk (docgen.check.reader).
+as files read from disk (docgen.check.reader), or not at all when the renderer hands over
+the tree it parsed with the same options to validate its output (RenderedPart.tree).
 """
 from __future__ import annotations
 
@@ -32,6 +33,9 @@ def _tree(raw: bytes, name: str, member: str, shared: bool) -> etree._Element:
     if shared and raw in _trees:
         _trees.move_to_end(raw)
         return _trees[raw]
+    parsed = getattr(raw, "tree", None)   # docgen.render.engine.RenderedPart: parsed already
+    if parsed is not None and not shared:
+        return parsed
     try:
         root = etree.fromstring(raw, _PARSER)
     except etree.XMLSyntaxError as exc:

@@ -59,6 +59,7 @@ class Part:
     ho_ten: Para | None = None
     phu_luc_head: Para | None = None
     phu_luc_title: list[Para] = field(default_factory=list)
+    sentences: list | None = None  # (Para, NFC text) read by the text rules (rules/text.py)
 
     @property
     def type_abbr(self) -> str | None:

@@ -78,13 +78,37 @@ class Template:
             xml = render_bounded(self.compiled[name], context)
         except Exception as exc:  # noqa: BLE001 - a template is user code: every failure is its error
             raise DocgenError(template_problem(self.path, name, exc)) from None
-        data = xml.encode("utf-8")
+        data = RenderedPart(xml.encode("utf-8"))
         try:
-            etree.fromstring(data, etree.XMLParser(resolve_entities=False, huge_tree=True))
-        except etree.XMLSyntaxError as exc:
-            raise DocgenError(Problem(display(self.path), None, "template.broken-xml",
-                                      f"mẫu sinh ra XML hỏng ở phần {name}: {exc}")) from None
+            data.tree = etree.fromstring(data, etree.XMLParser(**CHECK_PARSER_OPTIONS))
+        except etree.XMLSyntaxError:
+            try:      # not for the checker (a huge text node, say), but maybe well-formed
+                etree.fromstring(data, etree.XMLParser(resolve_entities=False, huge_tree=True))
+            except etree.XMLSyntaxError as exc:
+                raise DocgenError(Problem(display(self.path), None, "template.broken-xml",
+                                          f"mẫu sinh ra XML hỏng ở phần {name}: {exc}")) from None
         return data
+
+
+# The options of docgen.check.reader's parser (tests/render/test_engine_parts.py compares
+# them): a part parsed with them is the tree the checker would parse from the same bytes.
+CHECK_PARSER_OPTIONS = dict(
+    resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False,
+    dtd_validation=False, remove_comments=True, remove_pis=True,
+)
+
+
+class RenderedPart(bytes):
+    """A rendered XML part: its bytes, and `tree`, the part parsed while validating it (with
+    the checker's parser options; None when that parser refused it), which the check of the
+    just-rendered document reads instead of parsing the bytes again
+    (docgen.check.inmemory). Pickled, copied or written, it is plain bytes; never mutate the
+    tree except as the checker does (it drops unused namespace declarations)."""
+
+    tree = None
+
+    def __reduce__(self):
+        return (bytes, (bytes(self),))
 
 
 def template_problem(path: Path, part: str, exc: BaseException) -> Problem:

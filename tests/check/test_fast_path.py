@@ -91,3 +91,31 @@ def test_text_rule_mutations_on_both_paths(built, monkeypatch, test_name):
     monkeypatch.setattr(mod, "check_docx_bytes", counted)
     getattr(mod, test_name)(built)
     assert calls
+
+
+def test_rendered_tree_is_the_checkers_tree(rendered):
+    """The renderer hands the check the document tree it parsed while validating its output
+    (RenderedPart.tree), parsed with the checker's own parser options; a document with
+    findings gives exactly the findings of the full check, and pickles as plain bytes."""
+    import pickle
+
+    from docgen.check.reader import _PARSER_OPTIONS
+    from docgen.render.context import context_for
+    from docgen.render.engine import CHECK_PARSER_OPTIONS, RenderedPart
+    from docgen.render.package import write_zip
+
+    assert CHECK_PARSER_OPTIONS == _PARSER_OPTIONS
+    project = load_project(CONTENT)
+    doc = next(iter(_commune_docs(project)))
+    ctx = context_for(doc.noi_dung)
+    ctx["trich_yeu"] = ctx["trich_yeu"].upper()
+    parts = Engine(templates_dir()).render_parts(doc.mau, ctx, title="t", creator="c",
+                                                 stamp="2021-01-01T00:00:00Z")
+    xml = parts["word/document.xml"]
+    assert isinstance(xml, RenderedPart) and xml.tree is not None
+    assert type(pickle.loads(pickle.dumps(xml))) is bytes
+    full = check_docx_bytes(write_zip(list(parts.items())), "x.docx")
+    assert [f.message for f in full if f.code == "nd30.trich-yeu"] == [
+        "trích yếu: viết in hoa toàn bộ (Nghị định 30 yêu cầu chữ thường, Phụ lục I, mục II.5.a)"]
+    assert check_parts(parts, "x.docx") == full
+    assert check_parts(parts, "x.docx") == full        # the tree checked twice: same findings

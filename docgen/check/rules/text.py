@@ -53,11 +53,14 @@ COMMON_ABBR = {
 
 def _sentences(part):
     """(paragraph, NFC text) of the trích yếu, căn cứ and body paragraphs of a part, less
-    headings in capitals."""
-    for p in [*part.trich_yeu, *part.can_cu, *part.body]:
-        text = norm(p.text)
-        if text and not is_upper(text):
-            yield p, text
+    headings in capitals; computed once per part (four rules read them)."""
+    if part.sentences is None:
+        part.sentences = []
+        for p in [*part.trich_yeu, *part.can_cu, *part.body]:
+            text = norm(p.text)
+            if text and not is_upper(text):
+                part.sentences.append((p, text))
+    return part.sentences
 
 
 def _one(ctx: Ctx, code: str, hits: list, what: str, expected: str, severity=None):
@@ -138,45 +141,53 @@ def capitals(ctx: Ctx):
                         "theo tên người, sự kiện hay số", "tỉnh Lâm Đồng", CANH_BAO)
 
 
+_WORD_START = re.compile(r"(?<!\w)\w")      # the first letter of each word (\w+)
+
+
 def _initials(text: str) -> str:
-    return "".join(w[0] for w in re.findall(r"\w+", text)).upper()
+    return "".join(_WORD_START.findall(text)).upper()
 
 
-def _explained(a: str, before: str, text: str, everywhere: str) -> bool:
-    """Used before, defined in parentheses ("(sau đây viết tắt là CCHC)", "(CCHC)"), or its
-    full form written in the document (`everywhere`: the initials of all its words, tables
-    included): consecutive words whose first letters spell it ("cải cách hành chính"
-    explains CCHC). Only an abbreviation the reader cannot resolve anywhere is reported."""
-    if a in before:
-        return True
-    if re.search(rf"\(\s*(?:sau đây\s+)?(?:(?:gọi|viết)\s+tắt\s+(?:là\s+)?)?[\"“]?"
-                 rf"{re.escape(a)}[\"”]?\s*\)", text):
-        return True
-    return a.upper() in everywhere
+def _defined(a: str, text: str) -> bool:
+    """Defined in parentheses: "(sau đây viết tắt là CCHC)", "(CCHC)"."""
+    return re.search(rf"\(\s*(?:sau đây\s+)?(?:(?:gọi|viết)\s+tắt\s+(?:là\s+)?)?[\"“]?"
+                     rf"{re.escape(a)}[\"”]?\s*\)", text) is not None
+
+
+def _used_before(a: str, seen: str, head: str) -> bool:
+    """`a in seen + head`, without building the string."""
+    return a in seen or a in head or (len(a) > 1 and a in seen[1 - len(a):] + head[:len(a) - 1])
 
 
 @rule("nd30.text-abbreviation", "Chữ viết tắt được giải thích trước khi dùng",
       "thực hành soạn thảo; NĐ 30/2020, Phụ lục I, mục II.3.b (chữ viết tắt do cơ quan quy định)",
       severity=CANH_BAO)
 def abbreviations(ctx: Ctx):
-    everywhere = _initials(" ".join(p.text for p in ctx.model.paras))
+    """Used before, defined in parentheses, or its full form written in the document (the
+    initials of all its words, tables included: consecutive words whose first letters spell
+    it, "cải cách hành chính" explains CCHC). Only an abbreviation the reader cannot resolve
+    anywhere is reported."""
+    everywhere = None
     for part in ctx.parts:
         if part.kind == PHU_LUC:
             continue
-        sentences = list(_sentences(part))
+        sentences = [(p, t, [(m.group("a"), m.start()) for m in ABBR.finditer(t)])
+                     for p, t in _sentences(part)]
         uses: dict[str, int] = {}
-        for _p, t in sentences:
-            for m in ABBR.finditer(t):
-                uses[m.group("a")] = uses.get(m.group("a"), 0) + 1
+        for _p, _t, found in sentences:
+            for a, _ in found:
+                uses[a] = uses.get(a, 0) + 1
         seen_text, hits, reported = "", [], set()
-        for p, t in sentences:
-            for m in ABBR.finditer(t):
-                a = m.group("a")
+        for p, t, found in sentences:
+            for a, start in found:
                 if a in reported or a in COMMON_ABBR or a in ALL_ABBR or ROMAN.match(a) \
                         or uses[a] < 2:          # a name used once is left to the reader
                     continue
-                before = seen_text + t[:m.start()]
-                if not _explained(a, before, seen_text + t, everywhere):
+                if _used_before(a, seen_text, t[:start]) or _defined(a, seen_text + t):
+                    continue
+                if everywhere is None:
+                    everywhere = _initials(" ".join(q.text for q in ctx.model.paras))
+                if a.upper() not in everywhere:
                     hits.append((p, a))
                     reported.add(a)
             seen_text += " " + t
