@@ -228,6 +228,10 @@ class _Builder:
     def __init__(self, pkg: DocxPackage, styles: Styles | None = None, lazy_runs: bool = False):
         self.pkg = pkg
         self.lazy_runs = lazy_runs
+        # shapes are cached by their XML only on a Styles index shared between documents
+        # (the batch): within one file few paragraphs repeat, and serialising every one as
+        # a key would cost more than it saves
+        self.shared = styles is not None
         self.styles = styles or Styles(pkg.styles, pkg.theme)
         self.section = 0
         self.body_count = 0
@@ -286,11 +290,18 @@ class _Builder:
         """Everything about a paragraph that its XML alone decides (style, effective formats,
         lines, their runs by index, the text), cached on the Styles index by that XML:
         documents rendered from one template repeat most paragraphs byte for byte."""
-        key = (table_style, etree.tostring(p))
-        cache = self.styles.para_shapes
-        hit = cache.get(key)
-        if hit is not None:
+        if self.shared:
+            key = (table_style, etree.tostring(p))
+            cache = self.styles.para_shapes
+            hit = cache.get(key)
+            if hit is None:
+                hit = self._new_shape(p, table_style)
+                if len(cache) < 10000:        # bounded: the repeated paragraphs come first
+                    cache[key] = hit
             return hit
+        return self._new_shape(p, table_style)
+
+    def _new_shape(self, p, table_style) -> tuple:
         pid = self.styles.para_style_id(p)
         props = self.styles.paragraph(p, table_style)
         layout: list[list[tuple]] = [[]]
@@ -323,10 +334,7 @@ class _Builder:
                      "text": "".join(t[1].upper() if t[2].caps else t[1] for t in line),
                      "raw_text": "".join(t[4] for t in line)}
             lines.append((runs, proto, tuple(j for j, t in enumerate(line) if t[1].strip())))
-        hit = (lines, p.find(_PPR_SECTPR) is not None)
-        if len(cache) < 10000:        # bounded: the repeated paragraphs come first
-            cache[key] = hit
-        return hit
+        return lines, p.find(_PPR_SECTPR) is not None
 
     def table(self, tbl, outer: Table | None = None, outer_loc=None) -> Table:
         if outer is None:
@@ -341,7 +349,7 @@ class _Builder:
             trpr = rows[0].find(w("trPr"))
             t.header_row = trpr is not None and trpr.find(w("tblHeader")) is not None
         for ri, tr in enumerate(rows):
-            shape = self._row_shape(tr, tstyle)
+            shape = self._row_shape(tr, tstyle) if self.shared else None
             if shape is None:
                 row, widths, grid = self._row(t, ri, tr, tstyle, outer_loc)
             else:
