@@ -12,6 +12,7 @@ from lxml import etree
 from docgen.check.effective import ParaProps, RunProps, Styles, w, wval
 from docgen.check.reader import R_NS, DocxPackage
 from docgen.check.shapes import Shape, run_shapes
+from docgen.check.vocab import norm
 
 _INLINE_CONTAINERS = {w(t) for t in ("hyperlink", "ins", "smartTag", "fldSimple", "sdt",
                                      "sdtContent", "customXml", "moveTo")}
@@ -70,6 +71,11 @@ class Para:
     @cached_property
     def raw_text(self) -> str:
         return "".join(r.raw for r in self.runs)
+
+    @cached_property
+    def norm(self) -> str:
+        """`vocab.norm(text)`: NFC, single spaces, stripped (what the rules match)."""
+        return norm(self.text)
 
     @property
     def shapes(self) -> list[Shape]:
@@ -265,20 +271,25 @@ class _Builder:
             where = f"đoạn {body_index}"
         table, row, col = tloc
         out = []
+        section = self.section
         for k, (run_protos, proto, with_text) in enumerate(lines):
             runs = []
             for i, rproto in run_protos:
                 run = _new(Run)
+                d = rproto.copy()
                 if run_els is None:
-                    run.__dict__.update(rproto, _p=p, _i=i)     # Run.el is found when asked
+                    d["_p"], d["_i"] = p, i          # Run.el is found when asked
                 else:
-                    run.__dict__.update(rproto, el=run_els[i])
+                    d["el"] = run_els[i]
+                run.__dict__ = d
                 runs.append(run)
             para = _new(Para)
-            para.__dict__.update(proto, el=p, runs=runs, section=self.section,
-                                 where=where if k == 0 else f"{where}, dòng {k + 1}",
-                                 body_index=body_index, table=table, row=row, col=col,
-                                 text_runs=[runs[j] for j in with_text])
+            d = proto.copy()
+            d["el"], d["runs"], d["section"], d["body_index"] = p, runs, section, body_index
+            d["where"] = where if k == 0 else f"{where}, dòng {k + 1}"
+            d["table"], d["row"], d["col"] = table, row, col
+            d["text_runs"] = [runs[j] for j in with_text]
+            para.__dict__ = d
             out.append(para)
         self.paras.extend(out)
         if sect:
@@ -327,12 +338,13 @@ class _Builder:
         for k, line in enumerate(layout):
             runs = [(i, {"text": text, "props": rp, "has_shape": drawn, "raw": raw,
                          "shapes": shapes}) for i, text, rp, drawn, raw, shapes in line]
+            text = "".join(t[1].upper() if t[2].caps else t[1] for t in line)
             proto = {"props": props, "style": pid, "page_break_in": page_br, "seg": k,
                      "nseg": n, "lead_tab": lead_tab if k == 0 else 0,
                      "mark_pt": mark_pt if k == n - 1 else None,
                      # the cached properties, computed once
-                     "text": "".join(t[1].upper() if t[2].caps else t[1] for t in line),
-                     "raw_text": "".join(t[4] for t in line)}
+                     "text": text,
+                     "raw_text": "".join(t[4] for t in line), "norm": norm(text)}
             lines.append((runs, proto, tuple(j for j, t in enumerate(line) if t[1].strip())))
         return lines, p.find(_PPR_SECTPR) is not None
 

@@ -63,7 +63,7 @@ class Part:
 
     @property
     def type_abbr(self) -> str | None:
-        return TYPE_ABBR.get(norm(self.ten_loai.text).upper()) if self.ten_loai else None
+        return TYPE_ABBR.get(self.ten_loai.norm.upper()) if self.ten_loai else None
 
     @property
     def attached(self) -> bool:
@@ -92,7 +92,7 @@ def _table_has(t: Table, pred) -> bool:
 def _starts_part(b) -> bool:
     if isinstance(b, Table):
         return _table_has(b, lambda p: is_quoc_hieu(p.text))
-    text = norm(b.text)
+    text = b.norm
     return is_quoc_hieu(text) or bool(PHU_LUC_LOOSE.match(text))
 
 
@@ -132,7 +132,7 @@ def _starts_attached(blocks: list, k: int, current: Part) -> bool:
 
 
 def _is_pl_head(b) -> bool:
-    return isinstance(b, Para) and bool(PHU_LUC_LOOSE.match(norm(b.text)))
+    return isinstance(b, Para) and bool(PHU_LUC_LOOSE.match(b.norm))
 
 
 def _is_pl_part(part: Part) -> bool:
@@ -163,7 +163,7 @@ def _locate(part: Part) -> None:
     else:
         _locate_plain_header(part, _nonempty(tops))
     if first is not None and isinstance(first, Para) and (
-            PHU_LUC_LOOSE.match(norm(first.text)) or part.attached_head):
+            PHU_LUC_LOOSE.match(first.norm) or part.attached_head):
         part.kind = PHU_LUC
         part.phu_luc_head = first
     _locate_closing(part)
@@ -184,7 +184,7 @@ def _locate_header(part: Part, t: Table) -> None:
     for row in t.cells:
         for ci, cell in enumerate(row):
             for p in _nonempty(cell):
-                text = norm(p.text)
+                text = p.norm
                 if p is part.quoc_hieu or p is part.tieu_ngu:
                     continue
                 if SO_LOOSE.match(text) and text.startswith("Số") and part.so is None:
@@ -209,7 +209,7 @@ def _locate_plain_header(part: Part, paras: list[Para]) -> None:
         part.tieu_ngu = paras[k]
         k += 1
     for p in paras[k:k + 4]:
-        text = norm(p.text)
+        text = p.norm
         if text.startswith("Số") and SO_LOOSE.match(text) and part.so is None:
             part.so = p
         elif text.startswith("V/v") and part.so is not None and part.vv is None:
@@ -229,7 +229,7 @@ def _header_end(part: Part, paras: list[Para]) -> int:
 
 def _is_signature_table(t: Table) -> bool:
     def pred(p: Para) -> bool:
-        text = norm(p.text)
+        text = p.norm
         return text.lower().startswith("nơi nhận") or bool(AUTHORITY_LOOSE.match(text))
     return _table_has(t, pred)
 
@@ -320,10 +320,10 @@ def _locate_opening(part: Part, tops: list[Para]) -> None:
         part.kem_theo = paras[i]
         i += 1
     if i < len(paras) and is_upper(paras[i].text) and i + 1 < len(paras) and \
-            CAN_CU_RE.match(norm(paras[i + 1].text)):
+            CAN_CU_RE.match(paras[i + 1].norm):
         part.tham_quyen = paras[i]
         i += 1
-    while (i < len(paras) and CAN_CU_RE.match(norm(paras[i].text))
+    while (i < len(paras) and CAN_CU_RE.match(paras[i].norm)
            and part.type_abbr in ("QĐ", "NQ")):
         # only a decision or resolution has a căn cứ block (Mẫu 1.1–1.3); in a plan, report,
         # tờ trình or công văn "Căn cứ…"/"Theo đề nghị…" is body text (checker-decisions.md)
@@ -339,7 +339,7 @@ def _first_trich_yeu(part: Part, paras: list[Para], i: int) -> bool:
     if part.trich_yeu or i >= len(paras):
         return False
     p = paras[i]
-    t = norm(p.text)
+    t = p.norm
     return (p.props.jc == "center" and is_upper(t) and bool(p.text_runs)
             and all(r.props.b for r in p.text_runs) and not KINH_GUI_RE.match(t)
             and not CAN_CU_RE.match(t) and not _is_kem_theo(t))
@@ -357,12 +357,12 @@ def _caps_continuation(part: Part, tops: list[Para], paras: list[Para], i: int) 
             or any(has_lower(q.text) for q in part.trich_yeu):
         return False
     prev, p = part.trich_yeu[-1], paras[i]
-    t = norm(p.text)
+    t = p.norm
     adjacent = (p.el is prev.el and p.seg == prev.seg + 1) or (
         p.seg == 0 and prev.seg == prev.nseg - 1 and _top_index(tops, p) == _top_index(tops, prev) + 1)
     return (adjacent and _first_trich_yeu(Part(part.index), paras, i) and not t.endswith(":")
             and not _CAPS_HEADING.match(t) and not DIEU_LOOSE.match(t)
-            and not (i + 1 < len(paras) and CAN_CU_RE.match(norm(paras[i + 1].text))))
+            and not (i + 1 < len(paras) and CAN_CU_RE.match(paras[i + 1].norm)))
 
 
 def _top_index(tops: list[Para], p: Para) -> int:
@@ -371,11 +371,11 @@ def _top_index(tops: list[Para], p: Para) -> int:
 
 def _locate_kinh_gui(part: Part, paras: list[Para], i: int) -> int:
     """ô 9a: "Kính gửi: …" and the "- …" recipient lines under it."""
-    if part.kinh_gui or i >= len(paras) or not KINH_GUI_RE.match(norm(paras[i].text)):
+    if part.kinh_gui or i >= len(paras) or not KINH_GUI_RE.match(paras[i].norm):
         return i
     part.kinh_gui.append(paras[i])
     i += 1
-    while i < len(paras) and norm(paras[i].text).startswith(("-", "+", "–")) and \
+    while i < len(paras) and paras[i].norm.startswith(("-", "+", "–")) and \
             paras[i].props.jc != "both" and len(part.kinh_gui) < 30:
         part.kinh_gui.append(paras[i])
         i += 1
@@ -411,6 +411,6 @@ def _classify(part: Part) -> None:
     elif part.vv is not None:
         part.kind = CONG_VAN
     elif part.so is not None:
-        m = SO_LOOSE.match(norm(part.so.text))
+        m = SO_LOOSE.match(part.so.norm)
         first = (m.group("sym").split("-")[0] if m else "")
         part.kind = TYPED if first in ALL_ABBR else CONG_VAN

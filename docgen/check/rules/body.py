@@ -18,7 +18,6 @@ from docgen.check.vocab import (
     fmt_pt,
     has_lower,
     is_upper,
-    norm,
 )
 
 INDENTS = (567, 720)          # 1 cm, 1.27 cm
@@ -149,18 +148,27 @@ def can_cu(ctx: Ctx):
 
 
 def _is_heading(p) -> bool:
-    t = norm(p.text)
+    t = p.norm
     return centered(p) or (all_bold(p) and (ROMAN_HEAD_RE.match(t) is not None or len(t) < 80)
                            and not DIEU_RE.match(t))
 
 
-def _body_problems(p, prev) -> dict[str, str]:
-    """Problem kind -> description, for one body paragraph."""
+def _para_index(ctx: Ctx) -> dict[int, int]:
+    """Position of each paragraph in the model, by id, once per document."""
+    hit = ctx.model.cache.get(("index",))
+    if hit is None:
+        hit = ctx.model.cache[("index",)] = {id(q): k for k, q in enumerate(ctx.model.paras)}
+    return hit
+
+
+def _body_problems(p, prev, heading: bool | None = None) -> dict[str, str]:
+    """Problem kind -> description, for one body paragraph (`heading`: _is_heading(p), when
+    already known)."""
     out = {}
     bad = size_problem(p, 13, 14)
     if bad:
         out["size"] = f"cỡ chữ {bad} (yêu cầu 13–14 pt)"
-    if _is_heading(p):
+    if _is_heading(p) if heading is None else heading:
         return out
     if p.props.jc != "both":
         out["jc"] = f"{jc_name(p)} (yêu cầu căn đều hai bên)"
@@ -186,11 +194,12 @@ def body(ctx: Ctx):
     for part in ctx.parts:
         first: dict[str, tuple] = {}
         count: dict[str, int] = {}
-        index = {id(q): k for k, q in enumerate(ctx.model.paras)}
+        index = _para_index(ctx)
+        heading = {id(p): _is_heading(p) for p in part.body}
         for p in part.body:
             k = index[id(p)] - p.seg
             prev = ctx.model.paras[k - 1] if k > 0 else None
-            for kind, desc in _body_problems(p, prev).items():
+            for kind, desc in _body_problems(p, prev, heading[id(p)]).items():
                 first.setdefault(kind, (p, desc))
                 count[kind] = count.get(kind, 0) + 1
         for kind, (p, desc) in first.items():
@@ -198,7 +207,7 @@ def body(ctx: Ctx):
             msg = "nội dung: " + desc + (f" (và {more} đoạn khác)" if more else "")
             yield ctx.find("nd30.body", p, msg, "13–14 pt, căn đều, thụt 1–1,27 cm, cách đoạn ≥ 6 pt, "
                            "giãn dòng 1–1,5", desc, CANH_BAO if kind == "line-exact" else None)
-        plain = {s for p in part.body if not _is_heading(p) for s in sizes(p)}
+        plain = {s for p in part.body if not heading[id(p)] for s in sizes(p)}
         if len(plain) > 1:
             yield ctx.find("nd30.body", part.body[0], "nội dung dùng nhiều cỡ chữ khác nhau: "
                            + ", ".join(fmt_pt(s) for s in sorted(plain)) + " pt (nên thống nhất một cỡ)",
@@ -221,7 +230,7 @@ def dieu(ctx: Ctx):
     for part in ctx.parts:
         expected = 1
         for p in part.body:
-            text = norm(p.text)
+            text = p.norm
             m = DIEU_LOOSE.match(text)
             if not m or p.seg:
                 continue
@@ -261,7 +270,7 @@ def heading(ctx: Ctx):
         if part.kind == PHU_LUC:
             continue
         for p in part.body:
-            t = norm(p.text)
+            t = p.norm
             m = CHUONG_RE.match(t)
             if not m or p.seg or not (all_bold(p) or centered(p)):
                 continue

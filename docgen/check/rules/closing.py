@@ -8,7 +8,7 @@ from docgen.check.locate import CONG_VAN, PHU_LUC
 from docgen.check.rules.ctx import Ctx
 from docgen.check.rules.header import _style_problems
 from docgen.check.rules.util import all_bold, all_italic, any_bold, size_problem
-from docgen.check.vocab import ACADEMIC_RE, AUTHORITY_RE, NOI_NHAN, is_upper, norm
+from docgen.check.vocab import ACADEMIC_RE, AUTHORITY_RE, NOI_NHAN, is_upper
 
 # "- Lưu: VT, TCCB." optionally followed by the drafter code (ô 12), which people also join to
 # the unit after its period ("VT, NC.Châu(04b)"): nd30 §13.12, docs/checker-decisions.md
@@ -36,7 +36,7 @@ def signature(ctx: Ctx):
             probs = _style_problems(p, 13, 14, bold=True)
             if not is_upper(p.text):
                 probs.append("không viết in hoa")
-            t = norm(p.text)
+            t = p.norm
             if k == 0 and re.match(r"^(TM|KT|TL|TUQ|Q)[./ ]", t) and not AUTHORITY_RE.match(t):
                 probs.append("viết sai quyền hạn ký (TM., KT., TL., TUQ., Q. có dấu chấm và "
                              "một khoảng trắng)")
@@ -45,7 +45,7 @@ def signature(ctx: Ctx):
         if p is None:
             continue
         probs = _style_problems(p, 13, 14, bold=True)
-        if ACADEMIC_RE.match(norm(p.text)):
+        if ACADEMIC_RE.match(p.norm):
             probs.append("có học hàm, học vị trước họ tên")
         yield from ctx.findings("nd30.signature", p, "họ tên người ký", probs, "đậm, 13–14 pt, căn giữa, không học hàm học vị")
 
@@ -111,6 +111,6 @@ def noi_nhan(ctx: Ctx):
         if not part.noi_nhan:
             yield ctx.find("nd30.noi-nhan", head, "\"Nơi nhận:\" không có dòng nào, thiếu \"- Lưu: VT, ….\"",
                            "- Lưu: VT, ….", "không có")
-        elif part.kind == CONG_VAN and norm(part.noi_nhan[0].text) != "- Như trên;":
+        elif part.kind == CONG_VAN and part.noi_nhan[0].norm != "- Như trên;":
             yield ctx.find("nd30.noi-nhan", part.noi_nhan[0], "công văn: dòng đầu nơi nhận nên là "
-                           "\"- Như trên;\"", "- Như trên;", norm(part.noi_nhan[0].text), CANH_BAO)
+                           "\"- Như trên;\"", "- Như trên;", part.noi_nhan[0].norm, CANH_BAO)

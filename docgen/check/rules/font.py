@@ -15,20 +15,39 @@ def _first_bad(ctx: Ctx, pred):
     """Paragraphs with a run for which pred(run) gives a value, grouped by that value:
     (first paragraph, value + " (và N đoạn khác)" when more). One finding per distinct value
     keeps a whole document in the wrong font to one readable line. `pred` looks at the run's
-    props only, so it is evaluated once per distinct RunProps."""
+    props only, so it is evaluated once per distinct RunProps, and a paragraph's value once
+    per distinct sequence of its text runs' RunProps (runs formatted alike share one: the
+    Styles caches)."""
     groups: dict[str, list] = {}
-    seen: dict[int, str] = {}     # by RunProps: runs formatted alike share one (Styles caches)
-    for p in ctx.model.paras:
-        for r in p.text_runs:
-            value = seen.get(id(r.props))
-            if value is None:
-                value = seen[id(r.props)] = pred(r)
-            if value:
-                groups.setdefault(value, []).append(p)
-                break
+    by_props: dict[int, str] = {}
+    by_seq: dict[tuple, str] = {}
+    for p, seq in _props_sequences(ctx):
+        value = by_seq.get(seq)
+        if value is None:
+            value = ""
+            for r in p.text_runs:
+                v = by_props.get(id(r.props))
+                if v is None:
+                    v = by_props[id(r.props)] = pred(r)
+                if v:
+                    value = v
+                    break
+            by_seq[seq] = value
+        if value:
+            groups.setdefault(value, []).append(p)
     for value, paras in groups.items():
         more = f" (và {len(paras) - 1} đoạn khác)" if len(paras) > 1 else ""
         yield paras[0], value, more
+
+
+def _props_sequences(ctx: Ctx) -> list[tuple]:
+    """(paragraph, ids of its text runs' RunProps), once per document for the four rules."""
+    key = ("props-seq",)
+    hit = ctx.model.cache.get(key)
+    if hit is None:
+        hit = ctx.model.cache[key] = [(p, tuple(id(r.props) for r in p.text_runs))
+                                      for p in ctx.model.paras]
+    return hit
 
 
 @rule("nd30.font", "Phông chữ Times New Roman", "NĐ 30/2020, Phụ lục I, mục I.4")

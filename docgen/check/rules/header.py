@@ -18,7 +18,7 @@ from docgen.check.rules.util import (
     sizes,
     want_size,
 )
-from docgen.check.vocab import ALL_ABBR, DATE_RE, QUOC_HIEU, SO_RE, TIEU_NGU, fmt_pt, is_upper, norm
+from docgen.check.vocab import ALL_ABBR, DATE_RE, QUOC_HIEU, SO_RE, TIEU_NGU, fmt_pt, is_upper
 from docgen.vn.metrics import text_width_mm
 
 
@@ -216,7 +216,7 @@ def ngay(ctx: Ctx):
                            "không có dòng địa danh, ngày tháng năm ban hành dưới Tiêu ngữ",
                            "Hoài Nhơn, ngày 05 tháng 01 năm 2021", "không có")
             continue
-        errors, warnings = _date_text(norm(p.text))
+        errors, warnings = _date_text(p.norm)
         errors += _style_problems(p, 13, 14, italic=True)
         if part.so is not None and part.so.table == p.table and part.so.row != p.row:
             errors.append("không cùng hàng với dòng Số")

@@ -7,7 +7,7 @@ from docgen.check.finding import CANH_BAO, rule
 from docgen.check.locate import PHU_LUC
 from docgen.check.rules.ctx import Ctx
 from docgen.check.rules.header import _style_problems
-from docgen.check.vocab import PHU_LUC_RE, norm
+from docgen.check.vocab import PHU_LUC_RE
 
 
 def _pl_parts(ctx: Ctx):
@@ -20,14 +20,14 @@ def phu_luc(ctx: Ctx):
     for part in parts:
         head = part.phu_luc_head
         probs = []
-        m = PHU_LUC_RE.match(norm(head.text))
+        m = PHU_LUC_RE.match(head.norm)
         if part.attached_head:
-            probs.append(f"văn bản kèm theo bắt đầu bằng \"{norm(head.text)}\", không có dòng "
+            probs.append(f"văn bản kèm theo bắt đầu bằng \"{head.norm}\", không có dòng "
                          "\"Phụ lục\" (hoặc phần đầu riêng có Quốc hiệu, nd30 §5.12)")
-        elif not m and not norm(head.text).lower().startswith("phụ lục"):
+        elif not m and not head.norm.lower().startswith("phụ lục"):
             pass                 # an appended form ("Mẫu số 01"): its own heading is its name
         elif not m:
-            probs.append(f"viết \"{norm(head.text)}\" (yêu cầu \"Phụ lục\" hoặc \"Phụ lục I\")")
+            probs.append(f"viết \"{head.norm}\" (yêu cầu \"Phụ lục\" hoặc \"Phụ lục I\")")
         elif len(parts) > 1 and not (m.group("num") or "").isalpha():
             probs.append("có từ hai phụ lục trở lên phải đánh số La Mã")
         probs += _style_problems(head, 14, 14, bold=True)

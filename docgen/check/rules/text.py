@@ -13,7 +13,7 @@ import re
 from docgen.check.finding import CANH_BAO, rule
 from docgen.check.locate import CONG_VAN, PHU_LUC
 from docgen.check.rules.ctx import Ctx
-from docgen.check.vocab import ALL_ABBR, is_upper, norm
+from docgen.check.vocab import ALL_ABBR, is_upper
 
 DOC_TYPES = ("Văn bản", "Nghị quyết", "Nghị định", "Quyết định", "Chỉ thị", "Thông tư", "Thông tư liên tịch",
              "Công văn", "Kế hoạch", "Thông báo", "Báo cáo", "Tờ trình", "Hướng dẫn", "Công điện",
@@ -31,6 +31,8 @@ DIEU_LOW = re.compile(r"\b(?P<w>điều|chương|mục|phần) (?P<n>\d+|[IVXLC]
                       r"Hiến pháp)\b)")
 UNIT_CAP = re.compile(r"(?<=[a-zà-ỹđ] )(?P<w>Tỉnh|Huyện|Xã|Phường|Thị xã|Thị trấn|Quận) "
                       r"(?P<name>[A-ZĐ][a-zà-ỹđ]+(?: [A-ZĐ][a-zà-ỹđ]+)*)")
+DIEU_WORDS = ("điều ", "chương ", "mục ", "phần ")
+UNIT_WORDS = ("Tỉnh ", "Huyện ", "Xã ", "Phường ", "Thị xã ", "Thị trấn ", "Quận ")
 ABBR = re.compile(r"(?<![\w/-])(?P<a>[A-ZĐ][A-ZĐ]{1,7}|[A-ZĐ]+[a-z][A-ZĐ]+)(?![\w/-])")
 ROMAN = re.compile(r"^[IVXLC]+$")
 # Abbreviations every office reading an administrative-reform document knows, with their full
@@ -57,7 +59,7 @@ def _sentences(part):
     if part.sentences is None:
         part.sentences = []
         for p in [*part.trich_yeu, *part.can_cu, *part.body]:
-            text = norm(p.text)
+            text = p.norm
             if text and not is_upper(text):
                 part.sentences.append((p, text))
     return part.sentences
@@ -77,8 +79,8 @@ def vv(ctx: Ctx):
     for part in ctx.parts:
         if part.kind in (CONG_VAN, PHU_LUC) or part.ten_loai is None:
             continue
-        hits = [(p, " ".join(norm(p.text).split()[:5])) for p in part.trich_yeu
-                if norm(p.text).startswith("V/v")]
+        hits = [(p, " ".join(p.norm.split()[:5])) for p in part.trich_yeu
+                if p.norm.startswith("V/v")]
         yield from _one(ctx, "nd30.text-vv", hits, "trích yếu văn bản có tên loại viết \"V/v\" "
                         "(chỉ công văn dùng \"V/v\"; văn bản khác viết \"Về việc\")", "Về việc …")
 
@@ -106,7 +108,7 @@ def citation(ctx: Ctx):
         hits = [(p, m.group(0)) for p, t in _sentences(part) for m in NO_SO.finditer(t)]
         yield from _one(ctx, "nd30.text-citation", hits, "trích dẫn văn bản thiếu chữ \"số\" "
                         "trước số, ký hiệu", "Nghị định số 30/2020/NĐ-CP")
-        body = [(p, found) for p in part.can_cu for found in _without_body(norm(p.text))]
+        body = [(p, found) for p in part.can_cu for found in _without_body(p.norm)]
         yield from _one(ctx, "nd30.text-citation", body, "căn cứ không ghi cơ quan ban hành "
                         "văn bản được trích dẫn (\"… của …\")", "… ngày … của <cơ quan>", CANH_BAO)
 
@@ -130,9 +132,13 @@ def capitals(ctx: Ctx):
     for part in ctx.parts:
         cite, unit = [], []
         for p, t in _sentences(part):
-            cite += [(p, m.group(0).strip()) for m in KHOAN_CAP.finditer(t)]
-            cite += [(p, m.group(0)) for m in DIEU_LOW.finditer(t)]
-            unit += [(p, m.group(0)) for m in UNIT_CAP.finditer(t)]
+            # each pattern only where its literal words occur (a cheap test before the scan)
+            if "Khoản " in t or "Điểm " in t:
+                cite += [(p, m.group(0).strip()) for m in KHOAN_CAP.finditer(t)]
+            if any(k in t for k in DIEU_WORDS):
+                cite += [(p, m.group(0)) for m in DIEU_LOW.finditer(t)]
+            if any(k in t for k in UNIT_WORDS):
+                unit += [(p, m.group(0)) for m in UNIT_CAP.finditer(t)]
         yield from _one(ctx, "nd30.text-capitals", cite, "viện dẫn phần của văn bản: viết hoa "
                         "Phần, Chương, Mục, Điều; viết thường khoản, điểm",
                         "điểm a khoản 2 Điều 5 Luật …")
@@ -144,8 +150,17 @@ def capitals(ctx: Ctx):
 _WORD_START = re.compile(r"(?<!\w)\w")      # the first letter of each word (\w+)
 
 
+_INITIALS: dict[str, str] = {}
+
+
 def _initials(text: str) -> str:
-    return "".join(_WORD_START.findall(text)).upper()
+    """The first letters of the words of `text`, in capitals (by text: paragraphs repeat)."""
+    hit = _INITIALS.get(text)
+    if hit is None:
+        hit = "".join(_WORD_START.findall(text)).upper()
+        if len(_INITIALS) < 20000:
+            _INITIALS[text] = hit
+    return hit
 
 
 def _defined(a: str, text: str) -> bool:
@@ -186,7 +201,10 @@ def abbreviations(ctx: Ctx):
                 if _used_before(a, seen_text, t[:start]) or _defined(a, seen_text + t):
                     continue
                 if everywhere is None:
-                    everywhere = _initials(" ".join(q.text for q in ctx.model.paras))
+                    # the initials of the words of every paragraph in turn: words never
+                    # run from one paragraph into the next, so this is the initials of the
+                    # whole text joined by spaces
+                    everywhere = "".join(_initials(q.text) for q in ctx.model.paras)
                 if a.upper() not in everywhere:
                     hits.append((p, a))
                     reported.add(a)
