@@ -251,8 +251,8 @@ class _Builder:
         """What docgen.check.layout.container_width_twips would compute for the cell's
         paragraphs, recorded while the cell's width is at hand."""
         value = None if width is None else width - self.pad
-        for section in {q.section for q in cell}:
-            self.cache[("width", id(tc), section)] = (tc, value)
+        for q in cell:
+            q.__dict__["_width"] = value
 
     def para(self, p, table_style=None, where=None, tloc=(None, None, None)) -> Para:
         """Add one w:p as one Para per line (soft breaks split it); return the first line.

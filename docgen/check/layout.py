@@ -29,12 +29,19 @@ class Pos:
 def container_width_twips(model: DocModel, p: Para) -> int | None:
     """Width available to the text of `p`: its table cell minus padding, or the page's text
     width."""
+    known = p.__dict__.get("_width", _UNKNOWN)       # set by the model builder for cells
+    if known is not _UNKNOWN:
+        return known
     parent = p.el.getparent()
     key = ("width", id(parent), p.section)     # the cached proxy keeps the id unique
     hit = model.cache.get(key)
     if hit is None or hit[0] is not parent:
         hit = model.cache[key] = (parent, _container_width(model, p))
+    p.__dict__["_width"] = hit[1]
     return hit[1]
+
+
+_UNKNOWN = object()
 
 
 def _container_width(model: DocModel, p: Para) -> int | None:
@@ -230,6 +237,14 @@ def _para_height(model: DocModel, q: Para) -> float:
 
 
 def _text_height_mm(model: DocModel, section: int) -> float:
+    key = ("text-height", section)
+    hit = model.cache.get(key)
+    if hit is None:
+        hit = model.cache[key] = _section_text_height_mm(model, section)
+    return hit
+
+
+def _section_text_height_mm(model: DocModel, section: int) -> float:
     sec = model.sections[min(section, len(model.sections) - 1)].sect_pr
     size, mar = sec.find(w("pgSz")), sec.find(w("pgMar"))
     try:

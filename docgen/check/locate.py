@@ -227,11 +227,21 @@ def _header_end(part: Part, paras: list[Para]) -> int:
     return max(found) + 1 if found else 0
 
 
+_SIGNATURE_SEEN: dict[str, bool] = {}
+
+
+def _signature_text(text: str) -> bool:
+    """A Nơi nhận or authority line (remembered by text, like vocab.is_quoc_hieu)."""
+    hit = _SIGNATURE_SEEN.get(text)
+    if hit is None:
+        hit = text.lower().startswith("nơi nhận") or bool(AUTHORITY_LOOSE.match(text))
+        if len(_SIGNATURE_SEEN) < 20000:
+            _SIGNATURE_SEEN[text] = hit
+    return hit
+
+
 def _is_signature_table(t: Table) -> bool:
-    def pred(p: Para) -> bool:
-        text = p.norm
-        return text.lower().startswith("nơi nhận") or bool(AUTHORITY_LOOSE.match(text))
-    return _table_has(t, pred)
+    return _table_has(t, lambda p: _signature_text(p.norm))
 
 
 def _locate_closing(part: Part) -> None:

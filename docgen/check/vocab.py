@@ -46,7 +46,21 @@ def norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
+_QUOC_HIEU_SEEN: dict[str, bool] = {}
+
+
 def is_quoc_hieu(text: str) -> bool:
+    """Whether `text` is the Quốc hiệu (remembered by text: the documents of a batch repeat
+    most paragraphs)."""
+    hit = _QUOC_HIEU_SEEN.get(text)
+    if hit is None:
+        hit = _is_quoc_hieu(text)
+        if len(_QUOC_HIEU_SEEN) < 20000:
+            _QUOC_HIEU_SEEN[text] = hit
+    return hit
+
+
+def _is_quoc_hieu(text: str) -> bool:
     u = text.upper()
     if "HỘI" not in u and "XHCN" not in u and unicodedata.is_normalized("NFC", text):
         return False              # quick reject; decomposed text takes the full path
