@@ -73,6 +73,12 @@ class Para:
         return "".join(r.raw for r in self.runs)
 
     @cached_property
+    def props_key(self) -> tuple[int, ...]:
+        """Ids of the text runs' RunProps (shared by runs formatted alike): paragraphs with
+        equal keys are formatted alike, run for run (docgen.check.rules.font)."""
+        return tuple(id(r.props) for r in self.text_runs)
+
+    @cached_property
     def norm(self) -> str:
         """`vocab.norm(text)`: NFC, single spaces, stripped (what the rules match)."""
         return norm(self.text)
@@ -345,7 +351,9 @@ class _Builder:
                      # the cached properties, computed once
                      "text": text,
                      "raw_text": "".join(t[4] for t in line), "norm": norm(text)}
-            lines.append((runs, proto, tuple(j for j, t in enumerate(line) if t[1].strip())))
+            with_text = tuple(j for j, t in enumerate(line) if t[1].strip())
+            proto["props_key"] = tuple(id(line[j][2]) for j in with_text)
+            lines.append((runs, proto, with_text))
         return lines, p.find(_PPR_SECTPR) is not None
 
     def table(self, tbl, outer: Table | None = None, outer_loc=None) -> Table:

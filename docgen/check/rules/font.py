@@ -45,8 +45,7 @@ def _props_sequences(ctx: Ctx) -> list[tuple]:
     key = ("props-seq",)
     hit = ctx.model.cache.get(key)
     if hit is None:
-        hit = ctx.model.cache[key] = [(p, tuple(id(r.props) for r in p.text_runs))
-                                      for p in ctx.model.paras]
+        hit = ctx.model.cache[key] = [(p, p.props_key) for p in ctx.model.paras]
     return hit
 
 

@@ -31,8 +31,6 @@ DIEU_LOW = re.compile(r"\b(?P<w>điều|chương|mục|phần) (?P<n>\d+|[IVXLC]
                       r"Hiến pháp)\b)")
 UNIT_CAP = re.compile(r"(?<=[a-zà-ỹđ] )(?P<w>Tỉnh|Huyện|Xã|Phường|Thị xã|Thị trấn|Quận) "
                       r"(?P<name>[A-ZĐ][a-zà-ỹđ]+(?: [A-ZĐ][a-zà-ỹđ]+)*)")
-DIEU_WORDS = ("điều ", "chương ", "mục ", "phần ")
-UNIT_WORDS = ("Tỉnh ", "Huyện ", "Xã ", "Phường ", "Thị xã ", "Thị trấn ", "Quận ")
 ABBR = re.compile(r"(?<![\w/-])(?P<a>[A-ZĐ][A-ZĐ]{1,7}|[A-ZĐ]+[a-z][A-ZĐ]+)(?![\w/-])")
 ROMAN = re.compile(r"^[IVXLC]+$")
 # Abbreviations every office reading an administrative-reform document knows, with their full
@@ -63,6 +61,38 @@ def _sentences(part):
             if text and not is_upper(text):
                 part.sentences.append((p, text))
     return part.sentences
+
+
+_SCANS: dict[str, tuple] = {}
+
+
+def _scan(t: str) -> tuple:
+    """What the text rules find in one sentence (NFC text): (citations without "số", dates
+    without their zero, citing capitals, unit capitals, abbreviations as (abbreviation,
+    offset)), in text order. Remembered by text: the documents of a batch repeat most
+    sentences, and four rules read the same sentence."""
+    hit = _SCANS.get(t)
+    if hit is not None:
+        return hit
+    dates = []
+    for m in DATE_TEXT.finditer(t):
+        d, mo = int(m.group("d")), int(m.group("m"))
+        if (d < 10 and len(m.group("d")) == 1) or (mo in (1, 2) and len(m.group("m")) == 1):
+            dates.append(m.group(0))
+    cite, unit = [], []
+    # each capitals pattern only where its literal words occur (a cheap test before the scan)
+    if "Khoản " in t or "Điểm " in t:
+        cite += [m.group(0).strip() for m in KHOAN_CAP.finditer(t)]
+    if "điều " in t or "chương " in t or "mục " in t or "phần " in t:
+        cite += [m.group(0) for m in DIEU_LOW.finditer(t)]
+    if "Tỉnh " in t or "Huyện " in t or "Xã " in t or "Phường " in t or "Thị " in t \
+            or "Quận " in t:
+        unit = [m.group(0) for m in UNIT_CAP.finditer(t)]
+    hit = (tuple(m.group(0) for m in NO_SO.finditer(t)), tuple(dates), tuple(cite), tuple(unit),
+           tuple((m.group("a"), m.start()) for m in ABBR.finditer(t)))
+    if len(_SCANS) < 20000:
+        _SCANS[t] = hit
+    return hit
 
 
 def _one(ctx: Ctx, code: str, hits: list, what: str, expected: str, severity=None):
@@ -105,7 +135,7 @@ def _without_body(text: str) -> list[str]:
       "NĐ 30/2020, Phụ lục I, mục II.6.a")
 def citation(ctx: Ctx):
     for part in ctx.parts:
-        hits = [(p, m.group(0)) for p, t in _sentences(part) for m in NO_SO.finditer(t)]
+        hits = [(p, found) for p, t in _sentences(part) for found in _scan(t)[0]]
         yield from _one(ctx, "nd30.text-citation", hits, "trích dẫn văn bản thiếu chữ \"số\" "
                         "trước số, ký hiệu", "Nghị định số 30/2020/NĐ-CP")
         body = [(p, found) for p in part.can_cu for found in _without_body(p.norm)]
@@ -117,12 +147,7 @@ def citation(ctx: Ctx):
       severity=CANH_BAO)
 def dates(ctx: Ctx):
     for part in ctx.parts:
-        hits = []
-        for p, t in _sentences(part):
-            for m in DATE_TEXT.finditer(t):
-                d, mo = int(m.group("d")), int(m.group("m"))
-                if (d < 10 and len(m.group("d")) == 1) or (mo in (1, 2) and len(m.group("m")) == 1):
-                    hits.append((p, m.group(0)))
+        hits = [(p, found) for p, t in _sentences(part) for found in _scan(t)[1]]
         yield from _one(ctx, "nd30.text-date", hits, "ngày dưới 10 và tháng 1, 2 viết có số 0 "
                         "ở trước", "ngày 05 tháng 01 năm 2026")
 
@@ -132,13 +157,9 @@ def capitals(ctx: Ctx):
     for part in ctx.parts:
         cite, unit = [], []
         for p, t in _sentences(part):
-            # each pattern only where its literal words occur (a cheap test before the scan)
-            if "Khoản " in t or "Điểm " in t:
-                cite += [(p, m.group(0).strip()) for m in KHOAN_CAP.finditer(t)]
-            if any(k in t for k in DIEU_WORDS):
-                cite += [(p, m.group(0)) for m in DIEU_LOW.finditer(t)]
-            if any(k in t for k in UNIT_WORDS):
-                unit += [(p, m.group(0)) for m in UNIT_CAP.finditer(t)]
+            scan = _scan(t)
+            cite += [(p, found) for found in scan[2]]
+            unit += [(p, found) for found in scan[3]]
         yield from _one(ctx, "nd30.text-capitals", cite, "viện dẫn phần của văn bản: viết hoa "
                         "Phần, Chương, Mục, Điều; viết thường khoản, điểm",
                         "điểm a khoản 2 Điều 5 Luật …")
@@ -186,8 +207,7 @@ def abbreviations(ctx: Ctx):
     for part in ctx.parts:
         if part.kind == PHU_LUC:
             continue
-        sentences = [(p, t, [(m.group("a"), m.start()) for m in ABBR.finditer(t)])
-                     for p, t in _sentences(part)]
+        sentences = [(p, t, _scan(t)[4]) for p, t in _sentences(part)]
         uses: dict[str, int] = {}
         for _p, _t, found in sentences:
             for a, _ in found:
