@@ -237,13 +237,16 @@ def _new(cls):
 
 
 class _Builder:
-    def __init__(self, pkg: DocxPackage, styles: Styles | None = None, lazy_runs: bool = False):
+    def __init__(self, pkg: DocxPackage, styles: Styles | None = None, lazy_runs: bool = False,
+                 share_rows: bool = True):
         self.pkg = pkg
         self.lazy_runs = lazy_runs
         # shapes are cached by their XML only on a Styles index shared between documents
         # (the batch): within one file few paragraphs repeat, and serialising every one as
         # a key would cost more than it saves
         self.shared = styles is not None
+        self.share_rows = self.shared and lazy_runs and share_rows   # see _row_from
+        self.reused = False
         self.styles = styles or Styles(pkg.styles, pkg.theme)
         self.section = 0
         self.body_count = 0
@@ -430,7 +433,37 @@ class _Builder:
         return hit
 
     def _row_from(self, t: Table, ri: int, tr, shape, outer_loc) -> tuple[list, list, list]:
-        """As _row, from the row's cached shape."""
+        """As _row, from the row's cached shape. On a read-only model (the batch), a row seen
+        before with the same shape at the same place (table, row index, section, cell
+        padding) reuses the Para objects made then: they hold nothing that differs, but
+        `el` (an element of the earlier document, equal to this one's; Run.el is never
+        asked on such a model)."""
+        key = None
+        if self.share_rows and outer_loc is None:
+            key = (id(shape), t.index, ri, self.section, self.pad)
+            hit = self.styles.row_paras.get(key)
+            if hit is not None and hit[0] is shape:
+                cells, widths, grid = hit[1]
+                for cell in cells:
+                    self.paras.extend(cell)
+                self.reused = True
+                return [list(c) for c in cells], list(widths), list(grid)
+        row, widths, grid = self._row_paras(t, ri, tr, shape, outer_loc)
+        if key is not None and not any(ps[1] for c in shape[1] for ps in c[0]):
+            self._remember_row(key, shape, row, widths, grid)
+        return row, widths, grid
+
+    def _remember_row(self, key: tuple, shape, row, widths, grid) -> None:
+        """Keep the row's objects for the next document, on the second sight of its key
+        only (a row seen once, a commune's own, is not worth keeping, nor its tree)."""
+        seen, kept = self.styles.row_seen, self.styles.row_paras
+        if key not in seen:
+            if len(seen) < 20000:
+                seen.add(key)
+        elif len(kept) < 1000:
+            kept[key] = (shape, ([tuple(c) for c in row], tuple(widths), tuple(grid)))
+
+    def _row_paras(self, t: Table, ri: int, tr, shape, outer_loc) -> tuple[list, list, list]:
         row, widths, grid = [], [], []
         col, cells = shape
         for ci, (tc, (shapes, span, width, text_width)) in enumerate(
@@ -479,7 +512,7 @@ _MC_IGNORABLE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Ig
 
 
 def build_model(pkg: DocxPackage, styles: Styles | None = None, *,
-                lazy_runs: bool = False) -> DocModel:
+                lazy_runs: bool = False, share_rows: bool = True) -> DocModel:
     """The document model; `styles` is a Styles index already built on pkg's styles part.
     With `lazy_runs`, a Run's element is found only when asked (for a read-only model: the
     run is found again by its index in the paragraph, which an edit would shift).
@@ -489,7 +522,7 @@ def build_model(pkg: DocxPackage, styles: Styles | None = None, *,
     root, and serialising a paragraph as a cache key would otherwise repeat them all."""
     doc = pkg.document
     etree.cleanup_namespaces(doc, keep_ns_prefixes=(doc.get(_MC_IGNORABLE) or "").split())
-    b = _Builder(pkg, styles, lazy_runs)
+    b = _Builder(pkg, styles, lazy_runs, share_rows)
     body = pkg.document.find(w("body"))
     blocks: list = []
     if body is not None:
@@ -503,8 +536,13 @@ def build_model(pkg: DocxPackage, styles: Styles | None = None, *,
     for blk in blocks:
         if isinstance(blk, Table) and blk.section < len(sections):
             sections[blk.section].has_table = True
+    last = len(sections) - 1
+    if b.reused and any(p.section > last for p in b.paras):
+        # (never for a document docgen renders) shared rows are not to be changed below
+        return build_model(pkg, styles, lazy_runs=lazy_runs, share_rows=False)
     for p in b.paras:                      # a trailing paragraph after the last sectPr
-        p.section = min(p.section, len(sections) - 1)
+        if p.section > last:
+            p.section = last
     return DocModel(pkg.name, pkg, b.styles, blocks, b.paras, sections, b.cache)
 
 

@@ -182,6 +182,8 @@ class Styles:
         self._rpr_cache: dict[tuple, RunProps] = {}
         self.para_shapes: dict[tuple, tuple] = {}   # docgen.check.docmodel._Builder._shape
         self.row_shapes: dict[tuple, tuple] = {}    # docgen.check.docmodel._Builder._row_shape
+        self.row_paras: dict[tuple, tuple] = {}     # docgen.check.docmodel._Builder._row_from
+        self.row_seen: set[tuple] = set()
         self.theme = _theme_fonts(theme_root)
         if styles_root is None:
             return

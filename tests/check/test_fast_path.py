@@ -119,3 +119,37 @@ def test_rendered_tree_is_the_checkers_tree(rendered):
         "trích yếu: viết in hoa toàn bộ (Nghị định 30 yêu cầu chữ thường, Phụ lục I, mục II.5.a)"]
     assert check_parts(parts, "x.docx") == full
     assert check_parts(parts, "x.docx") == full        # the tree checked twice: same findings
+
+
+def test_rows_reused_between_documents_keep_their_findings(rendered):
+    """A table row seen again at the same place reuses the model objects made for it before
+    (docmodel._Builder._row_from): a row with a fault gives its finding in every document,
+    the third one (made from reused objects) too, exactly as the full check."""
+    from docgen.check import docmodel
+    from docgen.render.package import write_zip
+
+    outputs, parts = rendered
+    rels = [k for k in outputs if k.startswith("xa-phuong/") and k.endswith("phu-luc.docx")][:3]
+    assert len(rels) == 3
+    reused = []
+    real = docmodel._Builder._row_from
+
+    def spy(self, *args):
+        out = real(self, *args)
+        reused.append(self.reused)
+        return out
+
+    for k, rel in enumerate(rels):
+        broken = dict(parts[rel])
+        xml = broken["word/document.xml"]
+        cell = xml.index(b"<w:tc>", xml.index(b"<w:tr", xml.index(b"<w:tr") + 1))
+        broken["word/document.xml"] = xml[:cell] + xml[cell:].replace(
+            b"<w:r>", b'<w:r><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/></w:rPr>', 1)
+        full = check_docx_bytes(write_zip(list(broken.items())), rel)
+        assert [f.code for f in full] == ["nd30.font"], [f.message for f in full]
+        docmodel._Builder._row_from = spy
+        try:
+            assert check_parts(broken, rel) == full
+        finally:
+            docmodel._Builder._row_from = real
+    assert reused[-1] is True
