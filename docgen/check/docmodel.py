@@ -356,6 +356,7 @@ class _Builder:
                      "raw_text": "".join(t[4] for t in line), "norm": norm(text)}
             with_text = tuple(j for j, t in enumerate(line) if t[1].strip())
             proto["props_key"] = tuple(id(line[j][2]) for j in with_text)
+            proto["_memo"] = {}   # facts the rules derive from the shape alone (rules/body.py)
             lines.append((runs, proto, with_text))
         return lines, p.find(_PPR_SECTPR) is not None
 

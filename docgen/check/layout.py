@@ -228,11 +228,16 @@ __all__ = ["Pos", "column_stack", "stack_positions", "container_width_twips", "s
 
 
 def _para_height(model: DocModel, q: Para) -> float:
-    h = _n_lines(model, q) * line_height_mm(q)
-    if q.seg == 0:
-        h += q.props.before / 20 * PT_MM
-    if q.seg == q.nseg - 1:
-        h += q.props.after / 20 * PT_MM
+    """Height of a paragraph line with its spacing; kept on the Para (it depends on the
+    paragraph and its text width only, container_width_twips)."""
+    h = q.__dict__.get("_height")
+    if h is None:
+        h = _n_lines(model, q) * line_height_mm(q)
+        if q.seg == 0:
+            h += q.props.before / 20 * PT_MM
+        if q.seg == q.nseg - 1:
+            h += q.props.after / 20 * PT_MM
+        q.__dict__["_height"] = h
     return h
 
 

@@ -139,7 +139,7 @@ def test_rows_reused_between_documents_keep_their_findings(rendered):
         reused.append(self.reused)
         return out
 
-    for k, rel in enumerate(rels):
+    for rel in rels:
         broken = dict(parts[rel])
         xml = broken["word/document.xml"]
         cell = xml.index(b"<w:tc>", xml.index(b"<w:tr", xml.index(b"<w:tr") + 1))

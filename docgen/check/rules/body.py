@@ -153,6 +153,19 @@ def _is_heading(p) -> bool:
                            and not DIEU_RE.match(t))
 
 
+def _memo(p, key: tuple, fn):
+    """fn(p) for a top-level paragraph, remembered with its shape (docmodel: paragraphs
+    with the same XML share one memo; for a top-level paragraph these facts depend on
+    nothing else, `key` holding what they take from elsewhere)."""
+    memo = p.__dict__.get("_memo") if p.table is None else None
+    if memo is None:
+        return fn(p)
+    hit = memo.get(key)
+    if hit is None:
+        hit = memo[key] = fn(p)
+    return hit
+
+
 def _para_index(ctx: Ctx) -> dict[int, int]:
     """Position of each paragraph in the model, by id, once per document."""
     hit = ctx.model.cache.get(("index",))
@@ -195,11 +208,14 @@ def body(ctx: Ctx):
         first: dict[str, tuple] = {}
         count: dict[str, int] = {}
         index = _para_index(ctx)
-        heading = {id(p): _is_heading(p) for p in part.body}
+        heading = {id(p): _memo(p, ("heading",), _is_heading) for p in part.body}
         for p in part.body:
             k = index[id(p)] - p.seg
             prev = ctx.model.paras[k - 1] if k > 0 else None
-            for kind, desc in _body_problems(p, prev, heading[id(p)]).items():
+            h = heading[id(p)]
+            found = _memo(p, ("body", prev.props.after if prev is not None else 0, h),
+                          lambda p, prev=prev, h=h: _body_problems(p, prev, h))
+            for kind, desc in found.items():
                 first.setdefault(kind, (p, desc))
                 count[kind] = count.get(kind, 0) + 1
         for kind, (p, desc) in first.items():

@@ -1,7 +1,8 @@
 """Page setup and page numbers (Phụ lục I, Phần I, mục I.1–I.3, I.7)."""
 from __future__ import annotations
 
-from docgen.check.docmodel import Section, Table, has_page_field, iter_runs
+from docgen.check.docmodel import Section, Table, iter_runs
+from docgen.check.docmodel import has_page_field as _has_page_field
 from docgen.check.effective import w, wval
 from docgen.check.finding import CANH_BAO, rule
 from docgen.check.layout import estimated_pages
@@ -96,8 +97,20 @@ def _page_para_problems(ctx: Ctx, p) -> list[str]:
     return out
 
 
+def _page_fields(ctx: Ctx, root) -> list:
+    """docmodel.has_page_field, once per header/footer part of the document (the rules
+    below ask about the same few parts many times)."""
+    if root is None:
+        return []
+    key = ("page-fields", id(root))
+    hit = ctx.model.cache.get(key)
+    if hit is None or hit[0] is not root:
+        hit = ctx.model.cache[key] = (root, _has_page_field(root))
+    return hit[1]
+
+
 def _has_any_number(ctx: Ctx) -> bool:
-    return any(has_page_field(root) for sec in ctx.model.sections
+    return any(_page_fields(ctx, root) for sec in ctx.model.sections
                for root in (*sec.headers.values(), *sec.footers.values()))
 
 
@@ -109,8 +122,8 @@ def page_number(ctx: Ctx):
     for sec in ctx.model.sections:
         where = f"đầu trang mục {sec.index + 1}"
         default = sec.headers.get("default")
-        paras = has_page_field(default)
-        if not paras and pages > 1 and not has_page_field(sec.footers.get("default")):
+        paras = _page_fields(ctx, default)
+        if not paras and pages > 1 and not _page_fields(ctx, sec.footers.get("default")):
             yield ctx.find("nd30.page-number", where,
                            "không có số trang (trường PAGE) ở giữa phần đầu trang",
                            "trường PAGE, căn giữa, 13–14 pt", "không có")
@@ -121,14 +134,14 @@ def page_number(ctx: Ctx):
                                "căn giữa, 13–14 pt, chữ đứng, Times New Roman", "; ".join(probs))
         if not (sec.index == 0 or _restarts(sec)) or not _has_any_number(ctx):
             continue
-        shown = paras or has_page_field(sec.footers.get("default"))
+        shown = paras or _page_fields(ctx, sec.footers.get("default"))
         if not sec.title_pg and shown:
             yield ctx.find("nd30.page-number", f"mục {sec.index + 1}",
                            "trang đầu hiện số trang: chưa bật \"trang đầu khác\" (titlePg); "
                            "Nghị định 30 không đánh số trang thứ nhất",
                            "không có số ở trang 1", "có số trang ở trang 1")
-        elif sec.title_pg and (has_page_field(sec.headers.get("first"))
-                               or has_page_field(sec.footers.get("first"))):
+        elif sec.title_pg and (_page_fields(ctx, sec.headers.get("first"))
+                               or _page_fields(ctx, sec.footers.get("first"))):
             yield ctx.find("nd30.page-number", f"đầu trang đầu mục {sec.index + 1}",
                            "trang thứ nhất có số trang", "không có số ở trang 1", "trường PAGE")
 
@@ -164,7 +177,7 @@ def footer_number(ctx: Ctx):
             if root is None or id(root) in seen or not _shown(ctx, sec, kind):
                 continue
             seen.add(id(root))
-            if has_page_field(root):
+            if _page_fields(ctx, root):
                 yield ctx.find("nd30.page-number-footer", f"chân trang mục {sec.index + 1}",
                                "số trang đặt ở chân trang; Nghị định 30 yêu cầu đặt ở giữa, "
                                "phần lề trên", "đầu trang, căn giữa", "chân trang")
