@@ -103,7 +103,24 @@ def _norm(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
 
 
+# (id of the town plan's blocks, area) -> (those blocks, their khoan): the same for every commune
+# of a batch; the blocks are kept with the answer so that a reused id never matches
+_KHOAN: dict[tuple[int, str], tuple[tuple[Khoi, ...], Khoi | None]] = {}
+
+
 def _khoan_for(blocks: tuple[Khoi, ...], area: str) -> Khoi | None:
+    """The town plan's khoan for an area (remembered for the blocks and the area)."""
+    hit = _KHOAN.get((id(blocks), area))
+    if hit is not None and hit[0] is blocks:
+        return hit[1]
+    if len(_KHOAN) >= 256:
+        _KHOAN.clear()
+    khoan = _find_khoan(blocks, area)
+    _KHOAN[(id(blocks), area)] = (blocks, khoan)
+    return khoan
+
+
+def _find_khoan(blocks: tuple[Khoi, ...], area: str) -> Khoi | None:
     """The town plan's khoan for an area: same words (punctuation aside), else the closest."""
     found: list[Khoi] = []
 
