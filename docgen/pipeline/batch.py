@@ -226,8 +226,7 @@ def build_commune(index: int, file: str | None) -> CommuneResult:
             from . import check_outputs  # (through the package: tests/sabotage.py replaces it)
             from .checking import template_files
 
-            errors, warnings = check_outputs(outputs, _W["out_dir"], parts,
-                                             template_files(_W["engine"].templates_dir, docs))
+            errors, warnings = check_outputs(outputs, _W["out_dir"], parts, _templates(docs, template_files))
             result.warnings = warnings
             if errors:
                 result.problems = errors
@@ -247,6 +246,19 @@ def build_commune(index: int, file: str | None) -> CommuneResult:
             gc.freeze()
             _W["frozen"] = True
     return result
+
+
+def _templates(docs, template_files) -> dict[str, tuple[str, ...]]:
+    """checking.template_files of the documents, each document's templates shown once per worker
+    (they depend only on the templates it is made from)."""
+    seen = _W.setdefault("templates", {})
+    out = {}
+    for d in docs:
+        key = tuple(p.mau for p in (d.phan or (d,)))
+        if key not in seen:
+            seen[key] = template_files(_W["engine"].templates_dir, [d])[d.duong_dan]
+        out[d.duong_dan] = seen[key]
+    return out
 
 
 def _build_chunk(chunk: list[tuple[int, str | None]]) -> list[CommuneResult]:

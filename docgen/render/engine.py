@@ -38,7 +38,8 @@ def _finalize(value):
         raise TemplateNone("mẫu in ra giá trị rỗng (None)")
     if isinstance(value, Markup):
         return value
-    return Markup(str(escape(str(value))).replace("\n", _BR))
+    text = escape(value if type(value) is str else str(value))   # a Markup
+    return Markup(str.replace(text, "\n", _BR)) if "\n" in text else text
 
 
 def make_environment() -> DocgenSandbox:
