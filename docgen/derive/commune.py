@@ -209,8 +209,9 @@ def _rows(project: Project, khung: KhungXaPhuong, xa_phuong: XaPhuong, gi: int, 
     lead = cong_chuc(khung, khung.chu_tri_linh_vuc.get(kind, khung.chu_tri_linh_vuc.get("khac", "van_phong")),
                      xa_phuong)
     rows: list[Row] = []
+    number = roman(gi)
     for ti, task in enumerate(group.nhiem_vu, 1):
-        ma = f"{roman(gi)}.{ti}"
+        ma = f"{number}.{ti}"
         chu_tri = project.co_quan(task.chu_tri)
         phoi_hop = [project.co_quan(r) for r in task.phoi_hop]
         if chu_tri.gom_xa_phuong:
