@@ -13,7 +13,7 @@ import pytest
 
 from docgen.errors import DocgenError
 from docgen.pipeline import build, lock, writer
-from tests.expect import assert_commune_files, assert_core_files
+from tests.expect import assert_commune_files, assert_core_files, assert_derived_outputs
 from tests.helpers import edit
 
 DOCS = ("ke-hoach.docx", "phu-luc.docx", "quyet-dinh.docx", "tron-bo.docx")
@@ -297,15 +297,27 @@ def test_out_folder_may_be_a_link(project, tmp_path):
 @pytest.mark.parametrize("command, folder", [("xa-phuong", "xa-phuong"), ("ke-hoach-con", "ke-hoach-con")])
 def test_a_link_inside_the_out_folder_is_refused(project, tmp_path, cli, monkeypatch, command, folder):
     monkeypatch.chdir(tmp_path)
+    names = ["Hoài Mỹ"] if command == "xa-phuong" else []
+    status, _, err = cli(command, *names, "--content", project, "--out", "ok", "--no-check")
+    assert status == 0, err                    # positive control: without the link, it builds
+    _written[command](tmp_path / "ok")
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / folder).symlink_to(elsewhere)
-    status, _, err = cli(command, "--content", project, "--out", "b", "--no-check")
+    status, _, err = cli(command, *names, "--content", project, "--out", "b", "--no-check")
     assert status == 1 and "nội bộ" not in err
     assert (f"b/{folder}: lỗi: là liên kết tượng trưng (symlink); docgen không ghi qua liên kết bên "
             "trong thư mục kết quả (chỉ chính thư mục --out được là liên kết) [io.symlink]") in err
     assert list(elsewhere.iterdir()) == []
+
+
+def _derived_files(out):
+    assert_derived_outputs({p.relative_to(out).as_posix(): p.read_bytes()
+                            for p in (out / "ke-hoach-con").rglob("*.docx")})
+
+
+_written = {"xa-phuong": lambda out: assert_commune_files(out, ["hoai-my"]), "ke-hoach-con": _derived_files}
 
 
 def test_a_failed_first_build_leaves_no_folder(project, tmp_path):
