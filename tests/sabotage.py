@@ -14,8 +14,11 @@ In both modes the build's own Decree 30 check is switched off (`docgen.pipeline.
 reports nothing), so that a test fails because of its own assertions, not because the build
 refused an empty document. The same file is the pytest plugin (`-p tests.sabotage`) that applies
 the renderer patch and records, per test, whether it rendered a document through docgen's engine
-(in the test, in one of its fixtures, or through a commune batch whose workers render). Target:
-at most 25% of all tests pass, and not one of those document tests.
+(in the test, in one of its fixtures, or through a commune batch whose workers render), and
+whether it opened a zip package for reading in the test process (a DOCX: real, made in the
+test, a template). The passing tests are printed in three kinds: render a document (target:
+none), open a DOCX but render none, open no DOCX. Target: at most 25% of all tests pass, and
+not one of the document tests.
 """
 
 from __future__ import annotations
@@ -64,7 +67,9 @@ def empty_template(path: Path) -> None:
 # --- the pytest plugin (loaded in the copy with -p tests.sabotage) ---------------------------
 
 _RENDERS = [0]  # documents rendered in this process (a list: mutable from the wrappers)
+_READS = [0]    # zip packages (DOCX: built, real, hand-made, templates) opened for reading
 _DOC_FIXTURES: set[str] = set()
+_READ_FIXTURES: set[str] = set()
 _RESULTS: dict[str, dict] = {}
 
 
@@ -89,6 +94,14 @@ def _install_patches(mode: str) -> None:
         _RENDERS[0] += len(result.rendered)  # its workers render in other processes
         return result
 
+    zip_init = zipfile.ZipFile.__init__
+
+    def counted_zip(self, file, mode="r", *args, **kwargs):
+        if mode == "r":
+            _READS[0] += 1
+        zip_init(self, file, mode, *args, **kwargs)
+
+    zipfile.ZipFile.__init__ = counted_zip
     engine.Template.render = counted_render
     if mode == "renderer":
         engine.Template._render_part = empty_render_part
@@ -119,20 +132,23 @@ def _hookwrapper(fn):
 
 @_hookwrapper
 def pytest_fixture_setup(fixturedef, request):
-    before = _RENDERS[0]
+    before, reads = _RENDERS[0], _READS[0]
     try:
         return (yield)
     finally:
         if _RENDERS[0] > before:
             _DOC_FIXTURES.add(fixturedef.argname)
+        if _READS[0] > reads:
+            _READ_FIXTURES.add(fixturedef.argname)
 
 
 @_hookwrapper
 def pytest_runtest_protocol(item, nextitem):
-    before = _RENDERS[0]
+    before, reads = _RENDERS[0], _READS[0]
     result = yield
     entry = _RESULTS.setdefault(item.nodeid, {"outcome": "passed"})
     entry["document"] = _RENDERS[0] > before or bool(_DOC_FIXTURES & set(item.fixturenames))
+    entry["reads"] = _READS[0] > reads or bool(_READ_FIXTURES & set(item.fixturenames))
     return result
 
 
@@ -198,6 +214,10 @@ def summarize(mode: str, results: dict[str, dict]) -> bool:
           f"{len(by['skipped'])} skipped; {share:.1%} passing (target ≤ 25%)")
     print(f"  document tests (render through docgen's engine): {len(documents)}, "
           f"passing: {len(bad)} (target 0)")
+    reading = [t for t in by["passed"] if results[t].get("reads") and not results[t].get("document")]
+    print(f"  passing tests that render nothing but open a DOCX (real, made in the test, a template): "
+          f"{len(reading)}; passing tests that open no DOCX in the test process: "
+          f"{len(by['passed']) - len(bad) - len(reading)}")
     where = Counter(_where(t) for t in by["passed"])
     print("  passing, by place: " + ", ".join(f"{k} {v}" for k, v in sorted(where.items())))
     for test in bad:
@@ -219,7 +239,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.list_passing:
             for test, r in sorted(results.items()):
                 if r["outcome"] == "passed":
-                    print(f"    passing: {test}")
+                    kind = "renders" if r.get("document") else "opens a DOCX" if r.get("reads") else "no DOCX"
+                    print(f"    passing ({kind}): {test}")
     return 0 if ok else 1
 
 
