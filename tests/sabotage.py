@@ -74,8 +74,11 @@ _RESULTS: dict[str, dict] = {}
 
 
 def _install_patches(mode: str) -> None:
+    import docgen.cli
     import docgen.pipeline
     import docgen.pipeline.batch
+    import docgen.pipeline.checking
+    import docgen.pipeline.runner
     from docgen.render import engine
 
     render, render_part, run_batch = engine.Template.render, engine.Template._render_part, \
@@ -105,12 +108,19 @@ def _install_patches(mode: str) -> None:
     engine.Template.render = counted_render
     if mode == "renderer":
         engine.Template._render_part = empty_render_part
-    docgen.pipeline.batch.run_batch = counted_batch
-    docgen.pipeline.check_outputs = lambda outputs, out_dir, *args, **kwargs: ([], [])
-    for module in list(sys.modules.values()):  # names bound by `from … import run_batch`
-        if getattr(module, "__name__", "").startswith("docgen") and \
-                getattr(module, "run_batch", None) is run_batch:
-            module.run_batch = counted_batch
+    check_outputs = docgen.pipeline.checking.check_outputs
+
+    def no_check(outputs, out_dir, *args, **kwargs):
+        return [], []
+
+    # every name bound to them (`from … import run_batch`, `… import check_outputs`), in the
+    # modules imported now: pytest_configure runs after docgen.cli has imported every command
+    for module in list(sys.modules.values()):
+        if getattr(module, "__name__", "").startswith("docgen"):
+            if getattr(module, "run_batch", None) is run_batch:
+                module.run_batch = counted_batch
+            if getattr(module, "check_outputs", None) is check_outputs:
+                module.check_outputs = no_check
 
 
 def pytest_configure(config):

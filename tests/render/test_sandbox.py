@@ -9,7 +9,7 @@ import pytest
 
 from docgen.render import sandbox
 from tests.conftest import ROOT
-from tests.expect import assert_core_document, paragraphs, render_core
+from tests.expect import assert_core_document, assert_core_files, paragraphs, render_core
 
 ANCHOR = b"{{ ten_loai }}"
 CONTROL = "{{ 'MỐC' }}"   # a harmless expression: what lands in the plan where a payload goes
@@ -172,4 +172,5 @@ def test_real_documents_use_a_small_part_of_each_budget(project, tmp_path, monke
 
     monkeypatch.setattr(sandbox.Budget, "spend", spend)
     build(project, tmp_path / "b", check=False)
+    assert_core_files(tmp_path / "b")          # measured on the real documents
     assert 0 < max(spent) < sandbox.MAX_STEPS // 100
