@@ -151,6 +151,9 @@ def test_an_output_path_is_a_folder(project, tmp_path, cli, monkeypatch):
     status, _, err = cli("build", "chinh", "--content", project, "--out", "b")
     assert (status, err.splitlines()[0]) == (1, "b/ke-hoach.docx: lỗi: là thư mục, không phải tệp [io.is-a-folder]")
     assert not (tmp_path / "b" / "quyet-dinh.docx").exists()
+    (tmp_path / "b" / "ke-hoach.docx").rmdir()          # the folder gone, the same build writes
+    assert cli("build", "chinh", "--content", project, "--out", "b")[0] == 0
+    assert_core_files(tmp_path / "b")
 
 
 def _fault(monkeypatch, err_no, after_bytes=4096):
@@ -215,6 +218,8 @@ def _read_only(monkeypatch):
 def test_read_only_disk_up_to_date_build_succeeds(project, tmp_path, cli, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert cli("build", "--content", project, "--out", "b")[0] == 0
+    assert_core_files(tmp_path / "b")
+    assert_commune_files(tmp_path / "b")
     _read_only(monkeypatch)
     status, out, err = cli("build", "--content", project, "--out", "b")
     assert status == 0, err
