@@ -123,6 +123,68 @@ def _install_patches(mode: str) -> None:
                 module.check_outputs = no_check
 
 
+# --- subprocesses of the suite (`python -c "from docgen.cli import main; …"`) ---------------
+
+ENV_PARENT, ENV_MARKS = "DOCGEN_SABOTAGE_PARENT", "DOCGEN_SABOTAGE_MARKS"
+SITECUSTOMIZE = f"""import os
+if os.environ.get({ENV_PARENT!r}):   # a process started by the suite under tests/sabotage.py
+    from tests.sabotage import patch_subprocess
+    patch_subprocess()
+"""
+
+
+def _patch_module(module, mode: str) -> None:
+    """The same breakage as in the suite's process, applied to one module as it is imported."""
+    if module.__name__ == "docgen.pipeline.checking":
+        module.check_outputs = lambda outputs, out_dir, *args, **kwargs: ([], [])
+        return
+    render, render_part = module.Template.render, module.Template._render_part
+
+    def counted_render(self, *args, **kwargs):
+        _RENDERS[0] += 1
+        return render(self, *args, **kwargs)
+
+    module.Template.render = counted_render
+    if mode == "renderer":
+        module.Template._render_part = lambda self, name, context: (
+            empty_body(render_part(self, name, context)) if name == "word/document.xml"
+            else render_part(self, name, context))
+
+
+def patch_subprocess() -> None:
+    """Called by sitecustomize.py in the copy: patch docgen's engine and checker when (and if)
+    the process imports them, and leave a mark for the suite when it rendered a document."""
+    import atexit
+    import importlib.machinery
+
+    mode = os.environ.get(ENV_MODE)
+
+    class Finder:
+        @staticmethod
+        def find_spec(name, path=None, target=None):
+            if name not in ("docgen.render.engine", "docgen.pipeline.checking"):
+                return None
+            spec = importlib.machinery.PathFinder.find_spec(name, path)
+            if spec is not None:
+                exec_module = spec.loader.exec_module
+
+                def exec_and_patch(module):
+                    exec_module(module)
+                    _patch_module(module, mode)
+
+                spec.loader.exec_module = exec_and_patch
+            return spec
+
+    sys.meta_path.insert(0, Finder)
+    marks = os.environ.get(ENV_MARKS)
+    if marks:
+        atexit.register(lambda: _RENDERS[0] and (Path(marks) / str(os.getpid())).touch())
+
+
+def _marks() -> int:
+    return len(os.listdir(os.environ[ENV_MARKS])) if os.environ.get(ENV_MARKS) else 0
+
+
 def pytest_configure(config):
     mode = os.environ.get(ENV_MODE)
     if mode not in MODES:
@@ -132,6 +194,7 @@ def pytest_configure(config):
     if not Path(docgen.__file__).resolve().is_relative_to(Path.cwd().resolve()):
         raise SystemExit(f"tests/sabotage.py: docgen imported from {docgen.__file__}, not the copy")
     _install_patches(mode)
+    os.environ[ENV_PARENT] = str(os.getpid())   # its subprocesses patch themselves
 
 
 def _hookwrapper(fn):
@@ -154,10 +217,11 @@ def pytest_fixture_setup(fixturedef, request):
 
 @_hookwrapper
 def pytest_runtest_protocol(item, nextitem):
-    before, reads = _RENDERS[0], _READS[0]
+    before, reads, marks = _RENDERS[0], _READS[0], _marks()
     result = yield
     entry = _RESULTS.setdefault(item.nodeid, {"outcome": "passed"})
-    entry["document"] = _RENDERS[0] > before or bool(_DOC_FIXTURES & set(item.fixturenames))
+    entry["document"] = _RENDERS[0] > before or _marks() > marks or \
+        bool(_DOC_FIXTURES & set(item.fixturenames))
     entry["reads"] = _READS[0] > reads or bool(_READ_FIXTURES & set(item.fixturenames))
     return result
 
@@ -190,15 +254,20 @@ def _copy_checkout(dest: Path) -> Path:
     return repo
 
 
-def run_mode(mode: str, libreoffice: bool) -> dict[str, dict]:
+def run_mode(mode: str, libreoffice: bool, keyword: str | None = None) -> dict[str, dict]:
     with tempfile.TemporaryDirectory(prefix=f"docgen-sabotage-{mode}-") as tmp:
         repo = _copy_checkout(Path(tmp))
         if mode == "templates":
             for template in sorted((repo / "templates").glob("*.docx")):
                 empty_template(template)
-        report = Path(tmp) / "report.json"
-        env = dict(os.environ, PYTHONPATH=str(repo), **{ENV_MODE: mode, ENV_REPORT: str(report)})
+        (repo / "sitecustomize.py").write_text(SITECUSTOMIZE, "utf-8")
+        report, marks = Path(tmp) / "report.json", Path(tmp) / "marks"
+        marks.mkdir()
+        env = dict(os.environ, PYTHONPATH=str(repo),
+                   **{ENV_MODE: mode, ENV_REPORT: str(report), ENV_MARKS: str(marks)})
+        env.pop(ENV_PARENT, None)
         marker = ["-m", ""] if libreoffice else []
+        marker += ["-k", keyword] if keyword else []
         subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "tests.sabotage", *marker],
                        cwd=repo, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         if not report.exists():
@@ -241,10 +310,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--libreoffice", action="store_true",
                         help="also run the LibreOffice group (slow; needs soffice)")
     parser.add_argument("--list-passing", action="store_true", help="list every passing test")
+    parser.add_argument("-k", dest="keyword", help="only the tests pytest -k selects (a quick look)")
     args = parser.parse_args(argv)
     ok = True
     for mode in MODES if args.mode == "both" else (args.mode,):
-        results = run_mode(mode, args.libreoffice)
+        results = run_mode(mode, args.libreoffice, args.keyword)
         ok = summarize(mode, results) and ok
         if args.list_passing:
             for test, r in sorted(results.items()):
