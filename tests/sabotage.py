@@ -10,11 +10,15 @@ checkout (the files git knows, committed or not) to a temporary folder beside a 
 - `renderer`: the templates are intact, but the engine's rendering of `word/document.xml` is
   patched to return an empty body.
 
-In both modes the build's own Decree 30 check is switched off (`docgen.pipeline.check_outputs`
-reports nothing), so that a test fails because of its own assertions, not because the build
-refused an empty document. The same file is the pytest plugin (`-p tests.sabotage`) that applies
-the renderer patch and records, per test, whether it rendered a document through docgen's engine
-(in the test, in one of its fixtures, or through a commune batch whose workers render), and
+In both modes the build's own Decree 30 check is switched off (`check_outputs` reports nothing,
+under every name it is bound to: the package's, the runner's, the batch's), so that a test fails
+because of its own assertions, not because the build refused an empty document. Subprocesses
+of the suite are broken the same way: the copy gets a `sitecustomize.py` that patches docgen's
+engine and checker as a child process imports them (`patch_subprocess`). The same file is the
+pytest plugin (`-p tests.sabotage`) that applies the renderer patch and records, per test,
+whether it rendered a document through docgen's engine
+(in the test, in one of its fixtures, in a subprocess, or through a commune batch whose workers
+render), and
 whether it opened a zip package for reading in the test process (a DOCX: real, made in the
 test, a template). The passing tests are printed in three kinds: render a document (target:
 none), open a DOCX but render none, open no DOCX. Target: at most 25% of all tests pass, and
