@@ -4,9 +4,11 @@ An entry says which templates a document is rendered from, where it goes (a patt
 output folder), which content it reads (files and folders of the project), which function makes
 it, which target of the command line builds it, and which checks apply. What reads the registry:
 
-- change tracking: the commune batch digests exactly the content and templates its entries name
-  (`content_files`, `template_names`), instead of a hand-kept list (and every skeleton, since
-  loading the project checks them all);
+- the runner (pipeline/runner.py, documents.py): the core documents a project gets are the CORE
+  entries that apply to it (`can`: the files they need exist), each made by its `lam`;
+- change tracking (pipeline/digests.py): each document's digest covers exactly the content files,
+  templates and skeletons its entry names (`doc`, `mau`, `khung`), plus its own file of a folder
+  entry ("ke-hoach-con/", "xa-phuong/");
 - templates/make_templates.py: generates every template an entry names, and fails on one it
   cannot make;
 - the command line: the targets (`docgen build`, `ke-hoach-con`, `xa-phuong`) and their help;
@@ -38,6 +40,12 @@ class DocType:
     lam: str                       # the function that makes it (module:function)
     khung: tuple[str, ...] = ()    # its wording: skeletons docgen/khung/<name>.yaml (or the project's)
     kiem_tra: str = ND30           # the checks that apply
+    can: tuple[str, ...] = ()      # project files that must exist for a project to get this kind
+
+    def applies(self, content) -> bool:
+        """A project (its content folder, a pathlib.Path) gets documents of this kind: every file
+        of `can` exists there (the runner builds only the kinds that apply)."""
+        return all((content / name).is_file() for name in self.can)
 
     def matches(self, rel: str) -> bool:
         """`rel` (a path under the output folder) is a file of this kind."""
@@ -52,14 +60,14 @@ _COMMUNE_READS = (*TOWN, "xa-phuong/")
 
 DOCTYPES: tuple[DocType, ...] = (
     DocType("quyet-dinh", "Quyết định ban hành Kế hoạch", CORE, ("quyet-dinh",), "quyet-dinh.docx",
-            ("don-vi.yaml", "quyet-dinh.yaml"), "docgen.pipeline.documents:core_documents"),
+            ("don-vi.yaml", "quyet-dinh.yaml"), "docgen.pipeline.documents:quyet_dinh"),
     DocType("ke-hoach", "Kế hoạch", CORE, ("ke-hoach",), "ke-hoach.docx",
-            ("don-vi.yaml", "quyet-dinh.yaml", "ke-hoach.yaml"), "docgen.pipeline.documents:core_documents"),
+            ("don-vi.yaml", "quyet-dinh.yaml", "ke-hoach.yaml"), "docgen.pipeline.documents:ke_hoach"),
     DocType("phu-luc", "Phụ lục nhiệm vụ", CORE, ("phu-luc",), "phu-luc.docx",
-            ("don-vi.yaml", "quyet-dinh.yaml", "phu-luc.yaml"), "docgen.pipeline.documents:core_documents"),
+            ("don-vi.yaml", "quyet-dinh.yaml", "phu-luc.yaml"), "docgen.pipeline.documents:phu_luc"),
     DocType("tron-bo", "Tệp trọn bộ (Quyết định, Kế hoạch, Phụ lục)", CORE,
             ("quyet-dinh", "ke-hoach", "phu-luc"), "tron-bo.docx", TOWN,
-            "docgen.pipeline.documents:core_documents"),
+            "docgen.pipeline.documents:tron_bo"),
     DocType("kiem-tra", "Kế hoạch kiểm tra công tác CCHC", DERIVED, ("ke-hoach", "phu-luc"),
             "ke-hoach-con/<co-quan>/kiem-tra.docx", _DERIVED_READS, "docgen.derive.kiem_tra:derive",
             ("ke-hoach-con", "kiem-tra")),
