@@ -14,7 +14,7 @@ from tests.pipeline.test_format import _all_paragraphs, effective_font
 
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory):
-    outputs = build_derived(CONTENT, tmp_path_factory.mktemp("out"), check=False).build.outputs
+    outputs = build_derived(CONTENT, tmp_path_factory.mktemp("out"), check=False).outputs
     assert_derived_outputs(outputs)
     return outputs
 
