@@ -93,21 +93,27 @@ def _default_build(templates_dir: Path | None) -> BuildFn:
     return lambda content_dir, out_dir: run(content_dir, out_dir, templates=templates_dir)
 
 
-def _echo_affected(content_dir: Path, out_dir: Path, changed: list[str], templates_dir: Path | None) -> None:
-    """Which documents the saved files can change: the ones whose recorded inputs include them."""
+def _runner_affected(content_dir: Path, out_dir: Path, changed: list[str], templates_dir: Path | None) -> list[str]:
     from docgen.pipeline.runner import affected
 
-    docs = affected(content_dir, out_dir, changed, templates_dir)
+    return affected(content_dir, out_dir, changed, templates_dir)
+
+
+def _echo_affected(docs: list[str]) -> None:
+    """Which documents the saved files can change: the ones whose recorded inputs include them."""
     more = f" … và {len(docs) - SHOWN} văn bản khác" if len(docs) > SHOWN else ""
     click.echo(f"Văn bản đọc tệp này: {len(docs)}" + (f" ({', '.join(docs[:SHOWN])}{more})." if docs else "."))
 
 
-def make_watch_command(build_fn: BuildFn | None = None) -> click.Command:
+def make_watch_command(build_fn: BuildFn | None = None, affected_fn=None) -> click.Command:
     """The `watch` command; `build_fn(content_dir, out_dir)` defaults to the runner, whose
-    result (pipeline.result.Result) is printed by the one reporter, and whose per-document
-    digests say which documents a saved file affects (printed before the rebuild). Another
-    `build_fn` (tests) may return anything: then every document is diffed.
+    result (pipeline.result.Result) is printed by the one reporter, and `affected_fn(content_dir,
+    out_dir, changed, templates_dir)` to the runner's `affected`: the documents whose recorded
+    inputs (their per-document digests' keys) include a saved file, printed before the rebuild.
+    Another `build_fn` (tests) may return anything: then every document is diffed.
     """
+    if build_fn is None and affected_fn is None:
+        affected_fn = _runner_affected
 
     @click.command("watch")
     @click.option("--content", "content_dir", type=click.Path(path_type=Path), default=None,
@@ -139,8 +145,8 @@ def make_watch_command(build_fn: BuildFn | None = None) -> click.Command:
 
         def rebuild(changed: list[str]) -> None:
             click.echo(f"Tệp đã lưu: {', '.join(changed)}")
-            if build_fn is None:
-                _echo_affected(content_dir, out_dir, changed, templates_dir)
+            if affected_fn is not None:
+                _echo_affected(affected_fn(content_dir, out_dir, changed, templates_dir))
             _rebuild_once(build, content_dir, out_dir)
 
         from docgen.diff.watch import watch as watch_loop  # watchfiles: only when watching

@@ -7,11 +7,9 @@ from pathlib import Path
 from ..content import load_project
 from ..errors import DocgenError, Problem
 from ..paths import templates_dir as default_templates_dir
-from ..render.engine import Engine
 from .checking import check_outputs, template_files
 from .documents import core_documents
 from .lock import locked_run
-from .render_docs import render_all
 from .result import Result
 from .writer import write_outputs
 
@@ -41,6 +39,9 @@ def build(content_dir: str | Path, out_dir: str | Path, *, templates: str | Path
     """Build the decision, plan, appendix and the combined file of `content_dir` into `out_dir`.
 
     The output folder's lock is held for the whole run (one build per folder at a time)."""
+    from ..render.engine import Engine  # docxtpl: imported only when something is rendered
+    from .render_docs import render_all
+
     with locked_run(out_dir):
         timings: dict[str, float] = {}
         project = load_project(content_dir, timings=timings)

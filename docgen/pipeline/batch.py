@@ -248,7 +248,8 @@ def _run_batch(content_dir: Path, out_dir: Path, *, names: list[str] | None = No
     inputs = Inputs(content_dir, templates, check=check, out_dir=out_dir)
     files = commune_files(content_dir)
     saved = state.section(out_dir, SECTION)
-    old = saved.get("xa_phuong") if isinstance(saved.get("xa_phuong"), dict) else {}
+    old = {s: rec for s, rec in state.records(saved.get("xa_phuong")).items()
+           if isinstance(rec.get("outputs"), dict) and isinstance(rec.get("cho_trong", {}), dict)}
     khung = skeletons_digest(inputs)
     if not names and _all_fresh(out_dir, saved, old, files, inputs, khung):
         # Fast path: nothing changed at all -> the project is not even loaded.

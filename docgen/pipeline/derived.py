@@ -14,11 +14,9 @@ from ..derive import ChoNhap, KetQua, Nguon, ke_hoach_con, select
 from ..errors import DocgenError, Problem, UsageError
 from ..model import Project
 from ..paths import templates_dir as default_templates_dir
-from ..render.engine import Engine
 from . import finish
 from .checking import template_files
 from .lock import locked_run
-from .render_docs import render_all
 from .result import Result
 
 
@@ -67,6 +65,9 @@ def derive_project(content_dir: str | Path, agency: str | None = None,
 def build_derived(content_dir: str | Path, out_dir: str | Path, *, agency: str | None = None,
                   kind: str | None = None, templates: str | Path | None = None, check: bool = True,
                   force: bool = False) -> Result:
+    from ..render.engine import Engine  # docxtpl: imported only when something is rendered
+    from .render_docs import render_all
+
     with locked_run(out_dir):  # one build per output folder at a time, for the whole run
         timings: dict[str, float] = {}
         _, derived = derive_project(content_dir, agency, kind)

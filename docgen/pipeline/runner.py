@@ -28,7 +28,6 @@ from ..doctypes import COMMUNE, CORE, DERIVED, DocType, kind_of, of_target
 from ..errors import DocgenError, Problem
 from ..model import VanBan
 from ..paths import templates_dir as default_templates_dir
-from ..render.engine import Engine
 from . import batch, state
 from .batch import _run_batch
 from .checking import check_outputs, template_files
@@ -36,7 +35,6 @@ from .derived import derive_with_files
 from .digests import ROOTS, Inputs, keys_of, sources_cache
 from .documents import core_documents
 from .lock import locked_run
-from .render_docs import render_all
 from .result import Result
 from .sources import source_files
 from .writer import one_run, write_outputs
@@ -85,11 +83,22 @@ def plan_jobs(content: Path, targets) -> tuple[list[Job], dict[str, bytes], dict
         jobs += [_job("chinh", d) for d in core_documents(project, content)]
     if "ke-hoach-con" in targets:
         derived, own = derive_with_files(project)
-        jobs += [_job("ke-hoach-con", d, own.get(d.duong_dan, ())) for d in derived.van_ban]
+        jobs += [_job("ke-hoach-con", d, own.get(d.duong_dan, ())) for d in derived.van_ban
+                 if kind_of(d.duong_dan) is None or kind_of(d.duong_dan).applies(content)]
         existing = {c.tep for c in derived.cho_nhap if Path(c.tep).is_file()}
         lists[DERIVED_LIST] = listing(derived.cho_nhap, existing, "docgen ke-hoach-con").encode("utf-8")
         cho["ke-hoach-con"] = list(derived.cho_nhap)
     return jobs, lists, cho
+
+
+def _clean(saved: dict) -> dict:
+    """The section with only entries of the right shape (a damaged state file is never a failure)."""
+    clean = {name: state.records(saved.get(name)) for name in ("docs", "lists")}
+    clean["tong"] = {k: v for k, v in (saved.get("tong") if isinstance(saved.get("tong"), dict) else {}).items()
+                     if isinstance(v, str)}
+    notes = saved.get("cho_nhap") if isinstance(saved.get("cho_nhap"), dict) else {}
+    clean["cho_nhap"] = {k: v for k, v in notes.items() if isinstance(v, list)}
+    return clean
 
 
 def _fresh_target(saved: dict, muc: str, total: str, out_dir: Path) -> bool:
@@ -104,15 +113,15 @@ def _fresh_target(saved: dict, muc: str, total: str, out_dir: Path) -> bool:
 
 def _recorded(result: Result, saved: dict, muc: str) -> None:
     """A fresh target: what the state says it holds."""
-    result.documents += sorted(r for r, rec in saved["docs"].items() if rec["muc"] == muc)
-    result.unchanged += sorted(r for r, rec in saved["docs"].items() if rec["muc"] == muc)
-    result.lists += sorted(r for r, rec in saved["lists"].items() if rec["muc"] == muc)
+    result.documents += sorted(r for r, rec in saved["docs"].items() if rec.get("muc") == muc)
+    result.unchanged += sorted(r for r, rec in saved["docs"].items() if rec.get("muc") == muc)
+    result.lists += sorted(r for r, rec in saved["lists"].items() if rec.get("muc") == muc)
     result.cho_nhap += [ChoNhap(**d) for d in saved.get("cho_nhap", {}).get(muc, [])]
 
 
 def _stale(jobs: list[Job], inputs: Inputs, saved: dict, out_dir: Path) -> tuple[list[Job], dict[str, str]]:
     """The jobs whose digest changed or whose file is not what was written; every job's digest."""
-    docs = saved.get("docs", {}) if isinstance(saved.get("docs"), dict) else {}
+    docs = saved["docs"]
     digests = {j.doc.duong_dan: inputs.digest(j.keys) for j in jobs}
     stale = []
     for j in jobs:
@@ -127,6 +136,9 @@ def _render_check(jobs: list[Job], templates: Path, out_dir: Path, check: bool) 
     """Render and check the documents of `jobs`; DocgenError with every problem, before any write."""
     if not jobs:
         return {}, []
+    from ..render.engine import Engine  # docxtpl: imported only when something is rendered
+    from .render_docs import render_all
+
     engine = Engine(templates)
     docs = [j.doc for j in jobs]
     rendered = render_all(engine, docs)
@@ -143,7 +155,7 @@ def _run_core_derived(result: Result, content: Path, templates: Path, *, check: 
     targets = [t for t in result.targets if t != "xa-phuong" and _applies(t, content)]
     inputs = Inputs(content, templates, check=check, out_dir=out_dir)
     total = inputs.folder_digest(skip=("xa-phuong",))
-    saved = state.section(out_dir, SECTION)
+    saved = _clean(state.section(out_dir, SECTION))
     todo = [t for t in targets if not _fresh_target(saved, t, total, out_dir)]
     for t in targets:
         if t not in todo:
@@ -172,14 +184,13 @@ def _run_core_derived(result: Result, content: Path, templates: Path, *, check: 
 
 def _save(out_dir: Path, saved: dict, todo, total: str, jobs, digests, lists, cho) -> None:
     def kept(name: str) -> dict:
-        value = saved.get(name) if isinstance(saved.get(name), dict) else {}
-        return {r: rec for r, rec in value.items() if isinstance(rec, dict) and rec.get("muc") not in todo}
+        return {r: rec for r, rec in saved[name].items() if rec.get("muc") not in todo}
 
     docs = kept("docs") | {j.doc.duong_dan: {"muc": j.muc, "digest": digests[j.doc.duong_dan], "keys": list(j.keys),
                                              **state.record(out_dir, j.doc.duong_dan)} for j in jobs}
     made = kept("lists") | {rel: {"muc": "ke-hoach-con", **state.record(out_dir, rel)} for rel in lists}
-    tong = {k: v for k, v in (saved.get("tong") or {}).items() if k not in todo} | dict.fromkeys(todo, total)
-    notes = {k: v for k, v in (saved.get("cho_nhap") or {}).items() if k not in todo}
+    tong = {k: v for k, v in saved["tong"].items() if k not in todo} | dict.fromkeys(todo, total)
+    notes = {k: v for k, v in saved["cho_nhap"].items() if k not in todo}
     notes |= {t: [c.as_dict() for c in cho.get(t, [])] for t in todo}
     state.save_section(out_dir, SECTION, {"tong": dict(sorted(tong.items())), "docs": dict(sorted(docs.items())),
                                           "lists": dict(sorted(made.items())), "cho_nhap": notes})
@@ -218,12 +229,12 @@ def affected(content_dir: str | Path, out_dir: str | Path, changed, templates: s
     recorded inputs (the same keys their digests are made of) include one of them."""
     tpl = Path(templates) if templates else default_templates_dir()
     keys = _keys_of_paths(Path(content_dir), tpl, changed)
-    docs = state.section(Path(out_dir), SECTION).get("docs", {})
-    found = {rel for rel, rec in docs.items() if isinstance(rec, dict) and keys & set(rec.get("keys", ()))}
-    communes = state.section(Path(out_dir), batch.SECTION).get("xa_phuong", {})
-    for slug, rec in communes.items() if isinstance(communes, dict) else ():
+    docs = state.records(state.section(Path(out_dir), SECTION).get("docs"))
+    found = {rel for rel, rec in docs.items() if keys & set(rec.get("keys") or ())}
+    communes = state.records(state.section(Path(out_dir), batch.SECTION).get("xa_phuong"))
+    for slug, rec in communes.items():
         if keys & set(batch.KEYS) or f"content/{batch.FOLDER}/{slug}.yaml" in keys:
-            found |= set(rec.get("outputs", {}))
+            found |= set(state.records(rec.get("outputs")))
     return sorted(found)
 
 

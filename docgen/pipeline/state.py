@@ -59,6 +59,11 @@ def save_section(out_dir: Path, name: str, value: dict | None) -> None:
             pass
 
 
+def records(value) -> dict[str, dict]:
+    """The entries of a part of a section that have the shape of a record (the rest is dropped)."""
+    return {str(k): v for k, v in value.items() if isinstance(v, dict)} if isinstance(value, dict) else {}
+
+
 def record(out_dir: Path, rel: str) -> dict:
     """What a written output is: sha256, size, mtime (to see later that it is still intact)."""
     file = Path(out_dir) / rel
