@@ -66,8 +66,9 @@ DOCTYPES: tuple[DocType, ...] = (
             can_co=("quyet-dinh.yaml",)),
     DocType("ke-hoach", "Kế hoạch", CORE, ("ke-hoach",), "ke-hoach.docx",
             ("don-vi.yaml", "quyet-dinh.yaml", "ke-hoach.yaml"), "docgen.pipeline.documents:ke_hoach"),
+    # reads ke-hoach.yaml: a plan issued directly (no decision) is what its appendix is "kèm theo"
     DocType("phu-luc", "Phụ lục nhiệm vụ", CORE, ("phu-luc", "phu-luc-cot"), "phu-luc.docx",
-            ("don-vi.yaml", "quyet-dinh.yaml", "phu-luc.yaml"), "docgen.pipeline.documents:phu_luc",
+            TOWN, "docgen.pipeline.documents:phu_luc",
             can_co=("phu-luc.yaml",)),
     DocType("tron-bo", "Tệp trọn bộ (Quyết định, Kế hoạch, Phụ lục)", CORE,
             ("quyet-dinh", "ke-hoach", "phu-luc", "phu-luc-cot"), "tron-bo.docx", TOWN,
