@@ -9,6 +9,9 @@ from click.testing import CliRunner
 
 from docgen.cli import main_group
 from docgen.cli.diff import make_watch_command
+from tests.conftest import copy_build
+from tests.expect import assert_core_files
+from tests.helpers import edit
 
 
 def invoke(*args, cmd=main_group):
@@ -19,7 +22,7 @@ def test_missing_file(mk, tmp_path):
     a = mk("a.docx", ["Một"])
     r = invoke("diff", a, tmp_path / "khong-co.docx")
     assert r.exit_code == 2
-    assert r.stderr == f"{tmp_path / 'khong-co.docx'}: lỗi: không tìm thấy tệp [diff.missing-file]\n"
+    assert r.stderr == f"{tmp_path / 'khong-co.docx'}: lỗi: không tìm thấy tệp [diff.missing-file]\nCó 1 lỗi, 0 cảnh báo.\n"
     assert "Traceback" not in r.output
 
 
@@ -29,7 +32,7 @@ def test_not_a_docx(mk, tmp_path):
     r = invoke("diff", mk("a.docx", ["Một"]), txt)
     assert r.exit_code == 2
     assert r.stderr == (f"{txt}: lỗi: không phải tệp DOCX (không đọc được word/document.xml) "
-                        "[diff.not-docx]\n")
+                        "[diff.not-docx]\nCó 1 lỗi, 0 cảnh báo.\n")
 
 
 def test_one_file_is_a_usage_error(mk):
@@ -58,25 +61,33 @@ def test_build_without_previous(tmp_path):
     assert "chưa có bản dựng trước để so sánh" in r.stderr
 
 
-def test_build_against_previous(mk, tmp_path):
-    build = tmp_path / "build"
-    (build / ".docgen" / "truoc").mkdir(parents=True)
-    shutil.copy(mk("a.docx", ["Số: /QĐ-UBND"]), build / ".docgen" / "truoc" / "quyet-dinh.docx")
-    shutil.copy(mk("b.docx", ["Số: 12/QĐ-UBND"]), build / "quyet-dinh.docx")
-    shutil.copy(mk("c.docx", ["Kế hoạch"]), build / "ke-hoach.docx")  # unchanged: not in truoc
+def test_build_against_previous(project, full_build, tmp_path):
+    """A real rebuild after the decision got its number: only the decision and the files
+    citing it change, and the diff shows the number line of the built documents."""
+    build = copy_build(full_build, tmp_path / "build")
+    edit(project / "quyet-dinh.yaml", 'so: ""', 'so: "12"')
+    r = invoke("build", "chinh", "--content", project, "--out", build)
+    assert r.exit_code == 0, r.output
+    assert_core_files(build, project)
     r = invoke("diff", "--build-dir", build)
     assert r.exit_code == 0, r.output
-    assert r.stdout.splitlines()[:4] == [
-        "quyet-dinh.docx: thay đổi (1 bỏ, 1 thêm)", "  - Số: /QĐ-UBND", "  + Số: 12/QĐ-UBND",
-        "1 văn bản thay đổi."]
+    cite = "Quyết định số {}/QĐ-UBND ngày        tháng 12 năm 2020 của UBND thị xã Hoài Nhơn)"
+    plan = [f"  - (Ban hành kèm theo {cite.format('      ')}", f"  + (Ban hành kèm theo {cite.format('12')}"]
+    table = [f"  - (Kèm theo {cite.format('      ')}", f"  + (Kèm theo {cite.format('12')}"]
+    number = ["  - [hàng] Số:       /QĐ-UBND | Hoài Nhơn, ngày        tháng 12 năm 2020",
+              "  + [hàng] Số: 12/QĐ-UBND | Hoài Nhơn, ngày        tháng 12 năm 2020"]
+    assert r.stdout.splitlines() == [
+        "ke-hoach.docx: thay đổi (1 bỏ, 1 thêm)", *plan, "phu-luc.docx: thay đổi (1 bỏ, 1 thêm)", *table,
+        "quyet-dinh.docx: thay đổi (1 bỏ, 1 thêm)", *number, "tron-bo.docx: thay đổi (3 bỏ, 3 thêm)",
+        *number, "", *plan, "", *table, "4 văn bản thay đổi.", f"Trang HTML: {build / '.docgen' / 'khac-biet.html'}"]
     page = (build / ".docgen" / "khac-biet.html").read_text(encoding="utf-8")
-    assert "quyet-dinh.docx" in page and "QĐ-UBND" in page and "ke-hoach.docx" not in page
+    assert "quyet-dinh.docx" in page and "<ins>12/QĐ-UBND</ins>" in page
 
 
 def test_watch_missing_folder(tmp_path):
     r = invoke("watch", "--content", tmp_path / "khong-co")
     assert r.exit_code == 2
-    assert r.stderr == f"{tmp_path / 'khong-co'}: lỗi: thư mục nội dung không tồn tại [watch.missing-dir]\n"
+    assert r.stderr == f"{tmp_path / 'khong-co'}: lỗi: thư mục nội dung không tồn tại [watch.missing-dir]\nCó 1 lỗi, 0 cảnh báo.\n"
 
 
 def test_watch_rebuilds_once_after_a_save(mk, tmp_path):
@@ -126,4 +137,4 @@ def test_watch_keeps_going_after_a_failed_build(tmp_path):
     assert r.stderr.splitlines() == [
         'content/phu-luc.yaml:12: lỗi: cơ quan chủ trì "PTP2" không có trong danh mục '
         "[content.unknown-agency]",
-        "Dựng lại thất bại (1 lỗi); đang chờ sửa."]
+        "Có 1 lỗi, 0 cảnh báo (dựng lại thất bại; đang chờ sửa)."]

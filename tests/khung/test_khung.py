@@ -12,6 +12,7 @@ from docx import Document
 
 from docgen.content.khung import SHIPPED
 from docgen.derive.slots import fill
+from tests.expect import assert_commune_files
 from tests.helpers import edit
 
 
@@ -141,6 +142,9 @@ def test_role_points_at_another_agency(project, tmp_path, cli):
 
 
 def test_unknown_role_holder_and_undeclared_role(project, tmp_path, cli):
+    status, _, err = cli("xa-phuong", "Hoài Mỹ", "--content", project, "--out", tmp_path / "ok")
+    assert status == 0, err                    # positive control: the roles as shipped build
+    assert_commune_files(tmp_path / "ok", ["hoai-my"])
     line = edit(project / "don-vi.yaml", "  tu_phap: PTP", "  tu_phap: PTPP")
     status, _, err = cli("xa-phuong", "--content", project, "--out", tmp_path / "out")
     assert status == 1
@@ -217,11 +221,11 @@ def test_changing_a_skeleton_rebuilds_the_communes(project, tmp_path, cli):
     out = tmp_path / "out"
     assert cli("xa-phuong", "--content", project, "--out", out, "--no-check")[0] == 0
     status, stdout, _ = cli("xa-phuong", "--content", project, "--out", out, "--no-check")
-    assert status == 0 and stdout.startswith("Xã/phường: 0 đã dựng, 17 không đổi")
+    assert status == 0 and stdout.startswith(f"Đã dựng 34 văn bản vào {out}/xa-phuong/: 0 đã ghi, 34 không đổi")
     own = _own_khung(project, "xa-phuong")
     status, stdout, _ = cli("xa-phuong", "--content", project, "--out", out, "--no-check")
-    assert status == 0 and stdout.startswith("Xã/phường: 0 đã dựng, 17 không đổi")   # same text: same bytes
+    assert status == 0 and stdout.startswith(f"Đã dựng 34 văn bản vào {out}/xa-phuong/: 0 đã ghi, 34 không đổi")   # same text: same bytes
     edit(own, "luu: VT", "luu: VT, VP")
     status, stdout, _ = cli("xa-phuong", "--content", project, "--out", out, "--no-check")
-    assert status == 0 and stdout.startswith("Xã/phường: 17 đã dựng, 0 không đổi")
+    assert status == 0 and stdout.startswith(f"Đã dựng 34 văn bản vào {out}/xa-phuong/: 17 đã ghi, 17 không đổi")
     assert "- Lưu: VT, VP." in _text(out / "xa-phuong/hoai-my/ke-hoach.docx")
