@@ -107,7 +107,7 @@ def _init_worker(project: Project, templates: str, check: bool, out_dir: str, tr
     if parent_pid is not None:  # a pool worker: exit when the batch's process dies (kill -9)
         die_with_parent(parent_pid)
     _W.update(project=project, engine=Engine(Path(templates)), check=check, out_dir=Path(out_dir),
-              trich_dan=trich_dan, done=0, worker=parent_pid is not None, frozen=False)
+              trich_dan=trich_dan, done=0, worker=parent_pid is not None, frozen=False, templates={})
 
 
 def _commune_file_problems(project: Project, rieng: XaPhuongRieng, doc) -> list[Problem]:
@@ -170,7 +170,7 @@ def build_commune(index: int, file: str | None) -> CommuneResult:
 def _templates(docs, template_files) -> dict[str, tuple[str, ...]]:
     """checking.template_files of the documents, each document's templates shown once per worker
     (they depend only on the templates it is made from)."""
-    seen = _W.setdefault("templates", {})
+    seen = _W["templates"]                  # emptied by _init_worker: one run's templates
     out = {}
     for d in docs:
         key = tuple(p.mau for p in (d.phan or (d,)))
