@@ -31,7 +31,7 @@ from ..model import (
 )
 from ..model.cho_nhap import ChoNhap
 from ..model.commune import XaPhuongRieng
-from ..model.content import CoQuanBanHanh
+from ..model.content import CapTren, CoQuanBanHanh
 from ..model.khung import KhungXaPhuong
 from ..vn import Ngay, ngay_thang_nam, roman, so_ky_hieu, strip_end
 from .cho_nhap import SoCho
@@ -179,7 +179,7 @@ Row = tuple[str, str, tuple[str, ...], str, str, tuple[str, ...], str]   # ma, t
 
 def _slots(project: Project, khung: KhungXaPhuong, xa_phuong: XaPhuong, trich_dan: str) -> Slots:
     officers = {f"cong_chuc_{r}": cong_chuc(khung, r, xa_phuong) for r in khung.cong_chuc}
-    lead = officers.get("cong_chuc_van_phong", "")
+    lead = officers.get(f"cong_chuc_{khung.dau_moi}", "")
     return chung(project, trich_dan).plus(
         dv=xa_phuong.loai_ten, ten=xa_phuong.ten_day_du, ten_in_hoa=xa_phuong.ten_day_du.upper(),
         con=xa_phuong.don_vi_con, dau_moi=lower_first(lead), **officers)
@@ -266,7 +266,7 @@ def ke_hoach_xa_phuong(project: Project, xa_phuong: XaPhuong, rieng: XaPhuongRie
     co_quan = CoQuanBanHanh(
         ten=fill(khung.co_quan.ten, values), ten_ngan=fill(khung.co_quan.ten_ngan, values),
         dong_tieu_de=tuple(fill(t, values) for t in khung.co_quan.dong_tieu_de),
-        chu_quan=(town.ten_ngan.upper(),) if town.chu_quan_xa_phuong else (),
+        cap_tren=CapTren(ten=town.ten, cap=town.cap) if town.chu_quan_xa_phuong else None,
         ky_hieu="UBND", dia_danh=xa_phuong.ten, cap=xa_phuong.loai)
     areas, groups = _areas(project, khung, xa_phuong, rieng, values)
     trich_yeu = fill(khung.trich_yeu, values)

@@ -7,13 +7,13 @@ missing value here is a role the registry does not declare, reported at don-vi.y
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from pathlib import Path
 from string import Formatter
 
 from ..errors import DocgenError, Problem
 from ..model import Khoi, Project
+from ..model.cap import cap_duoi, liet_ke, mo_hinh_cua, nam_cua
 from ..model.khung import VAI_TRO, KhoiKhung
 
 _FORMATTER = Formatter()
@@ -79,14 +79,27 @@ def lower_first(text: str) -> str:
 
 
 def nam_ke_hoach(project: Project) -> int:
-    """The parent plan's year: "… năm 2021" in its trích yếu, else the decision's year + 1."""
-    m = re.search(r"năm (\d{4})", project.ke_hoach.trich_yeu)
-    return int(m.group(1)) if m else project.quyet_dinh.ngay_ban_hanh.nam + 1
+    """The parent plan's year: its `nam`, "… năm 2021" in its trích yếu, else the decision's year + 1."""
+    return nam_cua(project.ke_hoach, getattr(project, "quyet_dinh", None))
+
+
+def mo_hinh_du_an(project: Project) -> str:
+    """The period of the project's plan (model.cap.MO_HINH): "ba_cap" or "hai_cap"."""
+    return mo_hinh_cua(project.ke_hoach, getattr(project, "quyet_dinh", None))
+
+
+def don_vi_cap_xa(project: Project) -> str:
+    """"xã, phường" / "xã, phường, đặc khu": the kinds of the registry's communes, else those the
+    level has in the period (model.cap.CAP_DUOI)."""
+    cq = project.don_vi.co_quan_ban_hanh
+    kinds = [x.loai for x in project.don_vi.xa_phuong] or list(cap_duoi(cq.cap, mo_hinh_du_an(project)))
+    return liet_ke(kinds) or "xã, phường"
 
 
 def chung(project: Project, trich_dan: str) -> Slots:
     """The slots every skeleton may use (docgen.model.khung.CHUNG), from the registry."""
     cq = project.don_vi.co_quan_ban_hanh
+    qd = getattr(project, "quyet_dinh", None)
     values = {
         "nam": str(nam_ke_hoach(project)),
         "cap": cq.cap_ten,
@@ -94,7 +107,11 @@ def chung(project: Project, trich_dan: str) -> Slots:
         "co_quan_ban_hanh": cq.ten_ngan,
         "trich_dan": trich_dan,
         "ke_hoach": lower_first(project.ke_hoach.trich_yeu),
-        "quyet_dinh": lower_first(" ".join(project.quyet_dinh.trich_yeu.split())),
+        # the decision's title; a plan issued directly is cited "… về <its title>"
+        "quyet_dinh": (lower_first(" ".join(qd.trich_yeu.split())) if qd is not None
+                       else "về " + lower_first(" ".join(project.ke_hoach.trich_yeu.split()))),
+        "don_vi_cap_xa": don_vi_cap_xa(project),
+        "ubnd_cac_xa": f"UBND các {don_vi_cap_xa(project)}",
     }
     for role in VAI_TRO:
         holder = project.vai_tro(role)

@@ -19,7 +19,8 @@ from typing import ClassVar, Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .content import Cap, Model, NguoiKy
+from .cap import Cap
+from .content import Model, NguoiKy
 from .types import NonBlank, Text
 
 KIEU_KHUNG = ("muc", "khoan", "diem", "gach", "doan", "chen")
@@ -70,7 +71,8 @@ class Khung(Model):
 
 # Slots every skeleton may use (docgen.derive.slots.chung fills them from the registry).
 VAI_TRO = ("noi_vu", "tu_phap", "van_hoa_thong_tin", "tai_chinh", "van_phong")
-CHUNG = frozenset({"nam", "cap", "ubnd", "co_quan_ban_hanh", "trich_dan", "ke_hoach", "quyet_dinh"}
+CHUNG = frozenset({"nam", "cap", "ubnd", "co_quan_ban_hanh", "trich_dan", "ke_hoach", "quyet_dinh", "don_vi_cap_xa",
+                   "ubnd_cac_xa"}
                   | {f"co_quan_{r}" for r in VAI_TRO})
 
 
@@ -80,7 +82,11 @@ def _s(*names: str) -> frozenset[str]:
 
 # --- commune plans (xa-phuong.yaml) ------------------------------------------------------------
 
-CONG_CHUC = ("van_phong", "tu_phap", "tai_chinh", "dia_chinh", "van_hoa")
+CONG_CHUC = ("van_phong", "tu_phap", "tai_chinh", "dia_chinh", "van_hoa", "noi_vu", "mot_cua")
+VaiXa = Literal["van_phong", "tu_phap", "tai_chinh", "dia_chinh", "van_hoa", "noi_vu", "mot_cua"]
+"""Commune roles: office, justice, finance, land, culture; home affairs/CCHC and the one-stop
+centre (both only in the two-level period's skeleton: Phòng Văn hóa - Xã hội, Trung tâm Phục vụ
+hành chính công)."""
 LINH_VUC = ("chi_dao", "the_che", "tthc", "bo_may", "can_bo", "tai_chinh", "hien_dai")
 XA = _s("dv", "ten", "ten_in_hoa", "con", *(f"cong_chuc_{c}" for c in CONG_CHUC), "dau_moi")
 
@@ -97,8 +103,8 @@ class NhiemVuKhung(Model):
 
     nhiem_vu: NonBlank
     san_pham: tuple[NonBlank, ...] = Field(min_length=1)
-    chu_tri: Literal["van_phong", "tu_phap", "tai_chinh", "dia_chinh", "van_hoa"]
-    phoi_hop: tuple[Literal["van_phong", "tu_phap", "tai_chinh", "dia_chinh", "van_hoa"], ...] = ()
+    chu_tri: VaiXa
+    phoi_hop: tuple[VaiXa, ...] = ()
     thoi_gian: NonBlank
 
 
@@ -147,10 +153,10 @@ class KhungXaPhuong(Khung):
     noi_nhan: tuple[NonBlank, ...] = Field(min_length=1)
     luu: NonBlank
     phu_luc: PhuLucKhung
-    cong_chuc: dict[Literal["van_phong", "tu_phap", "tai_chinh", "dia_chinh", "van_hoa"], NonBlank | CongChuc]
+    cong_chuc: dict[VaiXa, NonBlank | CongChuc]
+    dau_moi: VaiXa = "van_phong"               # the officer (or phòng) that leads CCHC: {dau_moi}
     chu_tri_linh_vuc: dict[Literal["chi_dao", "the_che", "tthc", "bo_may", "can_bo", "tai_chinh", "hien_dai",
-                                   "khac"],
-                           Literal["van_phong", "tu_phap", "tai_chinh", "dia_chinh", "van_hoa"]]
+                                   "khac"], VaiXa]
     nhiem_vu_chuan: dict[Literal["chi_dao", "the_che", "tthc", "bo_may", "can_bo", "tai_chinh", "hien_dai"],
                          tuple[NhiemVuKhung, ...]] = {}
     chi_tieu_cap_xa: ChiTieuCapXa
@@ -159,9 +165,21 @@ class KhungXaPhuong(Khung):
         "co_quan": XA, "trich_yeu": XA, "than": XA, "chi_tieu": XA, "nhiem_vu": XA,
         "phoi_hop": XA | {"chu_tri", "viec"}, "ket_thuc": XA, "nguoi_ky": XA, "cho_nhap_ho_ten": XA,
         "noi_nhan": XA, "luu": XA, "phu_luc": XA | {"so_ky_hieu", "ngay"}, "cong_chuc": frozenset(),
-        "chu_tri_linh_vuc": frozenset(), "nhiem_vu_chuan": XA, "chi_tieu_cap_xa": XA,
+        "chu_tri_linh_vuc": frozenset(), "nhiem_vu_chuan": XA, "chi_tieu_cap_xa": XA, "dau_moi": frozenset(),
     }
     CHEN: ClassVar[frozenset[str]] = frozenset({"linh_vuc"})
+
+    @model_validator(mode="after")
+    def _roles_declared(self) -> KhungXaPhuong:
+        used = {self.dau_moi, *self.chu_tri_linh_vuc.values()}
+        for duties in self.nhiem_vu_chuan.values():
+            for d in duties:
+                used |= {d.chu_tri, *d.phoi_hop}
+        missing = sorted(used - set(self.cong_chuc))
+        if missing:
+            raise PydanticCustomError("content.missing", 'vai "{r}" được dùng nhưng không có trong "cong_chuc"',
+                                      {"r": missing[0]})
+        return self
 
 
 # --- derived plans (ke-hoach-con.yaml: the frame; one file per kind) ----------------------------

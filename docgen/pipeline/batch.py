@@ -30,7 +30,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..content import display_path, load_model, load_project
-from ..content.khung import khung_path
+from ..content.khung import khung_files
 from ..content.yaml_loader import load_yaml
 from ..derive.commune import FOLDER, KetQua, ke_hoach_xa_phuong, loi_ten, slug
 from ..doctypes import COMMUNE, content_files, of_target, template_names
@@ -127,7 +127,8 @@ def base_digest(content_dir: Path, templates: Path, check: bool, cache: Path | N
     # them all, so a broken one must not hide behind the no-change path (the commune documents
     # themselves are worded by khung_names(of_target(COMMUNE)) only)
     for name in KHUNG:
-        h.update(f"|khung/{name}:{_file_digest(khung_path(content_dir, name))}".encode())
+        for path in khung_files(content_dir, name):
+            h.update(f"|khung/{path.name}:{_file_digest(path)}".encode())
     return h.hexdigest()
 
 

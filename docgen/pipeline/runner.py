@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..content import display_path, load_project
-from ..content.khung import khung_path
+from ..content.khung import khung_files
 from ..derive.cho_nhap import ChoNhap
 from ..derive.cho_nhap import can_nhap_markdown as listing
 from ..errors import DocgenError, Problem
@@ -97,7 +97,7 @@ def inputs_digest(content: Path, templates: Path, out_dir: Path, check: bool, ta
     h = hashlib.sha256(f"v{STATE_VERSION}|check={check}|{','.join(targets)}|{_code_digest(cache)}".encode())
     files = [p for p in sorted(content.rglob("*")) if p.is_file()
              and p.relative_to(content).parts[0] != "xa-phuong"]
-    files += sorted(templates.glob("*.docx")) + [khung_path(content, n) for n in KHUNG]
+    files += sorted(templates.glob("*.docx")) + [p for n in KHUNG for p in khung_files(content, n)]
     for path in files:
         h.update(f"|{path.as_posix()}:{_file_digest(path)}".encode())
     return h.hexdigest()

@@ -79,7 +79,7 @@ def test_unknown_slot_without_a_close_name_lists_the_slots(project, tmp_path, cl
     status, _, err = cli("ke-hoach-con", "--content", project, "--out", tmp_path / "out")
     assert status == 1
     assert re.search(rf'{re.escape(str(own))}:{line}: lỗi: chỗ trống "{{zzzzzzzzzz}}" không có; ở đây dùng '
-                     r'được: \{cap\}, \{cap_uy\}, .*\{tap_the\}.* \[khung.unknown-slot\]', err)
+                     r'được: \{don_vi_cap_xa\}, \{cap\}, \{cap_uy\}, .*\{tap_the\}.* \[khung.unknown-slot\]', err)
 
 
 def test_lone_brace_and_unknown_insert(project, tmp_path, cli):
@@ -156,6 +156,9 @@ def test_unknown_role_holder_and_undeclared_role(project, tmp_path, cli):
 
 def test_level_huyen_gives_huyen_wording(project, tmp_path, cli):
     edit(project / "don-vi.yaml", "cap: thi_xa", "cap: huyen")
+    registry = project / "don-vi.yaml"      # a huyện has xã and thị trấn, no phường (content.level)
+    registry.write_text(registry.read_text(encoding="utf-8").replace("loai: phuong", "loai: thi_tran"),
+                        encoding="utf-8")
     out = tmp_path / "out"
     for command in ("ke-hoach-con", "xa-phuong"):
         status, _, err = cli(command, "--content", project, "--out", out)
