@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..model import NhiemVu, NhomNhiemVu, Project
+from ..model.cap import nam_cua
 from .names import windows_safe
 
 KINDS = ("kiem_tra", "tuyen_truyen", "cntt", "chung")
@@ -80,9 +81,8 @@ def kind_of(task: NhiemVu) -> str:
 
 
 def nam_ke_hoach(project: Project) -> int:
-    """The parent plan's year: "… năm 2021" in its trích yếu, else the decision's year + 1."""
-    m = re.search(r"năm (\d{4})", project.ke_hoach.trich_yeu)
-    return int(m.group(1)) if m else project.quyet_dinh.ngay_ban_hanh.nam + 1
+    """The parent plan's year: its `nam`, "… năm 2021" in its trích yếu, else the decision's year + 1."""
+    return nam_cua(project.ke_hoach, getattr(project, "quyet_dinh", None))
 
 
 def _norm(text: str) -> str:
@@ -129,8 +129,8 @@ def select(project: Project) -> list[KeHoachCon]:
     used: set[tuple[str, str]] = set()
     for gi, group in enumerate(project.phu_luc.nhom, 1):
         for ti, task in enumerate(group.nhiem_vu, 1):
-            if not is_plan(task) or is_parent_plan(project, task):
-                continue
+            if not is_plan(task) or is_parent_plan(project, task) or project.co_quan(task.chu_tri).nhom:
+                continue        # a group ("UBND các xã, phường, đặc khu") issues no one plan: each member its own
             ma = f"{project_roman(gi)}.{ti}"
             key = project.key(task.chu_tri)
             kind = kind_of(task)

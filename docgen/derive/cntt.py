@@ -17,7 +17,9 @@ from .slots import fill
 
 IT_ROW = re.compile(r"CNTT|công nghệ thông tin|phần mềm|một cửa điện tử|chữ ký số|dịch vụ công trực tuyến|"
                     r"Cổng TTĐT|Trang TTĐT|thông tin điện tử|ISO|HTQLCL|Phòng họp không giấy", re.IGNORECASE)
-AREA = re.compile(r"hiện đại hóa", re.IGNORECASE)
+# the area's name: "Hiện đại hóa nền hành chính" (NQ 30c, 2011-2020), "Xây dựng và phát triển Chính
+# quyền điện tử, Chính quyền số" (NQ 76/NQ-CP, ld09)
+AREA = re.compile(r"hiện đại hóa|chính quyền điện tử|chính quyền số", re.IGNORECASE)
 
 
 def modern_section(project):
@@ -53,7 +55,8 @@ def derive(ban: Ban):
     chi_tieu = targets(project)
     if not chi_tieu:
         ban.error(("nhiem_vu",), "derive.no-target",
-                  "Kế hoạch (ke-hoach.yaml) không có mục \"Hiện đại hóa nền hành chính\" với điểm \"Chỉ tiêu\"")
+                  'Kế hoạch (ke-hoach.yaml) không có mục "Hiện đại hóa nền hành chính" (hoặc "Chính quyền điện tử, '
+                  'Chính quyền số") với điểm "Chỉ tiêu"')
     rows = it_rows(project)
     can_cu = [G(ban.cau("can_cu"))]
     can_cu += [G(c) for c in ban.ov.can_cu] or [G(ban.cho_nhap("", "can_cu"))]

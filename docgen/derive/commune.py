@@ -82,13 +82,16 @@ def cong_chuc(khung: KhungXaPhuong, role: str, xa_phuong: XaPhuong) -> str:
     title = khung.cong_chuc[role]
     if isinstance(title, str):
         return title
-    return title.xa if xa_phuong.loai == "xa" else title.khac
+    return getattr(title, xa_phuong.loai, "") or (title.xa if xa_phuong.loai == "xa" else title.khac)
 
 
 # Area kinds, recognised from the (parent's) area name; the order does not matter.
 _AREA_KEYS = (("chi_dao", "chỉ đạo"), ("the_che", "thể chế"), ("tthc", "thủ tục"),
               ("bo_may", "bộ máy"), ("can_bo", "công chức"), ("tai_chinh", "tài chính"),
-              ("hien_dai", "hiện đại"), ("hien_dai", "điện tử"))
+              ("hien_dai", "hiện đại"), ("hien_dai", "điện tử"),
+              # the NQ 76/NQ-CP names (ld08, ld09): "Xây dựng và tổ chức thi hành pháp luật",
+              # "Cải cách chế độ công vụ", "… Chính quyền số"
+              ("the_che", "pháp luật"), ("can_bo", "công vụ"), ("hien_dai", "chính quyền số"))
 
 
 def area_kind(name: str) -> str:
@@ -180,9 +183,11 @@ Row = tuple[str, str, tuple[str, ...], str, str, tuple[str, ...], str]   # ma, t
 def _slots(project: Project, khung: KhungXaPhuong, xa_phuong: XaPhuong, trich_dan: str) -> Slots:
     officers = {f"cong_chuc_{r}": cong_chuc(khung, r, xa_phuong) for r in khung.cong_chuc}
     lead = officers.get(f"cong_chuc_{khung.dau_moi}", "")
+    # "công chức Văn phòng - Thống kê" is a common noun; "Phòng Văn hóa - Xã hội" a name (capital kept)
+    lead = lower_first(lead) if lead.startswith("Công chức") else lead
     return chung(project, trich_dan).plus(
         dv=xa_phuong.loai_ten, ten=xa_phuong.ten_day_du, ten_in_hoa=xa_phuong.ten_day_du.upper(),
-        con=xa_phuong.don_vi_con, dau_moi=lower_first(lead), **officers)
+        con=xa_phuong.don_vi_con, dau_moi=lead, **officers)
 
 
 def _rows(project: Project, khung: KhungXaPhuong, xa_phuong: XaPhuong, gi: int, group, values: Slots,

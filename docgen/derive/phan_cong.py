@@ -72,7 +72,13 @@ def sheet_doc(nguon: Nguon, key: str, pl: PhuLucVB | None = None) -> VanBan:
     project = nguon.project
     pl = pl or sheet(nguon, key)
     return VanBan("phu-luc", sheet_path(project, key), pl, tieu_de=pl.tieu_de.capitalize(),
-                  tac_gia=project.don_vi.co_quan_ban_hanh.ten, ngay=project.quyet_dinh.ngay_ban_hanh)
+                  tac_gia=project.don_vi.co_quan_ban_hanh.ten, ngay=_ngay(project))
+
+
+def _ngay(project: Project):
+    """The date of the parent: the decision's, else the plan's own (a plan issued directly)."""
+    qd = getattr(project, "quyet_dinh", None)
+    return qd.ngay_ban_hanh if qd is not None else project.ke_hoach.ngay_ban_hanh
 
 
 def truy_vet(project: Project, sheets: dict[str, PhuLucVB]) -> list[LoiTruyVet]:
@@ -94,6 +100,8 @@ def truy_vet(project: Project, sheets: dict[str, PhuLucVB]) -> list[LoiTruyVet]:
     for ma, _, task in project.phu_luc.tasks():
         key = project.key(task.chu_tri)
         lead = project.don_vi.co_quan[key]
+        if lead.nhom:          # a group has no sheet of its own ("UBND các xã, phường, đặc khu")
+            continue
         pl = sheets.get(key)
         found = 0 if pl is None else sum(1 for g in pl.nhom for r in g.nhiem_vu
                                          if r.ma == ma and r.chu_tri == lead.ten)

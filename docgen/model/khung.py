@@ -92,10 +92,14 @@ XA = _s("dv", "ten", "ten_in_hoa", "con", *(f"cong_chuc_{c}" for c in CONG_CHUC)
 
 
 class CongChuc(Model):
-    """An officer's title; `xa` / `khac` when it differs between a xã and a phường/thị trấn."""
+    """An officer's title; `xa` / `khac` when it differs between a xã and a phường/thị trấn;
+    `phuong`, `thi_tran`, `dac_khu` when one kind differs again (đặc khu: Phòng Kinh tế like a xã)."""
 
     xa: NonBlank
     khac: NonBlank
+    phuong: Text = ""
+    thi_tran: Text = ""
+    dac_khu: Text = ""
 
 
 class NhiemVuKhung(Model):
