@@ -242,11 +242,13 @@ class KhungKeHoachCon(Khung):
     cho_nhap: dict[str, NonBlank] = {}
 
     CAU: ClassVar[frozenset[str]] = frozenset()
+    CAU_TUY_CHON: ClassVar[frozenset[str]] = frozenset()   # sentences a skeleton may leave out
     CHO: ClassVar[frozenset[str]] = frozenset()
 
     @model_validator(mode="after")
     def _known_keys(self):
-        for key, have, want in (("cau", set(self.cau), self.CAU), ("cho_nhap", set(self.cho_nhap), self.CHO)):
+        for key, have, want in (("cau", set(self.cau) - self.CAU_TUY_CHON, self.CAU),
+                                ("cho_nhap", set(self.cho_nhap), self.CHO)):
             if have - want:
                 raise PydanticCustomError("content.unknown-key", 'khóa "{k}.{n}" không có; các khóa: {a}',
                                           {"k": key, "n": sorted(have - want)[0], "a": ", ".join(sorted(want))})
@@ -270,6 +272,8 @@ class KhungKiemTra(KhungKeHoachCon):
         "noi_dung_muc", "doi_tuong_xa", "don_vi_xa", "doi_tuong_co_quan", "thoi_gian", "thoi_gian_khong_lich",
         "thoi_han", "lich_thoi_gian", "dia_diem_xa", "dia_diem_co_quan", "thanh_phan", "ghi_chu",
         "lich_noi_dung", "nhom_xa", "nhom_co_quan"})
+    # a schedule by month ("Tháng 3/2026", as ld08): only where a skeleton words it
+    CAU_TUY_CHON: ClassVar[frozenset[str]] = frozenset({"lich_thang", "thoi_gian_thang"})
     CHO: ClassVar[frozenset[str]] = frozenset({"lich", "truong_doan", "pho_truong_doan", "thanh_vien", "thu_ky",
                                                "thoi_han_bao_cao"})
     CHEN: ClassVar[frozenset[str]] = frozenset({"noi_dung_kiem_tra", "doi_tuong"})
@@ -277,7 +281,8 @@ class KhungKiemTra(KhungKeHoachCon):
         "than": _KT, "noi_nhan": KHC, "phu_luc": KHC, "cau": KHC, "cho_nhap": KHC,
         **_cau(KHC, noi_dung_muc=("ma_nv", "nhiem_vu"), doi_tuong_xa=("so_xa", "ty_le", "tong", "chi_tieu"),
                don_vi_xa=("ten_xa",), thoi_gian=("tu", "den"), thoi_han=("han",),
-               lich_thoi_gian=("gio", "thu", "ngay"), dia_diem_xa=("ten_xa",), dia_diem_co_quan=("ten_co_quan",))}
+               lich_thoi_gian=("gio", "thu", "ngay"), dia_diem_xa=("ten_xa",), dia_diem_co_quan=("ten_co_quan",),
+               lich_thang=("thang",), thoi_gian_thang=("tu", "den"))}
 
 
 class KhungTuyenTruyen(KhungKeHoachCon):

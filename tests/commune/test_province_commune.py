@@ -110,3 +110,22 @@ def test_commune_kinds_come_from_the_registry(tinh, tmp_path, cli):
                                                    ""), encoding="utf-8")
     kiem_tra = _text(_build(cli, tinh, tmp_path / "out") / "ke-hoach-con/so-noi-vu/kiem-tra.docx")
     assert "- UBND các xã, phường;" in kiem_tra and "đặc khu" not in kiem_tra
+
+
+def test_inspection_schedule_by_month_as_ld08(tinh, tmp_path, cli):
+    out = _build(cli, tinh, tmp_path / "out")
+    kiem_tra = _text(out / "ke-hoach-con/so-noi-vu/kiem-tra.docx")
+    assert "Từ tháng 3/2026 đến tháng 7/2026 (lịch cụ thể tại Phụ lục kèm theo)" in kiem_tra
+    assert "UBND phường Xuân Trường - Đà Lạt\nTháng 3/2026\n" in kiem_tra and "Sở Tài chính\nTháng 7/2026\n" in kiem_tra
+    assert "CƠ QUAN CHUYÊN MÔN THUỘC UBND TỈNH" in kiem_tra
+
+
+def test_a_month_only_schedule_needs_a_skeleton_that_words_it(project, tmp_path, cli):
+    own = project / "ke-hoach-con" / "kiem-tra.yaml"
+    own.write_text(own.read_text(encoding="utf-8") + "lich:\n  - don_vi: Tam Quan\n    ngay: ../09/2021\n",
+                   encoding="utf-8")
+    line = own.read_text(encoding="utf-8").splitlines().index("    ngay: ../09/2021") + 1
+    status, _, err = cli("ke-hoach-con", "--content", project, "--out", tmp_path / "out")
+    assert status == 1
+    assert (f'{own}:{line}: lỗi: kế hoạch của nhiệm vụ I.2: ngày kiểm tra phải ghi đủ ngày/tháng/năm (khung kiểm tra không có câu "lich_thang" '
+            "cho lịch theo tháng) [content.invalid-date]") in err
