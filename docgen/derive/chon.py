@@ -10,7 +10,6 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..model import NhiemVu, NhomNhiemVu, Project
-from ..model.cap import nam_cua
 from .names import windows_safe
 
 KINDS = ("kiem_tra", "tuyen_truyen", "cntt", "chung")
@@ -81,8 +80,11 @@ def kind_of(task: NhiemVu) -> str:
 
 
 def nam_ke_hoach(project: Project) -> int:
-    """The parent plan's year: its `nam`, "… năm 2021" in its trích yếu, else the decision's year + 1."""
-    return nam_cua(project.ke_hoach, getattr(project, "quyet_dinh", None))
+    """The parent plan's year: "… năm 2021" in its trích yếu, else the decision's year + 1."""
+    if project.ke_hoach.nam_dau:   # ke-hoach.yaml `nam` ("2026", or the first year of "2026-2030")
+        return project.ke_hoach.nam_dau
+    m = re.search(r"năm (\d{4})", project.ke_hoach.trich_yeu)
+    return int(m.group(1)) if m else project.ngay_ban_hanh.nam + 1
 
 
 def _norm(text: str) -> str:
@@ -129,10 +131,11 @@ def select(project: Project) -> list[KeHoachCon]:
     used: set[tuple[str, str]] = set()
     for gi, group in enumerate(project.phu_luc.nhom, 1):
         for ti, task in enumerate(group.nhiem_vu, 1):
-            if not is_plan(task) or is_parent_plan(project, task) or project.co_quan(task.chu_tri).nhom:
+            lead = task.chu_tri_chinh
+            if not is_plan(task) or is_parent_plan(project, task) or lead is None or project.co_quan(lead).nhom:
                 continue        # a group ("UBND các xã, phường, đặc khu") issues no one plan: each member its own
             ma = f"{project_roman(gi)}.{ti}"
-            key = project.key(task.chu_tri)
+            key = project.key(task.chu_tri_chinh)
             kind = kind_of(task)
             a_slug = agency_slug(project, key)
             name = KIND_FILE.get(kind) or f"{slug(ma)}-{slug(trich_yeu(task), 6)}"

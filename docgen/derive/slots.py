@@ -7,13 +7,14 @@ missing value here is a role the registry does not declare, reported at don-vi.y
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from string import Formatter
 
 from ..errors import DocgenError, Problem
 from ..model import Khoi, Project
-from ..model.cap import cap_duoi, liet_ke, mo_hinh_cua, nam_cua
+from ..model.cap import cap_duoi, liet_ke, mo_hinh_cua
 from ..model.khung import VAI_TRO, KhoiKhung
 
 _FORMATTER = Formatter()
@@ -79,8 +80,11 @@ def lower_first(text: str) -> str:
 
 
 def nam_ke_hoach(project: Project) -> int:
-    """The parent plan's year: its `nam`, "… năm 2021" in its trích yếu, else the decision's year + 1."""
-    return nam_cua(project.ke_hoach, getattr(project, "quyet_dinh", None))
+    """The parent plan's year: its `nam`, "… năm 2021" in its trích yếu, else the issuing year + 1."""
+    if project.ke_hoach.nam_dau:   # ke-hoach.yaml `nam` ("2026", or the first year of "2026-2030")
+        return project.ke_hoach.nam_dau
+    m = re.search(r"năm (\d{4})", project.ke_hoach.trich_yeu)
+    return int(m.group(1)) if m else project.ngay_ban_hanh.nam + 1
 
 
 def mo_hinh_du_an(project: Project) -> str:
