@@ -73,7 +73,7 @@ def _twice(don_vi: DonVi, doc: Document) -> list[Problem]:
             problems.append(Problem(doc.display, doc.line(("xa_phuong", i, "ten")), "content.duplicate",
                                     f'xã/phường "{xp.ten}" đã có trong danh sách xa_phuong (mục thứ {first + 1}, '
                                     f'dòng {doc.line(("xa_phuong", first, "ten"))}); mỗi đơn vị chỉ ghi một lần'))
-        elif xp.ma in codes:
+        elif xp.ma and xp.ma in codes:
             first = codes[xp.ma]
             problems.append(Problem(doc.display, doc.line(("xa_phuong", i, "ma")), "content.duplicate",
                                     f'mã "{xp.ma}" của {xp.ten_day_du} đã dùng cho '

@@ -72,9 +72,11 @@ def kind_of(task: NhiemVu) -> str:
     t = _norm(task.nhiem_vu)
     if re.search(r"kiểm tra công tác (cchc|cải cách hành chính)", t):
         return "kiem_tra"
-    if "thông tin, tuyên truyền" in t:
+    # "thông tin, tuyên truyền về CCHC" (Hoài Nhơn), "tuyên truyền công tác cải cách hành chính" (ld09)
+    if "thông tin, tuyên truyền" in t or re.search(r"tuyên truyền (?:công tác |về )?(?:cchc|cải cách hành chính)", t):
         return "tuyen_truyen"
-    if "ứng dụng công nghệ thông tin" in t or "ứng dụng cntt" in t:
+    # "ứng dụng CNTT" (NQ 30c), "kế hoạch chuyển đổi số" (ld09 VI.1, NQ 76 and after)
+    if "ứng dụng công nghệ thông tin" in t or "ứng dụng cntt" in t or "kế hoạch chuyển đổi số" in t:
         return "cntt"
     return "chung"
 

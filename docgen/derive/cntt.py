@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..model import NhomVB, PhuLucVB
+from ..model.trich_dan import o_co_quan
 from ..vn import roman
 from .khung import Ban, G, P
 from .kiem_tra import walk
@@ -37,8 +38,8 @@ def _items_under(project, heading: str) -> list[str]:
 
 
 def targets(project) -> list[str]:
-    """The "Chỉ tiêu" bullets under "Hiện đại hóa nền hành chính", verbatim."""
-    return _items_under(project, "chỉ tiêu")
+    """The "Chỉ tiêu" bullets under "Hiện đại hóa nền hành chính", verbatim ("Mục tiêu" in ld09)."""
+    return _items_under(project, "chỉ tiêu") or _items_under(project, "mục tiêu")
 
 
 def solutions(project) -> list[str]:
@@ -56,11 +57,11 @@ def derive(ban: Ban):
     if not chi_tieu:
         ban.error(("nhiem_vu",), "derive.no-target",
                   'Kế hoạch (ke-hoach.yaml) không có mục "Hiện đại hóa nền hành chính" (hoặc "Chính quyền điện tử, '
-                  'Chính quyền số") với điểm "Chỉ tiêu"')
+                  'Chính quyền số") với điểm "Chỉ tiêu" (hoặc "Mục tiêu")')
     rows = it_rows(project)
     can_cu = [G(ban.cau("can_cu"))]
     can_cu += [G(c) for c in ban.ov.can_cu] or [G(ban.cho_nhap("", "can_cu"))]
-    nhiem_vu = [G(ban.cau("nhiem_vu", nhiem_vu=task.nhiem_vu.rstrip(". "), chu_tri=ban.ten(task.chu_tri_chinh),
+    nhiem_vu = [G(ban.cau("nhiem_vu", nhiem_vu=task.nhiem_vu.rstrip(". "), chu_tri=o_co_quan(project, task.chu_tri),
                           thoi_gian="; ".join(line.lstrip("- ") for line in task.thoi_gian.dong())))
                 for ma, g, task in rows]
     values = ban.values.plus(kinh_phi=ban.cho_nhap(ban.ov.kinh_phi, "kinh_phi"))

@@ -33,6 +33,7 @@ from ..model.cho_nhap import ChoNhap
 from ..model.commune import XaPhuongRieng
 from ..model.content import CapTren, CoQuanBanHanh
 from ..model.khung import KhungXaPhuong
+from ..model.trich_dan import o_co_quan
 from ..vn import Ngay, ngay_thang_nam, roman, so_ky_hieu, strip_end
 from .cho_nhap import SoCho
 from .names import RESERVED
@@ -53,14 +54,14 @@ def slug(text: str) -> str:
     return name + "-1" if name in RESERVED else name  # "Côn" -> "con-1": CON is a Windows device
 
 
-_NAME_OK = re.compile(r"^[^\W_](?:[\w' -]*[^\W_])?$")
+_NAME_OK = re.compile(r"^[^\W_](?:[\w'’ -]*[^\W_])?$")   # "D’Ran", "B’Lao" (ld07)
 
 
 def loi_ten(ten: str) -> str | None:
     """Why a commune name cannot name a folder (Vietnamese), or None when it is safe."""
     if not _NAME_OK.match(ten) or "_" in ten:
         return (f'tên xã/phường "{ten}" có ký tự không dùng được trong tên (chỉ dùng chữ, số, '
-                'dấu cách, dấu gạch nối); không dựng xã/phường này')
+                'dấu cách, dấu gạch nối, dấu nháy); không dựng xã/phường này')
     s = slug(ten)
     if not s:
         return (f'tên xã/phường "{ten}" không đổi được thành tên thư mục (không có chữ cái Latinh); '
@@ -142,7 +143,7 @@ def chi_tieu_cap_xa(project: Project, area: str, values: Slots) -> list[str]:
     doi = [(fill(d.tu, values), fill(d.thanh, values)) for d in rules.doi]
     out = []
     for diem in khoan.noi_dung:
-        if diem.kieu != "diem" or not diem.text.lower().startswith("chỉ tiêu"):
+        if diem.kieu != "diem" or not diem.text.lower().startswith(("chỉ tiêu", "mục tiêu")):   # "Mục tiêu": ld09
             continue
         for bullet in diem.noi_dung:
             if "%" not in bullet.text:
@@ -199,14 +200,15 @@ def _rows(project: Project, khung: KhungXaPhuong, xa_phuong: XaPhuong, gi: int, 
     rows: list[Row] = []
     for ti, task in enumerate(group.nhiem_vu, 1):
         ma = f"{roman(gi)}.{ti}"
-        chu_tri = project.co_quan(task.chu_tri_chinh)
+        leads = [project.co_quan(r) for r in task.co_quan_refs("chu_tri")]   # co-leads ("Sở Tư pháp; UBND các xã")
         phoi_hop = [project.co_quan(r) for r in task.co_quan_refs("phoi_hop")]
-        if chu_tri.gom_xa_phuong:
-            others = "; ".join(c.ten for c in phoi_hop if not c.gom_xa_phuong)
+        if any(c.gom_xa_phuong for c in leads):
+            others = "; ".join(dict.fromkeys(c.ten for c in leads + phoi_hop if not c.gom_xa_phuong))
             rows.append((ma, task.nhiem_vu, task.san_pham, lead, others, tuple(task.thoi_gian.dong()), task.ghi_chu))
         elif any(c.gom_xa_phuong for c in phoi_hop):
-            text = fill(khung.phoi_hop, values.plus(chu_tri=chu_tri.ten, viec=lower_first(task.nhiem_vu)))
-            rows.append((ma, text, task.san_pham, lead, chu_tri.ten, tuple(task.thoi_gian.dong()), task.ghi_chu))
+            chu_tri = o_co_quan(project, task.chu_tri)
+            text = fill(khung.phoi_hop, values.plus(chu_tri=chu_tri, viec=lower_first(task.nhiem_vu)))
+            rows.append((ma, text, task.san_pham, lead, chu_tri, tuple(task.thoi_gian.dong()), task.ghi_chu))
     for duty in khung.nhiem_vu_chuan.get(kind, ()):
         rows.append(("", fill(duty.nhiem_vu, values), tuple(fill(s, values) for s in duty.san_pham),
                      cong_chuc(khung, duty.chu_tri, xa_phuong),

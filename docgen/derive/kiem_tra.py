@@ -18,10 +18,9 @@ import re
 from ..model import DongNhiemVu, NhomVB, PhuLucVB, XaPhuong
 from ..model.derived import LichKiemTra
 from ..vn import roman
-from ..vn.han import han_cuoi
 from ..vn.numbers import phan_tram_cua
 from .chon import lower_first
-from .khung import Ban, G, K, P, sentence_case
+from .khung import Ban, G, K, P, han_thuc_hien, sentence_case
 from .slots import fill
 
 TARGET = re.compile(r"kiểm tra công tác (?:CCHC|cải cách hành chính) đối với (\d+(?:[.,]\d+)?)\s*%\s*UBND cấp xã",
@@ -78,7 +77,7 @@ def ddmmyyyy(d: _dt.date) -> str:
 
 def deadline(ban: Ban) -> _dt.date | None:
     tg = ban.spec.task.thoi_gian
-    return han_cuoi(tg.thuc_hien or tg.han or tg.ban_hanh or "", ban.nam)
+    return han_thuc_hien(tg.thuc_hien or tg.han or tg.ban_hanh or "", ban.nam)
 
 
 def chon_xa(ban: Ban) -> tuple[list[XaPhuong], float, int]:

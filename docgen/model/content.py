@@ -92,7 +92,7 @@ class CoQuan(Model):
 class XaPhuong(Model):
     """A commune-tier unit (xã, phường, thị trấn, đặc khu) of the issuing body."""
 
-    ma: NonBlank                                 # GSO code
+    ma: Text = ""                                # GSO code; "" = not confirmed yet (no code printed anywhere)
     loai: LoaiXa
     ten: NonBlank                                # "Tam Quan Bắc" (no type word)
     don_vi_con: NonBlank                         # "khu phố" | "thôn"
