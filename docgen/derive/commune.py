@@ -207,7 +207,9 @@ def _rows(project: Project, khung: KhungXaPhuong, xa_phuong: XaPhuong, gi: int, 
             rows.append((ma, task.nhiem_vu, task.san_pham, lead, others, tuple(task.thoi_gian.dong()), task.ghi_chu))
         elif any(c.gom_xa_phuong for c in phoi_hop):
             chu_tri = o_co_quan(project, task.chu_tri)
-            text = fill(khung.phoi_hop, values.plus(chu_tri=chu_tri, viec=lower_first(task.nhiem_vu)))
+            # "Phối hợp với các sở, ban, ngành …": a group's name is a common noun mid-sentence
+            ten = "; ".join(lower_first(c.ten) if c.nhom else c.ten for c in leads) or chu_tri
+            text = fill(khung.phoi_hop, values.plus(chu_tri=ten, viec=lower_first(task.nhiem_vu)))
             rows.append((ma, text, task.san_pham, lead, chu_tri, tuple(task.thoi_gian.dong()), task.ghi_chu))
     for duty in khung.nhiem_vu_chuan.get(kind, ()):
         rows.append(("", fill(duty.nhiem_vu, values), tuple(fill(s, values) for s in duty.san_pham),
