@@ -99,8 +99,9 @@ def _expand(text: str) -> str:
     return text
 
 
-_PLAN_PREFIX = re.compile(r"^(?:ban hành|xây dựng)(?: và triển khai thực hiện)?\s+kế hoạch\s+(?:và\s+)?",
-                          re.IGNORECASE)
+# "Ban hành Kế hoạch …", "Xây dựng và tổ chức thực hiện kế hoạch …", "Tham mưu ban hành Kế hoạch …" (ld09)
+_PLAN_PREFIX = re.compile(r"^(?:tham mưu\s+)?(?:ban hành|xây dựng)(?: và (?:triển khai|tổ chức) thực hiện)?\s+"
+                          r"kế hoạch\s+(?:và\s+)?", re.IGNORECASE)
 
 
 def _core_title(text: str) -> str:
