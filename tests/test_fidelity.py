@@ -523,3 +523,15 @@ def test_words_of_original_are_built_in_order(name, part, built_dirs):
         f"{name}/{path.name}: chỉ {matched}/{len(original)} từ của bản gốc ({share:.2%}) có trong văn bản "
         f"theo đúng thứ tự; cần ít nhất {WORD_SHARE:.0%}"
     )
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_built_documents_have_no_checker_findings(name, built_dirs):
+    """The transcription is kept only if docgen's own Decree 30 check finds nothing at all."""
+    from docgen.check import check_paths
+
+    files = sorted(built_dirs(CASES[name]).glob("*.docx"))
+    assert {p.stem for p in files} >= {part for part, _ in CASES[name].parts}
+    findings = check_paths(files)
+    assert findings == [], f"{name}: {len(findings)} phát hiện của bộ kiểm tra:\n" + "\n".join(
+        f"  {Path(f.path).name}: {f.severity} {f.code} {f.where}: {f.excerpt}" for f in findings)
