@@ -129,3 +129,30 @@ def test_a_month_only_schedule_needs_a_skeleton_that_words_it(project, tmp_path,
     assert status == 1
     assert (f'{own}:{line}: lỗi: kế hoạch của nhiệm vụ I.2: ngày kiểm tra phải ghi đủ ngày/tháng/năm (khung kiểm tra không có câu "lich_thang" '
             "cho lịch theo tháng) [content.invalid-date]") in err
+
+
+LAM_DONG = Path(__file__).resolve().parents[2] / "content" / "lam-dong-2026"
+
+
+def test_lam_dong_inspection_plan_and_a_commune_plan(tmp_path, cli):
+    """The bundled province: ld08's inputs give its units and months; a xã's 2026 plan reads as one."""
+    content = tmp_path / "lam-dong"
+    shutil.copytree(LAM_DONG, content)
+    out = tmp_path / "out"
+    status, _, err = cli("build", "--content", content, "--out", out, "ke-hoach-con")
+    assert status == 0, err
+    kiem_tra = _text(out / "ke-hoach-con/so-noi-vu/kiem-tra.docx")
+    assert "UBND 25 xã, phường, đặc khu (chỉ tiêu 20% của 124 đơn vị hành chính cấp xã là 25 đơn vị), gồm:" in kiem_tra
+    assert "UBND xã Đam Rông 3\nTháng 5/2026\n" in kiem_tra and "Sở Công Thương\nTháng 9/2026\n" in kiem_tra
+    assert "Từ tháng 3/2026 đến tháng 9/2026 (lịch cụ thể tại Phụ lục kèm theo)" in kiem_tra
+    assert "- Ban Quản lý các khu công nghiệp tỉnh;" in kiem_tra and "Nguyễn Ngọc Phúc" in kiem_tra
+    # the parent explains "trí tuệ nhân tạo (AI)" once; the derived plan explains it at its first use
+    assert kiem_tra.count("(AI)") == 1 and kiem_tra.index("trí tuệ nhân tạo (AI)") < kiem_tra.index(" AI ")
+    status, _, err = cli("build", "--content", content, "--out", out, "xa-phuong", "Đam Rông 3")
+    assert status == 0, err
+    plan = _text(out / "xa-phuong/dam-rong-3/ke-hoach.docx")
+    assert "Đam Rông 3, ngày        tháng 01 năm 2026" in plan
+    assert "báo cáo định kỳ quý, 6 tháng, năm về UBND tỉnh (qua Sở Nội vụ)." in plan
+    assert "- Phối hợp với các sở, ban, ngành" in plan and "Phối hợp với Các" not in plan
+    for stale in ("thị xã", "Phòng Nội vụ", "huyện"):
+        assert stale not in plan, stale
