@@ -14,6 +14,7 @@ other `{…}` at its file and line.
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
@@ -179,6 +180,7 @@ class KhungXaPhuong(Khung):
         for duties in self.nhiem_vu_chuan.values():
             for d in duties:
                 used |= {d.chu_tri, *d.phoi_hop}
+        used |= set(re.findall(r"(?<!\{)\{cong_chuc_(\w+)\}", repr(self.model_dump())))   # slots in texts
         missing = sorted(used - set(self.cong_chuc))
         if missing:
             raise PydanticCustomError("content.missing", 'vai "{r}" được dùng nhưng không có trong "cong_chuc"',

@@ -228,3 +228,13 @@ def test_changing_a_skeleton_rebuilds_the_communes(project, tmp_path, cli):
     status, stdout, _ = cli("xa-phuong", "--content", project, "--out", out, "--no-check")
     assert status == 0 and stdout.startswith("Xã/phường: 17 đã dựng, 0 không đổi")
     assert "- Lưu: VT, VP." in _text(out / "xa-phuong/hoai-my/ke-hoach.docx")
+
+
+def test_a_commune_role_used_but_not_declared_is_an_error(project, tmp_path, cli):
+    """{cong_chuc_noi_vu} in a text of a skeleton whose cong_chuc has no noi_vu: one message, no crash."""
+    own = _own_khung(project, "xa-phuong")
+    edit(own, "nhiem_vu: Nhiệm vụ\n", "nhiem_vu: Nhiệm vụ do {cong_chuc_noi_vu} tổng hợp\n")
+    status, _, err = cli("xa-phuong", "--content", project, "--out", tmp_path / "out")
+    assert status == 1
+    assert f'{own}:1: lỗi: vai "noi_vu" được dùng nhưng không có trong "cong_chuc" [content.missing]' in err
+    assert "Traceback" not in err and not (tmp_path / "out" / "xa-phuong").exists()
