@@ -245,8 +245,18 @@ def _schedule(ban: Ban, rows) -> PhuLucVB:
                     cot=tuple(fill(c, ban.values) for c in pl.cot))
 
 
+def _noi_dung(ban: Ban) -> list:
+    """What is inspected, derived: one khoản per area of the parent appendix, one line per task."""
+    project, out = ban.project, []
+    for group in project.phu_luc.nhom:
+        items = [G(ban.cau("noi_dung_muc", ma_nv=ma, nhiem_vu=lower_first(task.nhiem_vu.rstrip(". "))))
+                 for ma, g, task in project.phu_luc.tasks() if g is group]
+        out.append(K(sentence_case(group.ten), *items))
+    return out
+
+
 def derive(ban: Ban):
-    project, spec = ban.project, ban.spec
+    spec = ban.spec
     han = deadline(ban)
     if han is None:
         ban.error(("nhiem_vu",), "derive.deadline",
@@ -257,11 +267,7 @@ def derive(ban: Ban):
     if any_proposed:
         ban.cho.note(fill(ban.khung.cho_nhap["lich"], ban.values), "lich")
     doan, c = ban.ov.doan_kiem_tra, ban.cho_nhap
-    noi_dung_kt = []
-    for group in project.phu_luc.nhom:
-        items = [G(ban.cau("noi_dung_muc", ma_nv=ma, nhiem_vu=lower_first(task.nhiem_vu.rstrip(". "))))
-                 for ma, g, task in project.phu_luc.tasks() if g is group]
-        noi_dung_kt.append(K(sentence_case(group.ten), *items))
+    noi_dung_kt = list(ban.ov.noi_dung_kiem_tra) or _noi_dung(ban)
     values = ban.values.plus(
         thoi_gian=_thoi_gian(ban, rows, han, by_month),
         truong_doan=c(doan.truong_doan if doan else "", "truong_doan", "doan_kiem_tra.truong_doan"),

@@ -85,6 +85,7 @@ def test_derived_plans_of_a_province_name_role_holders_and_level(tinh, tmp_path,
     out = _build(cli, tinh, tmp_path / "out")
     kiem_tra = _text(out / "ke-hoach-con/so-noi-vu/kiem-tra.docx")
     assert "\n1. Sở Nội vụ\n- Tham mưu Chủ tịch UBND tỉnh thành lập Đoàn kiểm tra" in kiem_tra
+    assert "\n1. Công tác chỉ đạo, điều hành\n- Kết quả thực hiện nhiệm vụ I.1: ban hành Kế hoạch kiểm tra" in kiem_tra
     assert "UBND 1 xã, phường, đặc khu (chỉ tiêu 20% của 3 đơn vị hành chính cấp xã là 1 đơn vị), gồm:" in kiem_tra
     assert "kịp thời báo cáo UBND tỉnh (qua Sở Nội vụ) để xem xét, giải quyết./." in kiem_tra
     for line in ("- Bộ Nội vụ (b/c);", "- TT Tỉnh ủy, TT HĐND tỉnh (b/c);", "- Chủ tịch, các PCT UBND tỉnh;",
@@ -146,8 +147,12 @@ def test_lam_dong_inspection_plan_and_a_commune_plan(tmp_path, cli):
     assert "UBND xã Đam Rông 3\nTháng 5/2026\n" in kiem_tra and "Sở Công Thương\nTháng 9/2026\n" in kiem_tra
     assert "Từ tháng 3/2026 đến tháng 9/2026 (lịch cụ thể tại Phụ lục kèm theo)" in kiem_tra
     assert "- Ban Quản lý các khu công nghiệp tỉnh;" in kiem_tra and "Nguyễn Ngọc Phúc" in kiem_tra
-    # the parent explains "trí tuệ nhân tạo (AI)" once; the derived plan explains it at its first use
-    assert kiem_tra.count("(AI)") == 1 and kiem_tra.index("trí tuệ nhân tạo (AI)") < kiem_tra.index(" AI ")
+    # section II as the person wrote it from ld08 (noi_dung_kiem_tra), not one line per parent task
+    assert "\n2. Xây dựng và tổ chức thi hành pháp luật\na) Công tác xây dựng, ban hành văn bản quy phạm pháp " \
+        "luật theo thẩm quyền.\n" in kiem_tra and "Kết quả thực hiện nhiệm vụ" not in kiem_tra
+    # the parent explains "trí tuệ nhân tạo (AI)" once; a derived plan explains it at its first use
+    tuyen = _text(out / "ke-hoach-con/so-noi-vu/tuyen-truyen.docx")
+    assert tuyen.count("(AI)") == 1 and tuyen.index("trí tuệ nhân tạo (AI)") < tuyen.index(" AI ")
     status, _, err = cli("build", "--content", content, "--out", out, "xa-phuong", "Đam Rông 3")
     assert status == 0, err
     plan = _text(out / "xa-phuong/dam-rong-3/ke-hoach.docx")
