@@ -7,10 +7,12 @@ phường and an đặc khu; Hoài Nhơn (thị xã, 2021) is the three-level pe
 
 from __future__ import annotations
 
+import io
 import shutil
 from pathlib import Path
 
 import pytest
+from docx import Document
 
 from docgen.model.cap import mo_hinh
 from docgen.model.content import CoQuanBanHanh
@@ -121,3 +123,7 @@ def test_the_province_fixture_builds_clean(tinh, tmp_path, cli):
     names = sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*.docx"))
     assert "xa-phuong/phu-quy/ke-hoach.docx" in names and "ke-hoach-con/so-noi-vu/kiem-tra.docx" in names
     assert not any("ubnd-cac-xa" in n for n in names)    # a group-led row issues no derived plan
+    doc = Document(io.BytesIO((tmp_path / "out" / "xa-phuong/phu-quy/ke-hoach.docx").read_bytes()))
+    cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
+    assert "UBND TỈNH LÂM ĐỒNG\nỦY BAN NHÂN DÂN\nĐẶC KHU PHÚ QUÝ\n" in cells
+    assert "Cải cách hành chính nhà nước năm 2026 của đặc khu Phú Quý" in [p.text for p in doc.paragraphs]
