@@ -129,11 +129,12 @@ def select(project: Project) -> list[KeHoachCon]:
     """Every appendix row whose product is a plan, except the row of the parent plan itself."""
     out: list[KeHoachCon] = []
     used: set[tuple[str, str]] = set()
+    if project.phu_luc is None:   # a plan without appendix: nothing to derive from
+        return out
     for gi, group in enumerate(project.phu_luc.nhom, 1):
-        for ti, task in enumerate(group.nhiem_vu, 1):
-            if not is_plan(task) or is_parent_plan(project, task):
+        for ma, task in ((ma, t) for ma, g, t in project.phu_luc.tasks() if g is group):  # sub-groups too
+            if not is_plan(task) or is_parent_plan(project, task) or task.chu_tri_chinh is None:
                 continue
-            ma = f"{project_roman(gi)}.{ti}"
             key = project.key(task.chu_tri_chinh)
             kind = kind_of(task)
             a_slug = agency_slug(project, key)
@@ -143,8 +144,3 @@ def select(project: Project) -> list[KeHoachCon]:
             used.add((a_slug, name))
             out.append(KeHoachCon(ma, gi, group, task, kind, key, name, a_slug))
     return out
-
-
-def project_roman(n: int) -> str:
-    from ..vn import roman
-    return roman(n)
