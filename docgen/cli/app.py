@@ -41,6 +41,7 @@ def make_group() -> click.Group:
     from .build import build_command
     from .check import check_command
     from .diff import diff_command, watch_command
+    from .excel import excel_command
     from .ke_hoach_con import ke_hoach_con_command
     from .preview import pdf_command, preview_command
     from .sua import sua_command
@@ -53,7 +54,8 @@ def make_group() -> click.Group:
         """The command group."""
 
     for command in (build_command, check_command, ke_hoach_con_command, xa_phuong_command,
-                    diff_command, watch_command, pdf_command, preview_command, sua_command):
+                    diff_command, watch_command, pdf_command, preview_command, sua_command,
+                    excel_command):
         group.add_command(command)
     return group
 

@@ -13,6 +13,7 @@ from ..model import DonVi, KeHoach, PhuLuc, Project, QuyetDinh
 from .files import display_path, load_model
 from .khung import load_khung
 from .validate import suggest_agency
+from .xlsx_read import Workbook
 from .yaml_loader import Document
 
 __all__ = ["display_path", "load_model", "load_project"]
@@ -73,7 +74,9 @@ def load_project(folder: str | Path, timings: dict | None = None) -> Project:
     index = agency_index(values["don_vi"]) if values["don_vi"] else {}
     if values["don_vi"]:
         problems += check_roles(values["don_vi"], docs["don_vi"], index)
-    if values["phu_luc"] and values["don_vi"]:
+    if isinstance(docs["phu_luc"], Workbook) and values["don_vi"]:   # an Excel appendix: at its cells
+        problems += docs["phu_luc"].check_agencies(index)
+    elif values["phu_luc"] and values["don_vi"]:
         problems += check_agencies(values["phu_luc"], docs["phu_luc"], index)
     khung, khung_paths, found = load_khung(folder, timings)
     problems += found
