@@ -24,7 +24,8 @@ from dataclasses import dataclass
 CORE, DERIVED, COMMUNE = "co-ban", "ke-hoach-con", "xa-phuong"   # the targets
 ND30 = "nd30"   # every Decree 30 rule of docgen.check (docgen.check.finding.RULES)
 
-TOWN = ("don-vi.yaml", "quyet-dinh.yaml", "ke-hoach.yaml", "phu-luc.yaml")
+# the appendix is phu-luc.yaml or, in its place, phu-luc.xlsx (issue #13): both are read (digested)
+TOWN = ("don-vi.yaml", "quyet-dinh.yaml", "ke-hoach.yaml", "phu-luc.yaml", "phu-luc.xlsx")
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,8 @@ DOCTYPES: tuple[DocType, ...] = (
     DocType("ke-hoach", "Kế hoạch", CORE, ("ke-hoach",), "ke-hoach.docx",
             ("don-vi.yaml", "quyet-dinh.yaml", "ke-hoach.yaml"), "docgen.pipeline.documents:core_documents"),
     DocType("phu-luc", "Phụ lục nhiệm vụ", CORE, ("phu-luc",), "phu-luc.docx",
-            ("don-vi.yaml", "quyet-dinh.yaml", "phu-luc.yaml"), "docgen.pipeline.documents:core_documents"),
+            ("don-vi.yaml", "quyet-dinh.yaml", "phu-luc.yaml", "phu-luc.xlsx"),
+            "docgen.pipeline.documents:core_documents"),
     DocType("tron-bo", "Tệp trọn bộ (Quyết định, Kế hoạch, Phụ lục)", CORE,
             ("quyet-dinh", "ke-hoach", "phu-luc"), "tron-bo.docx", TOWN,
             "docgen.pipeline.documents:core_documents"),

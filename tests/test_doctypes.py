@@ -71,7 +71,7 @@ def test_change_tracking_of_communes_comes_from_the_registry():
     from docgen.pipeline import batch
 
     assert batch.TOWN_FILES == content_files(of_target(COMMUNE)) == (
-        "don-vi.yaml", "quyet-dinh.yaml", "ke-hoach.yaml", "phu-luc.yaml")
+        "don-vi.yaml", "quyet-dinh.yaml", "ke-hoach.yaml", "phu-luc.yaml", "phu-luc.xlsx")
     assert batch.TEMPLATES == template_names(of_target(COMMUNE)) == ("ke-hoach", "phu-luc")
     assert khung_names(of_target(COMMUNE)) == ("xa-phuong",)
 

@@ -53,6 +53,7 @@ class Workbook:
         self.cells: dict[tuple, str] = {}
         self.agency_refs: list[tuple[str, str]] = []   # (cell, entry)
         self.problems: list[Problem] = []
+        self.bad_cells: set[str] = set()                # reported already: no second problem there
 
     def line(self, loc: tuple) -> None:
         return None
@@ -79,6 +80,8 @@ def _text(book: Workbook, ws, cell) -> str:
     value = cell.value
     if value is None:
         return ""
+    if cell.data_type == "f" or isinstance(value, (datetime.datetime, datetime.date, datetime.time)):
+        book.bad_cells.add(where)
     if cell.data_type == "f":
         book.problems.append(book.at(where, "content.excel-formula",
                                      "ô chứa công thức; docgen chỉ đọc chữ: thay công thức bằng chữ nó cho ra"))
@@ -98,6 +101,7 @@ def _merged(book: Workbook, ws, group_rows: set[int]) -> None:
         title = rng.min_row == rng.max_row == TITLE_ROW and rng.min_col == 2
         group = rng.min_row == rng.max_row and rng.min_row in group_rows and rng.min_col > 1
         if not (title or group):
+            book.bad_cells.update(f"{ws.title}!{get_column_letter(c)}{r}" for r, c in rng.cells)
             book.problems.append(book.at(f"{ws.title}!{rng.start_cell.coordinate}", "content.excel-merged", (
                 f"ô gộp {rng.coord} ở chỗ không được gộp: chỉ gộp được ô tiêu đề (dòng {TITLE_ROW}) và tên "
                 "một nhóm trên dòng của nó; bỏ gộp ô (Merge & Center) rồi ghi mỗi giá trị vào ô của nó")))
@@ -136,6 +140,7 @@ def _table(book: Workbook, ws, keys) -> tuple[list[dict], set[int]]:
     groups: list[dict] = []
     group_rows: set[int] = set()
     cols = {k: get_column_letter(i) for i, k in enumerate(keys, 1) if k}
+    orphans = 0
     for r in range(FIRST_ROW, ws.max_row + 1):
         texts = _row(book, ws, r, keys)
         if not any(t.strip() for t in texts.values()):
@@ -148,8 +153,11 @@ def _table(book: Workbook, ws, keys) -> tuple[list[dict], set[int]]:
             book.cells[loc] = book.cells[loc + ("ten",)] = book.cells[loc + ("nhiem_vu",)] = ref["nhiem_vu"]
             continue
         if not groups:
-            book.problems.append(book.at(ref.get("tt", f"{ws.title}!A{r}"), "content.excel-no-group",
-                                         "nhiệm vụ nằm trên dòng nhóm đầu tiên; dòng nhóm có TT là số La Mã (I, II, …)"))
+            if not orphans:   # one mistake (a missing group row), one problem at its first row
+                book.problems.append(book.at(ref.get("tt", f"{ws.title}!A{r}"), "content.excel-no-group",
+                                             "nhiệm vụ nằm trên dòng nhóm đầu tiên; dòng nhóm có TT là số La Mã "
+                                             "(I, II, …)"))
+            orphans += 1
             continue
         _task(book, groups, texts, ref)
     return groups, group_rows
@@ -179,6 +187,8 @@ def _validate(book: Workbook, model, headers: dict[str, str]):
         for err in exc.errors():
             loc = tuple(err["loc"])
             p = dataclasses.replace(_problem(book, model, err), cell=book.cell(loc))
+            if p.cell in book.bad_cells:
+                continue
             if err["type"] in ("missing", "too_short") and loc and loc[-1] in REQUIRED | {"ten", "tieu_de"}:
                 p = dataclasses.replace(p, code="content.missing",
                                         message=f'ô "{headers.get(loc[-1], loc[-1])}" không được để trống')
