@@ -135,13 +135,13 @@ def workbook_bytes(phu_luc, don_vi, index: dict[str, str], columns=DEFAULT_COLUM
     wb.properties.creator = "docgen"
     buf = io.BytesIO()
     wb.save(buf)
-    return _reproducible(buf.getvalue())
+    return reproducible(buf.getvalue())
 
 
 _CORE_DATES = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
 
 
-def _reproducible(data: bytes) -> bytes:
+def reproducible(data: bytes) -> bytes:
     """Same parts, fixed dates: core.xml's created/modified and every zip entry's time."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
