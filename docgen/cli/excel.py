@@ -55,13 +55,12 @@ def _write(path: Path, data: bytes) -> None:
         raise fs_error(exc, path) from None
 
 
-@click.command("excel", help="Ghi Phụ lục (phu-luc.yaml) thành tệp Excel phu-luc.xlsx để sửa bằng Excel; "
-               "ghi vào thư mục nội dung thì docgen đọc Phụ lục từ tệp Excel từ đó (phu-luc.yaml được đổi "
-               f"tên thành {BACKUP}).")
+@click.command("excel", help="Ghi Phụ lục thành tệp Excel để sửa bằng Excel. Ghi vào thư mục nội dung (mặc "
+               "định) thì từ đó docgen đọc Phụ lục từ tệp Excel; tệp YAML được đổi tên, thêm đuôi .bak.")
 @click.option("--content", "content_dir", type=click.Path(path_type=Path), default=None,
               metavar="THƯ_MỤC", help=CONTENT_HELP)
 @click.option("--out", "out_file", type=click.Path(path_type=Path, dir_okay=False), default=None, metavar="TỆP",
-              help="Tệp Excel ghi ra (mặc định: phu-luc.xlsx trong thư mục nội dung).")
+              help="Tệp Excel sẽ ghi (mặc định: phu-luc.xlsx trong thư mục nội dung).")
 def excel_command(content_dir: Path | None, out_file: Path | None) -> int:
     from ..content import load_project
     from ..content.xlsx_write import workbook_bytes
