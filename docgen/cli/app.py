@@ -94,7 +94,7 @@ def run(args: list[str] | None = None, *, started: float | None = None) -> int:
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except KeyboardInterrupt:
-        echo_err("Đã dừng (Ctrl+C); các tệp trong build/ vẫn nguyên vẹn.")
+        echo_err("Đã dừng (Ctrl+C); các tệp đã dựng vẫn nguyên vẹn.")
         return 1
     except OSError as exc:  # a filesystem fault, not a bug: path, [io.*] code (docgen/oserrors.py)
         from ..oserrors import fs_problem

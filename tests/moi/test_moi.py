@@ -89,6 +89,19 @@ def test_the_new_project_builds_with_no_finding_and_apart_from_the_old(office, c
         "(Ban hành kèm theo Quyết định số       /QĐ-UBND ngày        tháng 12 năm 2021 của UBND thị xã Hoài Nhơn)"]
 
 
+def test_each_project_builds_into_its_own_folder(office, cli):
+    """Building the new year never touches the old project's outputs (default: build/<project>/)."""
+    assert cli("build", "--content", OLD)[0] == 0
+    old_out = office / "build" / "hoai-nhon-2021"
+    before = {p: p.read_bytes() for p in old_out.rglob("*") if p.is_file()}
+    assert cli("moi", NEW, "--tu", OLD)[0] == 0
+    status, out, err = cli("build", "--content", NEW)
+    assert status == 0, err
+    assert out.startswith("Đã dựng 59 văn bản vào build/hoai-nhon-2022/: 59 đã ghi, 0 không đổi")
+    assert {p: p.read_bytes() for p in old_out.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in (office / "build").iterdir()) == ["hoai-nhon-2021", "hoai-nhon-2022"]
+
+
 def test_another_year_and_an_excel_appendix(office, cli):
     assert cli("excel", "--content", OLD)[0] == 0
     status, out, err = cli("moi", "content/hoai-nhon-2027", "--tu", OLD, "--nam", "2027")
