@@ -17,6 +17,12 @@ from .yaml_loader import load_yaml
 APPENDIX, APPENDIX_XLSX = "phu-luc.yaml", "phu-luc.xlsx"   # the appendix: YAML, or Excel in its place
 
 
+def appendix_file(folder: Path) -> Path:
+    """The project's appendix file: phu-luc.xlsx when it stands in place of phu-luc.yaml."""
+    xlsx = Path(folder) / APPENDIX_XLSX
+    return xlsx if xlsx.exists() else Path(folder) / APPENDIX
+
+
 def display_path(path: Path) -> str:
     """A path as the user should see it: relative to the working folder when possible."""
     try:
