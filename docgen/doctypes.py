@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 CORE, DERIVED, COMMUNE = "co-ban", "ke-hoach-con", "xa-phuong"   # the targets
 ND30 = "nd30"   # every Decree 30 rule of docgen.check (docgen.check.finding.RULES)
@@ -39,6 +40,12 @@ class DocType:
     lam: str                       # the function that makes it (module:function)
     khung: tuple[str, ...] = ()    # its wording: skeletons docgen/khung/<name>.yaml (or the project's)
     kiem_tra: str = ND30           # the checks that apply
+    can_co: tuple[str, ...] = ()   # built only when the project has one of these files (its shape)
+
+    def applies(self, root) -> bool:
+        """The project in folder `root` has the shape this kind needs (docs/content-shapes.md):
+        no decision is built without quyet-dinh.yaml, no appendix without an appendix file."""
+        return not self.can_co or any((Path(root) / f).exists() for f in self.can_co)
 
     def matches(self, rel: str) -> bool:
         """`rel` (a path under the output folder) is a file of this kind."""
@@ -53,14 +60,15 @@ _COMMUNE_READS = (*TOWN, "xa-phuong/")
 
 DOCTYPES: tuple[DocType, ...] = (
     DocType("quyet-dinh", "Quyết định ban hành Kế hoạch", CORE, ("quyet-dinh",), "quyet-dinh.docx",
-            ("don-vi.yaml", "quyet-dinh.yaml"), "docgen.pipeline.documents:core_documents"),
+            ("don-vi.yaml", "quyet-dinh.yaml"), "docgen.pipeline.documents:core_documents",
+            can_co=("quyet-dinh.yaml",)),
     DocType("ke-hoach", "Kế hoạch", CORE, ("ke-hoach",), "ke-hoach.docx",
             ("don-vi.yaml", "quyet-dinh.yaml", "ke-hoach.yaml"), "docgen.pipeline.documents:core_documents"),
-    DocType("phu-luc", "Phụ lục nhiệm vụ", CORE, ("phu-luc",), "phu-luc.docx",
+    DocType("phu-luc", "Phụ lục nhiệm vụ", CORE, ("phu-luc", "phu-luc-cot"), "phu-luc.docx",
             ("don-vi.yaml", "quyet-dinh.yaml", "phu-luc.yaml", "phu-luc.xlsx"),
-            "docgen.pipeline.documents:core_documents"),
+            "docgen.pipeline.documents:core_documents", can_co=("phu-luc.yaml", "phu-luc.xlsx")),
     DocType("tron-bo", "Tệp trọn bộ (Quyết định, Kế hoạch, Phụ lục)", CORE,
-            ("quyet-dinh", "ke-hoach", "phu-luc"), "tron-bo.docx", TOWN,
+            ("quyet-dinh", "ke-hoach", "phu-luc", "phu-luc-cot"), "tron-bo.docx", TOWN,
             "docgen.pipeline.documents:core_documents"),
     DocType("kiem-tra", "Kế hoạch kiểm tra công tác CCHC", DERIVED, ("ke-hoach", "phu-luc"),
             "ke-hoach-con/<co-quan>/kiem-tra.docx", _DERIVED_READS, "docgen.derive.kiem_tra:derive",
@@ -84,6 +92,10 @@ DOCTYPES: tuple[DocType, ...] = (
             "xa-phuong/<xa-phuong>/phu-luc.docx", _COMMUNE_READS,
             "docgen.derive.commune:ke_hoach_xa_phuong", ("xa-phuong",)),
 )
+
+
+def kind(ma: str) -> DocType:
+    return next(d for d in DOCTYPES if d.ma == ma)
 
 
 def of_target(target: str) -> tuple[DocType, ...]:

@@ -113,19 +113,19 @@ def new_yaml(m: Moi, rel: str, text: str) -> str:
 def new_xlsx(m: Moi, rel: str, data: bytes) -> bytes:
     from openpyxl import load_workbook
 
-    from .content.xlsx_cols import FIRST_ROW, KEY_ROW, SHEET, TITLE_ROW
+    from .content.xlsx_cols import FIRST_ROW, KEY_ROW, TITLE_ROW, is_appendix_sheet
     from .content.xlsx_write import reproducible
 
     wb = load_workbook(io.BytesIO(data))
-    ws = wb[SHEET]
-    keys = {c: ws.cell(KEY_ROW, c).value for c in range(1, ws.max_column + 1)}
-    cells = [ws.cell(TITLE_ROW, 2)] + [c for row in ws.iter_rows(min_row=FIRST_ROW) for c in row]
-    for cell in cells:
-        if isinstance(cell.value, str) and cell.data_type == "s":
-            text, notes = shift(cell.value, m.old, m.new, deadline=keys.get(cell.column) == "thoi_gian")
-            cell.value = text
-            for n in notes:
-                m.note(rel, f"{SHEET}!{cell.coordinate}", n.why)
+    for ws in (wb[name] for name in wb.sheetnames if is_appendix_sheet(name)):
+        keys = {c: ws.cell(KEY_ROW, c).value for c in range(1, ws.max_column + 1)}
+        cells = [ws.cell(TITLE_ROW, 2)] + [c for row in ws.iter_rows(min_row=FIRST_ROW) for c in row]
+        for cell in cells:
+            if isinstance(cell.value, str) and cell.data_type == "s":
+                text, notes = shift(cell.value, m.old, m.new, deadline=keys.get(cell.column) == "thoi_gian")
+                cell.value = text
+                for n in notes:
+                    m.note(rel, f"{ws.title}!{cell.coordinate}", n.why)
     buf = io.BytesIO()
     wb.save(buf)
     return reproducible(buf.getvalue())
@@ -189,7 +189,9 @@ def moi(old_dir: Path, new_dir: Path, nam: int | None = None) -> Moi:
         raise UsageError(Problem(str(new_dir), None, "moi.exists",
                                  "thư mục đã có; docgen không ghi vào dự án có sẵn: chọn tên khác hoặc xóa thư mục đó"))
     project = load_project(old_dir)
-    old = plan_year(project.ke_hoach.trich_yeu, project.quyet_dinh.trich_yeu, project.phu_luc.tieu_de)
+    old = plan_year(project.ke_hoach.trich_yeu, f"năm {project.ke_hoach.nam}" if project.ke_hoach.nam else "",
+                    project.quyet_dinh.trich_yeu if project.quyet_dinh else "",
+                    *(pl.tieu_de for pl in project.phu_luc_ds))
     if old is None:
         raise UsageError(Problem(str(old_dir), None, "moi.no-year",
                                  'không thấy năm của dự án cũ (chữ "năm …" trong trích yếu kế hoạch)'))

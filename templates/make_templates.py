@@ -415,6 +415,9 @@ def body_ke_hoach() -> str:
     return (
         header_table()
         + title_block(True, TEXT_W_PORTRAIT)
+        + tag("{%p for c in can_cu %}")
+        + pt("Can cu", "{{ c }}")
+        + tag("{%p endfor %}")
         + tag("{%p for b in khoi %}")
         + tag('{%p if b.kieu == "muc" %}')
         + pt("Muc", heading)
@@ -470,6 +473,52 @@ def body_phu_luc() -> str:
         + pt("Kem theo", "{{ kem_theo }}")
         + rule(TRICH_YEU_LINE, TEXT_W_LANDSCAPE, after=240)  # room before the table
         + tbl(w, rows, ind=0, borders=GRID_BORDERS)
+        + END_P
+    )
+
+
+def cell_loop(style: str, cant_split: bool = False, header: bool = False) -> str:
+    """A row of the column-declared appendix: one cell per entry of `r.o` ({%tc for %}), each
+    `{w: twips, span: grid columns, can: "left"|"center", dong: [lines]}` (docgen/render/table.py)."""
+    body = ('<w:tc><w:tcPr><w:tcW w:w="{{ c.w }}" w:type="dxa"/><w:gridSpan w:val="{{ c.span }}"/>'
+            '<w:vAlign w:val="{{ c.doc }}"/></w:tcPr>'
+            + tag("{%p for l in c.dong %}")
+            + pt(style, "{{ l }}", ppr='<w:jc w:val="{{ c.can }}"/>')
+            + tag("{%p else %}") + p(style) + tag("{%p endfor %}") + "</w:tc>")
+    return tr(tc(1000, pt(None, "{%tc for c in r.o %}")), body, tc(1000, pt(None, "{%tc endfor %}")),
+              header=header, cant_split=cant_split)
+
+
+def body_phu_luc_cot() -> str:
+    """The appendix with declared columns: widths, orientation and rows come from the context
+    (`trang`, `rong`, `dau`, `hang`), so one template serves any set of known columns."""
+    grid = '{% for w in rong %}<w:gridCol w:w="{{ w }}"/>{% endfor %}'
+    rows = [
+        tag_row("{%tr for r in dau %}", [1000]), cell_loop("Bang tieu de", True, True), tag_row("{%tr endfor %}", [1000]),
+        tag_row("{%tr for r in hang %}", [1000]),
+        tag_row("{%tr if r.nhom %}", [1000]), cell_loop("Bang nhom", True),
+        tag_row("{%tr else %}", [1000]), cell_loop("Bang noi dung"),
+        tag_row("{%tr endif %}", [1000]),
+        tag_row("{%tr endfor %}", [1000]),
+    ]
+    table = (
+        '<w:tbl><w:tblPr><w:tblW w:w="{{ trang.rong }}" w:type="dxa"/><w:tblInd w:w="0" w:type="dxa"/>'
+        f'{GRID_BORDERS}<w:tblLayout w:type="fixed"/>'
+        f'<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="{CELL_MAR}" w:type="dxa"/>'
+        f'<w:bottom w:w="0" w:type="dxa"/><w:right w:w="{CELL_MAR}" w:type="dxa"/></w:tblCellMar>'
+        '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0"'
+        ' w:noHBand="1" w:noVBand="1"/>'
+        f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+    )
+    line = TRICH_YEU_LINE
+    rule_ppr = (f'<w:spacing w:after="240"/><w:ind w:left="{{{{ (trang.rong - {line}) // 2 }}}}"'
+                f' w:right="{{{{ trang.rong - {line} - (trang.rong - {line}) // 2 }}}}"/>')
+    return (
+        pt("Phu luc so", "{{ phu_luc_so }}")
+        + pt("Phu luc tieu de", "{{ tieu_de }}")
+        + pt("Kem theo", "{{ kem_theo }}")
+        + p("Duong ke", ppr=rule_ppr)
+        + table
         + END_P
     )
 
@@ -545,8 +594,11 @@ def build(kind: str) -> bytes:
     for c in sorted(hdr_refs, key=lambda e: e.get(f"{{{W_NS}}}type")):
         sect.append(c)
     orient = ' w:orient="landscape"' if landscape else ""
+    page = f'<w:pgSz w:w="{w_}" w:h="{h_}"{orient}/>'
+    if kind == "phu-luc-cot":   # orientation from the context: landscape when the table is wide
+        page = '<w:pgSz w:w="{{ trang.w }}" w:h="{{ trang.h }}" w:orient="{{ trang.huong }}"/>'
     for c in _frag(
-        f'<w:pgSz w:w="{w_}" w:h="{h_}"{orient}/>'
+        f'{page}'
         f'<w:pgMar w:top="{MARGIN["top"]}" w:right="{MARGIN["right"]}" w:bottom="{MARGIN["bottom"]}"'
         f' w:left="{MARGIN["left"]}" w:header="{HEADER_DIST}" w:footer="{FOOTER_DIST}" w:gutter="0"/>'
         '<w:pgNumType w:start="1"/><w:cols w:space="720"/><w:titlePg/>'
@@ -563,7 +615,8 @@ def build(kind: str) -> bytes:
     cp = d.core_properties
     cp.author = "docgen"
     cp.last_modified_by = "docgen"
-    cp.title = {"quyet-dinh": "Quyết định", "ke-hoach": "Kế hoạch", "phu-luc": "Phụ lục"}[kind]
+    cp.title = {"quyet-dinh": "Quyết định", "ke-hoach": "Kế hoạch", "phu-luc": "Phụ lục",
+                "phu-luc-cot": "Phụ lục"}[kind]
     cp.subject = ""
     cp.keywords = ""
     cp.comments = "Mẫu docgen theo Nghị định 30/2020/NĐ-CP; tạo bởi templates/make_templates.py"
@@ -608,7 +661,8 @@ APP_XML = (
     b"<Application>docgen</Application><DocSecurity>0</DocSecurity></Properties>"
 )
 
-BODIES = {"quyet-dinh": body_quyet_dinh, "ke-hoach": body_ke_hoach, "phu-luc": body_phu_luc}
+BODIES = {"quyet-dinh": body_quyet_dinh, "ke-hoach": body_ke_hoach, "phu-luc": body_phu_luc,
+          "phu-luc-cot": body_phu_luc_cot}
 KINDS = template_names()  # every template a document type names (docgen/doctypes.py)
 
 

@@ -99,6 +99,7 @@ KE_HOACH = {
     "trich_yeu": "Cải cách hành chính thị xã Hoài Nhơn năm 2021",
     "kem_theo": "(Ban hành kèm theo Quyết định số:      /QĐ-UBND\nngày      tháng 12 năm 2020"
                 " của UBND thị xã Hoài Nhơn)",
+    "can_cu": [],
     "khoi": _khoi(),
     "noi_nhan": [],
     "nguoi_ky": None,

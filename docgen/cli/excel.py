@@ -29,14 +29,14 @@ def _refuse(path: Path, code: str, message: str) -> UsageError:
 def _check_round_trip(project, data: bytes, shown: str) -> None:
     """The workbook must give the same documents as the YAML it was made from."""
     from ..content.xlsx_read import load_xlsx
-    from ..model import PhuLuc
+    from ..model.phu_luc import PhuLucTep
     from ..pipeline.documents import core_documents
 
-    value, book, problems = load_xlsx(Path(shown), shown, PhuLuc, data=data)
+    value, book, problems = load_xlsx(Path(shown), shown, PhuLucTep, data=data)
     problems = problems + (book.check_agencies(project.agency_keys) if book is not None else [])
     if problems or value is None:
         raise DocgenError(problems)
-    again = dataclasses.replace(project, phu_luc=value)
+    again = dataclasses.replace(project, phu_luc=value.phu_luc[0], phu_luc_ds=value.phu_luc)
     if [d.noi_dung for d in core_documents(again)] != [d.noi_dung for d in core_documents(project)]:
         raise DocgenError(Problem(shown, None, "excel.round-trip",
                                   "tệp Excel đọc lại không ra đúng Phụ lục (lỗi của docgen; xin báo người phát triển)"))
@@ -78,11 +78,13 @@ def excel_command(content_dir: Path | None, out_file: Path | None) -> int:
         raise _refuse(content / BACKUP, "excel.exists",
                       "tệp đã có; docgen cần tên này để giữ lại phu-luc.yaml (xóa hoặc đổi tên nó)")
     project = load_project(content)
-    data = workbook_bytes(project.phu_luc, project.don_vi, project.agency_keys)
+    data = workbook_bytes(project.phu_luc_ds, project.don_vi, project.agency_keys)
     _check_round_trip(project, data, display(out))
     _write(out, data)
-    groups = project.phu_luc.nhom
-    click.echo(f"Đã ghi {display(out)}: {len(groups)} nhóm, {sum(len(g.nhiem_vu) for g in groups)} nhiệm vụ, "
+    appendices = project.phu_luc_ds
+    tasks = sum(1 for pl in appendices for _ in pl.tasks())
+    what = f"{len(appendices)} phụ lục, " if len(appendices) > 1 else ""
+    click.echo(f"Đã ghi {display(out)}: {what}{sum(len(pl.nhom) for pl in appendices)} nhóm, {tasks} nhiệm vụ, "
                f"{len(project.don_vi.co_quan)} cơ quan (trang \"Cơ quan\").")
     if into_project:
         try:

@@ -9,9 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import DocgenError, Problem
-from ..model import DonVi, KeHoach, PhuLuc, Project, QuyetDinh
-from .files import display_path, load_model
+from ..model import DonVi, KeHoach, PhuLucTep, Project, QuyetDinh
+from .files import appendix_file, display_path, load_model
 from .khung import load_khung
+from .shapes import check_ke_hoach, check_phu_luc, check_typed_numbers
 from .validate import suggest_agency
 from .xlsx_read import Workbook
 from .yaml_loader import Document
@@ -19,7 +20,9 @@ from .yaml_loader import Document
 __all__ = ["display_path", "load_model", "load_project"]
 
 FILES = {"don_vi": ("don-vi.yaml", DonVi), "quyet_dinh": ("quyet-dinh.yaml", QuyetDinh),
-         "ke_hoach": ("ke-hoach.yaml", KeHoach), "phu_luc": ("phu-luc.yaml", PhuLuc)}
+         "ke_hoach": ("ke-hoach.yaml", KeHoach), "phu_luc": ("phu-luc.yaml", PhuLucTep)}
+OPTIONAL = ("quyet_dinh", "phu_luc")
+"""Files whose absence chooses the project's shape (docs/content-shapes.md), not an error."""
 
 
 def agency_index(don_vi: DonVi) -> dict[str, str]:
@@ -29,23 +32,6 @@ def agency_index(don_vi: DonVi) -> dict[str, str]:
         for name in (cq.ten, *cq.bi_danh, key):
             index[name] = key
     return index
-
-
-def check_agencies(phu_luc: PhuLuc, doc: Document, index: dict[str, str]) -> list[Problem]:
-    problems = []
-    for gi, group in enumerate(phu_luc.nhom):
-        for ti, task in enumerate(group.nhiem_vu):
-            refs = [("chu_tri", None, task.chu_tri, "chủ trì")]
-            refs += [("phoi_hop", i, r, "phối hợp") for i, r in enumerate(task.phoi_hop)]
-            for field, i, ref, role in refs:
-                if ref in index:
-                    continue
-                loc = ("nhom", gi, "nhiem_vu", ti, field) + ((i,) if i is not None else ())
-                hint = suggest_agency(ref, index)
-                problems.append(Problem(
-                    doc.display, doc.line(loc), "content.unknown-agency",
-                    f'cơ quan {role} "{ref}" không có trong danh mục (don-vi.yaml){hint}'))
-    return problems
 
 
 def check_roles(don_vi: DonVi, doc: Document, index: dict[str, str]) -> list[Problem]:
@@ -69,17 +55,27 @@ def load_project(folder: str | Path, timings: dict | None = None) -> Project:
                                   "không tìm thấy thư mục nội dung"))
     values, docs, problems = {}, {}, []
     for name, (filename, model) in FILES.items():
-        values[name], docs[name], found = load_model(folder / filename, model, timings)
+        path = folder / filename
+        if name in OPTIONAL and not path.exists() and not (name == "phu_luc" and appendix_file(folder).exists()):
+            values[name] = docs[name] = None
+            continue
+        values[name], docs[name], found = load_model(path, model, timings)
         problems += found
     index = agency_index(values["don_vi"]) if values["don_vi"] else {}
     if values["don_vi"]:
         problems += check_roles(values["don_vi"], docs["don_vi"], index)
+    if values["ke_hoach"]:
+        has_qd = (folder / FILES["quyet_dinh"][0]).exists()
+        problems += check_ke_hoach(docs["ke_hoach"], has_qd) + check_typed_numbers(values["ke_hoach"], docs["ke_hoach"])
+    tep = values.pop("phu_luc")
     if isinstance(docs["phu_luc"], Workbook) and values["don_vi"]:   # an Excel appendix: at its cells
         problems += docs["phu_luc"].check_agencies(index)
-    elif values["phu_luc"] and values["don_vi"]:
-        problems += check_agencies(values["phu_luc"], docs["phu_luc"], index)
+    elif tep and values["don_vi"]:
+        problems += check_phu_luc(tep, docs["phu_luc"], index)
     khung, khung_paths, found = load_khung(folder, timings)
     problems += found
     if problems:
         raise DocgenError(problems)
-    return Project(root=folder, agency_keys=index, khung=khung, khung_paths=khung_paths, **values)
+    ds = tep.phu_luc if tep else ()
+    return Project(root=folder, agency_keys=index, khung=khung, khung_paths=khung_paths,
+                   phu_luc=ds[0] if ds else None, phu_luc_ds=ds, **values)

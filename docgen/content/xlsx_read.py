@@ -4,7 +4,8 @@ The workbook becomes the data the YAML file would hold and is validated by the s
 every problem is reported at its cell ("phu-luc.xlsx: Phụ lục!D12: lỗi: …"), all of them in
 one run. Refused, each at its cell: a formula, a date typed as an Excel date, merged cells
 other than the title row and a group row's name, an unknown column key, an empty required
-cell, a task before the first group, an agency not in the registry.
+cell, a task before the first group, a sub-group without its group, an agency not in the
+registry.
 """
 
 from __future__ import annotations
@@ -22,14 +23,18 @@ from ..oserrors import read_input_bytes
 from .validate import _problem, suggest_agency
 from .xlsx_cols import (
     AGENCY_FIELDS,
-    COLUMNS,
+    BAT_BUOC_MAC_DINH,
+    COT,
+    COT_MAC_DINH,
+    DECLARED,
     FIRST_ROW,
     KEY_ROW,
-    REQUIRED,
+    NO_TT,
     SHEET,
     TITLE_ROW,
     cell_value,
-    is_group_number,
+    group_depth,
+    is_appendix_sheet,
 )
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -69,24 +74,48 @@ class Workbook:
         return Problem(self.display, None, code, message, cell=cell)
 
     def check_agencies(self, index: dict[str, str]) -> list[Problem]:
-        return [self.at(cell, "content.unknown-agency",
-                        f'cơ quan "{ref}" không có trong danh mục{suggest_agency(ref, index)}')
-                for cell, ref in self.agency_refs if ref not in index]
+        out = []
+        for cell, ref in self.agency_refs:
+            if ref not in index:
+                hint = suggest_agency(ref, index) or '; chữ không phải tên cơ quan thì viết "ghi:" ở đầu dòng'
+                out.append(self.at(cell, "content.unknown-agency", f'cơ quan "{ref}" không có trong danh mục{hint}'))
+        return out
+
+
+class Sheet:
+    """One appendix sheet being read: its keys, its declared columns, where its rows go."""
+
+    def __init__(self, book: Workbook, ws, ai: int, declared: dict[str, bool]):
+        self.book, self.ws, self.ai = book, ws, ai
+        self.keys = _keys(book, ws)
+        self.cols = {k: get_column_letter(i) for i, k in enumerate(self.keys, 1) if k}
+        headers = {k: _text(book, ws, ws.cell(KEY_ROW - 1, i)).strip() or COT[k]
+                   for i, k in enumerate(self.keys, 1) if k}
+        self.headers = headers
+        present = [k for k in self.keys if k]
+        default = present == list(COT_MAC_DINH) and all(headers[k] == COT[k] for k in present)
+        self.declared = ws.title in declared or not default
+        printed = [k for k in present if not (k == "tt" and declared.get(ws.title))]
+        self.cot = ([k if headers[k] == COT[k] else {k: headers[k]} for k in printed]
+                    if self.declared else None)
+        self.orphans = 0
 
 
 def _text(book: Workbook, ws, cell) -> str:
     """A cell's text; a formula or an Excel date is a problem (and reads as empty)."""
     where = f"{ws.title}!{cell.coordinate}"
     value = cell.value
+    if type(cell).__name__ == "MergedCell":   # covered by a merged range: reported by _merged if misplaced
+        book.bad_cells.add(where)
     if value is None:
         return ""
-    if cell.data_type == "f" or isinstance(value, (datetime.datetime, datetime.date, datetime.time)):
-        book.bad_cells.add(where)
     if cell.data_type == "f":
+        book.bad_cells.add(where)
         book.problems.append(book.at(where, "content.excel-formula",
                                      "ô chứa công thức; docgen chỉ đọc chữ: thay công thức bằng chữ nó cho ra"))
         return ""
     if isinstance(value, (datetime.datetime, datetime.date, datetime.time)):
+        book.bad_cells.add(where)
         book.problems.append(book.at(where, "content.excel-date", (
             "ô là một ngày của Excel, không phải chữ (Excel tự đổi khi gõ 12/2021 vào ô định dạng chung); "
             'định dạng ô là Văn bản (Text) rồi gõ lại dạng chữ, ví dụ "12/2021" hoặc "Quý I/2021"')))
@@ -111,72 +140,88 @@ def _keys(book: Workbook, ws) -> list[str | None]:
     keys: list[str | None] = []
     for ci in range(1, ws.max_column + 1):
         key = _text(book, ws, ws.cell(KEY_ROW, ci)).strip() or None
-        if key is not None and key not in COLUMNS:
+        if key is not None and (key not in COT or key in keys):
+            what = "có hai lần" if key in keys else f'không có; các cột: {", ".join(COT)}'
             book.problems.append(book.at(f"{ws.title}!{get_column_letter(ci)}{KEY_ROW}", "content.unknown-column",
-                                         f'cột "{key}" không có; các cột: {", ".join(COLUMNS)}'))
+                                         f'cột "{key}" {what}'))
             key = None
         keys.append(key)
     for needed in ("tt", "nhiem_vu"):
         if needed not in keys:
             book.problems.append(book.at(f"{ws.title}!A{KEY_ROW}", "content.missing",
-                                         f'thiếu cột "{needed}" ({COLUMNS[needed][0]}) ở dòng khóa {KEY_ROW}'))
+                                         f'thiếu cột "{needed}" ({COT[needed]}) ở dòng khóa {KEY_ROW}'))
     return keys
 
 
-def _row(book: Workbook, ws, r: int, keys) -> dict[str, str]:
+def _row(sh: Sheet, r: int) -> dict[str, str]:
     texts = {}
-    for ci in range(1, ws.max_column + 1):
-        text = _text(book, ws, ws.cell(r, ci))
-        key = keys[ci - 1] if ci <= len(keys) else None
+    for ci in range(1, sh.ws.max_column + 1):
+        text = _text(sh.book, sh.ws, sh.ws.cell(r, ci))
+        key = sh.keys[ci - 1] if ci <= len(sh.keys) else None
         if key is not None:
             texts[key] = text
         elif text.strip():
-            book.problems.append(book.at(f"{ws.title}!{get_column_letter(ci)}{r}", "content.unknown-column",
-                                         f"ô có chữ ở cột không có khóa (dòng {KEY_ROW} của cột này để trống)"))
+            sh.book.problems.append(sh.book.at(
+                f"{sh.ws.title}!{get_column_letter(ci)}{r}", "content.unknown-column",
+                f"ô có chữ ở cột không có khóa (dòng {KEY_ROW} của cột này để trống)"))
     return texts
 
 
-def _table(book: Workbook, ws, keys) -> tuple[list[dict], set[int]]:
+def _table(sh: Sheet) -> tuple[list[dict], set[int]]:
+    """The groups of one sheet; `stack` holds the open group of each level with its location."""
     groups: list[dict] = []
+    stack: list[tuple[dict, tuple]] = []
     group_rows: set[int] = set()
-    cols = {k: get_column_letter(i) for i, k in enumerate(keys, 1) if k}
-    orphans = 0
-    for r in range(FIRST_ROW, ws.max_row + 1):
-        texts = _row(book, ws, r, keys)
+    for r in range(FIRST_ROW, sh.ws.max_row + 1):
+        texts = _row(sh, r)
         if not any(t.strip() for t in texts.values()):
             continue
-        ref = {k: f"{ws.title}!{c}{r}" for k, c in cols.items()}
-        if is_group_number(texts.get("tt", "")):
+        ref = {k: f"{sh.ws.title}!{c}{r}" for k, c in sh.cols.items()}
+        depth = group_depth(texts.get("tt", ""))
+        if depth:
             group_rows.add(r)
-            loc = ("nhom", len(groups))
-            groups.append({"ten": texts.get("nhiem_vu", ""), "nhiem_vu": []})
-            book.cells[loc] = book.cells[loc + ("ten",)] = book.cells[loc + ("nhiem_vu",)] = ref["nhiem_vu"]
-            continue
-        if not groups:
-            if not orphans:   # one mistake (a missing group row), one problem at its first row
-                book.problems.append(book.at(ref.get("tt", f"{ws.title}!A{r}"), "content.excel-no-group",
-                                             "nhiệm vụ nằm trên dòng nhóm đầu tiên; dòng nhóm có TT là số La Mã "
-                                             "(I, II, …)"))
-            orphans += 1
-            continue
-        _task(book, groups, texts, ref)
+            if depth > len(stack) + 1:
+                sh.book.problems.append(sh.book.at(ref["tt"], "content.excel-no-group", (
+                    f'nhóm con "{texts["tt"].strip()}" không nằm dưới nhóm cha của nó (dòng nhóm cấp trên, '
+                    'ví dụ "I" trước "I.1")')))
+                continue
+            siblings = groups if depth == 1 else stack[depth - 2][0].setdefault("nhom", [])
+            loc = (("phu_luc", sh.ai, "nhom") if depth == 1 else stack[depth - 2][1] + ("nhom",)) + (len(siblings),)
+            group = {"ten": texts.get("nhiem_vu", "")}
+            siblings.append(group)
+            stack[depth - 1:] = [(group, loc)]
+            for part in ((), ("ten",), ("nhiem_vu",), ("nhom",)):
+                sh.book.cells[loc + part] = ref["nhiem_vu"]
+        elif not stack:
+            if not sh.orphans:   # one mistake (a missing group row), one problem at its first row
+                sh.book.problems.append(sh.book.at(ref.get("tt", f"{sh.ws.title}!A{r}"), "content.excel-no-group",
+                                                   "nhiệm vụ nằm trên dòng nhóm đầu tiên; dòng nhóm có TT là số La "
+                                                   "Mã (I, II, …)"))
+            sh.orphans += 1
+        else:
+            _task(sh, *stack[-1], texts, ref)
     return groups, group_rows
 
 
-def _task(book: Workbook, groups: list[dict], texts: dict[str, str], ref: dict[str, str]) -> None:
-    tasks = groups[-1]["nhiem_vu"]
-    loc = ("nhom", len(groups) - 1, "nhiem_vu", len(tasks))
+def _task(sh: Sheet, group: dict, group_loc: tuple, texts: dict[str, str], ref: dict[str, str]) -> None:
+    tasks = group.setdefault("nhiem_vu", [])
+    loc = group_loc + ("nhiem_vu", len(tasks))
     task = {}
-    book.cells[loc] = ref["nhiem_vu"]
+    sh.book.cells[loc] = ref["nhiem_vu"]
     for key, text in texts.items():
         if key == "tt":
             continue
-        book.cells[loc + (key,)] = ref[key]
+        sh.book.cells[loc + (key,)] = ref[key]
         value = cell_value(key, text)
-        if value is not None:
-            task[key] = value
-            if key in AGENCY_FIELDS:
-                book.agency_refs += [(ref[key], v) for v in (value if isinstance(value, list) else [value])]
+        if value is None:
+            if not sh.declared and key in BAT_BUOC_MAC_DINH and ref[key] not in sh.book.bad_cells:
+                sh.book.problems.append(sh.book.at(ref[key], "content.missing",
+                                                   f'ô "{sh.headers[key]}" không được để trống'))
+            continue
+        task[key] = value
+        if key in AGENCY_FIELDS:
+            sh.book.agency_refs += [(ref[key], v) for v in (value if isinstance(value, list) else [value])
+                                    if isinstance(v, str)]
     tasks.append(task)
 
 
@@ -186,12 +231,15 @@ def _validate(book: Workbook, model, headers: dict[str, str]):
     except ValidationError as exc:
         for err in exc.errors():
             loc = tuple(err["loc"])
+            if loc == ("phu_luc",) and book.data["phu_luc"]:
+                continue   # pydantic's echo of an invalid appendix (reported at its own place)
             p = dataclasses.replace(_problem(book, model, err), cell=book.cell(loc))
             if p.cell in book.bad_cells:
                 continue
-            if err["type"] in ("missing", "too_short") and loc and loc[-1] in REQUIRED | {"ten", "tieu_de"}:
+            names = [x for x in loc if isinstance(x, str) and x in headers]
+            if err["type"] in ("missing", "too_short", "string_too_short") and names:
                 p = dataclasses.replace(p, code="content.missing",
-                                        message=f'ô "{headers.get(loc[-1], loc[-1])}" không được để trống')
+                                        message=f'ô "{headers[names[-1]]}" không được để trống')
             if p not in book.problems:
                 book.problems.append(p)
         return None
@@ -207,6 +255,15 @@ def _open(data: bytes, display: str):
                               "không đọc được tệp Excel (không phải tệp .xlsx hợp lệ); lưu lại bằng Excel dạng .xlsx")]
 
 
+def _declared(wb) -> dict[str, bool]:
+    """Sheet -> True when its TT column is not printed, for the sheets that declare columns."""
+    try:
+        value = wb.custom_doc_props[DECLARED].value or ""
+    except KeyError:
+        return {}
+    return {line.split("|")[0]: line.endswith(f"|{NO_TT}") for line in value.split("\n") if line}
+
+
 def load_xlsx(path: Path, display: str, model, timings: dict | None = None, data: bytes | None = None):
     """Load and validate the appendix workbook (the file, or `data`: its bytes); returns
     (value, workbook, problems)."""
@@ -219,17 +276,21 @@ def load_xlsx(path: Path, display: str, model, timings: dict | None = None, data
     if wb is None:
         return None, None, problems
     book = Workbook(path, display)
-    if SHEET not in wb.sheetnames:
+    sheets = [wb[name] for name in wb.sheetnames if is_appendix_sheet(name)]
+    if not sheets:
         return None, None, [book.at("", "content.excel-sheet",
                                     f'không có trang "{SHEET}" (các trang: {", ".join(wb.sheetnames)})')]
-    ws = wb[SHEET]
-    keys = _keys(book, ws)
-    headers = {k: str(ws.cell(KEY_ROW - 1, i).value or COLUMNS[k][0]) for i, k in enumerate(keys, 1) if k}
-    title = _text(book, ws, ws.cell(TITLE_ROW, 2)).strip()
-    book.cells[("tieu_de",)] = f"{ws.title}!B{TITLE_ROW}"
-    groups, group_rows = _table(book, ws, keys)
-    _merged(book, ws, group_rows)
-    book.data = {"nhom": groups} | ({"tieu_de": title} if title else {})
-    book.cells[("nhom",)] = f"{ws.title}!A{FIRST_ROW}"
-    value = _validate(book, model, headers | {"tieu_de": "Tiêu đề", "ten": "tên nhóm"})
+    declared, appendices, headers = _declared(wb), [], {"tieu_de": "Tiêu đề", "ten": "tên nhóm"}
+    for ai, ws in enumerate(sheets):
+        sh = Sheet(book, ws, ai, declared)
+        title = _text(book, ws, ws.cell(TITLE_ROW, 2)).strip()
+        book.cells[("phu_luc", ai)] = book.cells[("phu_luc", ai, "tieu_de")] = f"{ws.title}!B{TITLE_ROW}"
+        book.cells[("phu_luc", ai, "nhom")] = f"{ws.title}!A{FIRST_ROW}"
+        groups, group_rows = _table(sh)
+        _merged(book, ws, group_rows)
+        appendix = {"nhom": groups} | ({"tieu_de": title} if title else {}) | ({"cot": sh.cot} if sh.cot else {})
+        appendices.append(appendix)
+        headers |= {k: v for k, v in sh.headers.items() if k not in headers}
+    book.data = {"phu_luc": appendices}
+    value = _validate(book, model, headers)
     return (None if book.problems else value), book, book.problems

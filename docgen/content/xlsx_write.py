@@ -1,8 +1,9 @@
 """`docgen excel`: the appendix as an Excel workbook (openpyxl), laid out as xlsx_cols says.
 
-Sheet "Phụ lục": title row, header row, key row (frozen), one row per group (bold, filled) and
-per task; wrapped text, widths per column; every table cell is formatted as text ("@") so that a
-deadline typed as 12/2021 stays text in Excel; a dropdown (data validation, a warning only: an
+A sheet per appendix ("Phụ lục", or "Phụ lục I", "Phụ lục II", …): title row, header row, key
+row (frozen), one row per group and sub-group (bold, filled) and per task; wrapped text,
+widths per column; every table cell is formatted as text ("@") so that a deadline typed as
+12/2021 stays text in Excel; a dropdown (data validation, a warning only: an
 alias or a key may be typed too) of the registry's agencies on the chủ trì column. Sheet
 "Cơ quan": key, name, short name, aliases of every agency.
 
@@ -17,23 +18,24 @@ import re
 import zipfile
 
 from openpyxl import Workbook
+from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ..vn.numbering import roman
 from .xlsx_cols import (
-    AGENCY_FIELDS,
     AGENCY_SHEET,
-    COLUMNS,
-    DEFAULT_COLUMNS,
+    DECLARED,
     FIRST_ROW,
     HEADER_ROW,
     KEY_ROW,
-    SHEET,
+    NO_TT,
     TITLE_LABEL,
     TITLE_ROW,
-    time_text,
+    WIDTHS,
+    cell_text,
+    group_id,
+    sheet_name,
 )
 
 STAMP = "2000-01-01T00:00:00Z"   # docProps/core.xml created/modified (never the clock)
@@ -57,40 +59,37 @@ def agency_name(ref: str, don_vi, index: dict[str, str]) -> str:
     return name if index.get(name) == key else key
 
 
-def _text(key: str, value, don_vi, index) -> str:
-    if value is None:
-        return ""
-    if key == "thoi_gian":
-        return time_text(value)
-    items = list(value) if isinstance(value, (tuple, list)) else [value]
-    if key in AGENCY_FIELDS:
-        items = [agency_name(v, don_vi, index) for v in items]
-    return "\n".join(str(v) for v in items)
+def columns(pl) -> list[tuple[str, str]]:
+    """(key, header) of every column of the sheet: the appendix's, with TT first if it has none."""
+    cols = [(c.ma, c.tieu_de) for c in pl.cot_ds]
+    return cols if "tt" in dict(cols) else [("tt", "TT")] + cols
 
 
-def _rows(phu_luc, columns, don_vi, index):
-    """(kind, [cell texts]) for every group and task row."""
-    for gi, group in enumerate(phu_luc.nhom, 1):
-        yield "nhom", [roman(gi) if k == "tt" else group.ten if k == "nhiem_vu" else "" for k in columns]
+def _rows(groups, keys, name, path=()):
+    """(kind, [cell texts]) for every group and task row, sub-groups below their group."""
+    for gi, group in enumerate(groups, 1):
+        here = [*path, gi]
+        yield "nhom", [group_id(here) if k == "tt" else group.ten if k == "nhiem_vu" else "" for k in keys]
         for ti, task in enumerate(group.nhiem_vu, 1):
-            yield "nhiem_vu", [str(ti) if k == "tt" else _text(k, getattr(task, k, None), don_vi, index)
-                               for k in columns]
+            yield "nhiem_vu", [str(ti) if k == "tt" else cell_text(k, getattr(task, k), name) for k in keys]
+        yield from _rows(group.nhom, keys, name, here)
 
 
-def _table_sheet(ws, phu_luc, columns, don_vi, index) -> None:
-    last = get_column_letter(len(columns))
+def _table_sheet(ws, pl, don_vi, index) -> None:
+    cols = columns(pl)
+    keys = [k for k, _ in cols]
+    last = get_column_letter(len(cols))
     ws.cell(TITLE_ROW, 1, TITLE_LABEL).font = _BOLD
-    ws.cell(TITLE_ROW, 2, phu_luc.tieu_de).font = _BOLD
+    ws.cell(TITLE_ROW, 2, pl.tieu_de).font = _BOLD
     ws.cell(TITLE_ROW, 2).alignment = _WRAP
     ws.merge_cells(f"B{TITLE_ROW}:{last}{TITLE_ROW}")
-    for ci, key in enumerate(columns, 1):
-        header, width = COLUMNS[key]
+    for ci, (key, header) in enumerate(cols, 1):
         head = ws.cell(HEADER_ROW, ci, header)
         head.font, head.fill, head.alignment = _BOLD, _HEAD_FILL, _CENTER
         ws.cell(KEY_ROW, ci, key).font = _KEY_FONT
-        ws.column_dimensions[get_column_letter(ci)].width = width
+        ws.column_dimensions[get_column_letter(ci)].width = WIDTHS[key]
     row = FIRST_ROW
-    for kind, texts in _rows(phu_luc, columns, don_vi, index):
+    for kind, texts in _rows(pl.nhom, keys, lambda ref: agency_name(ref, don_vi, index)):
         for ci, text in enumerate(texts, 1):
             cell = ws.cell(row, ci, text or None)
             cell.number_format, cell.alignment = "@", _WRAP
@@ -98,14 +97,13 @@ def _table_sheet(ws, phu_luc, columns, don_vi, index) -> None:
                 cell.font, cell.fill = _BOLD, _GROUP_FILL
         row += 1
     for spare in range(row, row + SPARE_ROWS):
-        for ci in range(1, len(columns) + 1):
+        for ci in range(1, len(cols) + 1):
             ws.cell(spare, ci).number_format = "@"
             ws.cell(spare, ci).alignment = _WRAP
     ws.freeze_panes = f"A{FIRST_ROW}"
-    if "chu_tri" in columns:
-        col = get_column_letter(columns.index("chu_tri") + 1)
-        count = len(don_vi.co_quan)
-        dv = DataValidation(type="list", formula1=f"'{AGENCY_SHEET}'!$B$2:$B${count + 1}",
+    if "chu_tri" in keys:
+        col = get_column_letter(keys.index("chu_tri") + 1)
+        dv = DataValidation(type="list", formula1=f"'{AGENCY_SHEET}'!$B$2:$B${len(don_vi.co_quan) + 1}",
                             allow_blank=True, showErrorMessage=True, errorStyle="warning",
                             errorTitle="Cơ quan chủ trì", error="Cơ quan này không có trong danh mục (don-vi.yaml).",
                             promptTitle="Cơ quan chủ trì", prompt="Chọn một cơ quan trong danh sách.")
@@ -125,13 +123,19 @@ def _agency_sheet(ws, don_vi) -> None:
     ws.freeze_panes = "A2"
 
 
-def workbook_bytes(phu_luc, don_vi, index: dict[str, str], columns=DEFAULT_COLUMNS) -> bytes:
-    """The appendix as reproducible .xlsx bytes."""
+def workbook_bytes(appendices, don_vi, index: dict[str, str]) -> bytes:
+    """Every appendix (model PhuLuc) as one reproducible .xlsx: a sheet each, then the agencies."""
     wb = Workbook()
-    ws = wb.active
-    ws.title = SHEET
-    _table_sheet(ws, phu_luc, list(columns), don_vi, index)
+    many, declared = len(appendices) > 1, []
+    for i, pl in enumerate(appendices, 1):
+        ws = wb.active if i == 1 else wb.create_sheet()
+        ws.title = sheet_name(i, many)
+        _table_sheet(ws, pl, don_vi, index)
+        if pl.cot is not None:
+            declared.append(ws.title + ("" if "tt" in {c.ma for c in pl.cot} else f"|{NO_TT}"))
     _agency_sheet(wb.create_sheet(AGENCY_SHEET), don_vi)
+    if declared:
+        wb.custom_doc_props.append(StringProperty(name=DECLARED, value="\n".join(declared)))
     wb.properties.creator = "docgen"
     buf = io.BytesIO()
     wb.save(buf)

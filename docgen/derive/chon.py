@@ -81,8 +81,10 @@ def kind_of(task: NhiemVu) -> str:
 
 def nam_ke_hoach(project: Project) -> int:
     """The parent plan's year: "… năm 2021" in its trích yếu, else the decision's year + 1."""
+    if project.ke_hoach.nam_dau:   # ke-hoach.yaml `nam` ("2026", or the first year of "2026-2030")
+        return project.ke_hoach.nam_dau
     m = re.search(r"năm (\d{4})", project.ke_hoach.trich_yeu)
-    return int(m.group(1)) if m else project.quyet_dinh.ngay_ban_hanh.nam + 1
+    return int(m.group(1)) if m else project.ngay_ban_hanh.nam + 1
 
 
 def _norm(text: str) -> str:
@@ -132,7 +134,7 @@ def select(project: Project) -> list[KeHoachCon]:
             if not is_plan(task) or is_parent_plan(project, task):
                 continue
             ma = f"{project_roman(gi)}.{ti}"
-            key = project.key(task.chu_tri)
+            key = project.key(task.chu_tri_chinh)
             kind = kind_of(task)
             a_slug = agency_slug(project, key)
             name = KIND_FILE.get(kind) or f"{slug(ma)}-{slug(trich_yeu(task), 6)}"

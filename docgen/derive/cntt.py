@@ -57,7 +57,7 @@ def derive(ban: Ban):
     rows = it_rows(project)
     can_cu = [G(ban.cau("can_cu"))]
     can_cu += [G(c) for c in ban.ov.can_cu] or [G(ban.cho_nhap("", "can_cu"))]
-    nhiem_vu = [G(ban.cau("nhiem_vu", nhiem_vu=task.nhiem_vu.rstrip(". "), chu_tri=ban.ten(task.chu_tri),
+    nhiem_vu = [G(ban.cau("nhiem_vu", nhiem_vu=task.nhiem_vu.rstrip(". "), chu_tri=ban.ten(task.chu_tri_chinh),
                           thoi_gian="; ".join(line.lstrip("- ") for line in task.thoi_gian.dong())))
                 for ma, g, task in rows]
     values = ban.values.plus(kinh_phi=ban.cho_nhap(ban.ov.kinh_phi, "kinh_phi"))

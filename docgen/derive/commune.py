@@ -194,8 +194,8 @@ def _rows(project: Project, khung: KhungXaPhuong, xa_phuong: XaPhuong, gi: int, 
     rows: list[Row] = []
     for ti, task in enumerate(group.nhiem_vu, 1):
         ma = f"{roman(gi)}.{ti}"
-        chu_tri = project.co_quan(task.chu_tri)
-        phoi_hop = [project.co_quan(r) for r in task.phoi_hop]
+        chu_tri = project.co_quan(task.chu_tri_chinh)
+        phoi_hop = [project.co_quan(r) for r in task.co_quan_refs("phoi_hop")]
         if chu_tri.gom_xa_phuong:
             others = "; ".join(c.ten for c in phoi_hop if not c.gom_xa_phuong)
             rows.append((ma, task.nhiem_vu, task.san_pham, lead, others, tuple(task.thoi_gian.dong()), task.ghi_chu))

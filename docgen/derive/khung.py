@@ -179,17 +179,17 @@ class Ban:
 
     def phoi_hop_names(self, task: NhiemVu | None = None) -> list[str]:
         task = task or self.spec.task
-        return [self.ten(r) for r in task.phoi_hop]
+        return [self.ten(r) for r in task.co_quan_refs("phoi_hop")]
 
     def gom_xa_phuong(self, task: NhiemVu | None = None) -> bool:
         task = task or self.spec.task
-        return any(self.project.co_quan(r).gom_xa_phuong for r in task.phoi_hop)
+        return any(self.project.co_quan(r).gom_xa_phuong for r in task.co_quan_refs("phoi_hop"))
 
     def noi_nhan_chung(self) -> list[str]:
         values, nn = self.values, self.frame.noi_nhan
         items = [fill(n, values) for n in getattr(nn, self.ban_hanh)]
         items.append(self.lead.ten)
-        for ref in self.spec.task.phoi_hop:
+        for ref in self.spec.task.co_quan_refs("phoi_hop"):
             cq = self.project.co_quan(ref)
             if cq.gom_xa_phuong:
                 items += [fill(n, values) for n in nn.gom_xa_phuong]

@@ -30,8 +30,8 @@ def sheet_agencies(project: Project) -> list[str]:
     """Agencies (not groups) that lead or are named in some task, in registry order."""
     named = set()
     for _, _, t in project.phu_luc.tasks():
-        named.add(project.key(t.chu_tri))
-        named.update(project.key(r) for r in t.phoi_hop)
+        named.update(project.key(r) for r in t.co_quan_refs("chu_tri"))
+        named.update(project.key(r) for r in t.co_quan_refs("phoi_hop"))
     return [k for k, cq in project.don_vi.co_quan.items() if k in named and not cq.nhom]
 
 
@@ -48,11 +48,11 @@ def sheet(nguon: Nguon, key: str) -> PhuLucVB:
     groups = []
     for gi, group in enumerate(project.phu_luc.nhom, 1):
         pairs, roles = [], []
-        for ti, task in enumerate(group.nhiem_vu, 1):
-            lead = project.key(task.chu_tri) == key
-            partner = key in {project.key(r) for r in task.phoi_hop}
+        for ma, task in ((ma, t) for ma, g, t in project.phu_luc.tasks() if g is group):  # sub-groups too
+            lead = key in {project.key(r) for r in task.co_quan_refs("chu_tri")}
+            partner = key in {project.key(r) for r in task.co_quan_refs("phoi_hop")}
             if lead or partner:
-                pairs.append((f"{roman(gi)}.{ti}", task))
+                pairs.append((ma, task))
                 roles.append(fill(khung.chu_tri if lead else khung.phoi_hop, values))
         if not pairs:
             continue
@@ -72,7 +72,7 @@ def sheet_doc(nguon: Nguon, key: str, pl: PhuLucVB | None = None) -> VanBan:
     project = nguon.project
     pl = pl or sheet(nguon, key)
     return VanBan("phu-luc", sheet_path(project, key), pl, tieu_de=pl.tieu_de.capitalize(),
-                  tac_gia=project.don_vi.co_quan_ban_hanh.ten, ngay=project.quyet_dinh.ngay_ban_hanh)
+                  tac_gia=project.don_vi.co_quan_ban_hanh.ten, ngay=project.ngay_ban_hanh)
 
 
 def truy_vet(project: Project, sheets: dict[str, PhuLucVB]) -> list[LoiTruyVet]:
@@ -92,11 +92,15 @@ def truy_vet(project: Project, sheets: dict[str, PhuLucVB]) -> list[LoiTruyVet]:
                 problems.append(LoiTruyVet(sheet_path(project, key), "derive.trace",
                                            f"nhiệm vụ {ma} xuất hiện {n} lần trong bảng phân công"))
     for ma, _, task in project.phu_luc.tasks():
-        key = project.key(task.chu_tri)
+        if task.chu_tri_chinh is None:   # chủ trì written as free text only ({ghi: …})
+            continue
+        key = project.key(task.chu_tri_chinh)
         lead = project.don_vi.co_quan[key]
+        if lead.nhom:   # a group leads ("UBND các xã, phường"): groups get no sheet
+            continue
         pl = sheets.get(key)
         found = 0 if pl is None else sum(1 for g in pl.nhom for r in g.nhiem_vu
-                                         if r.ma == ma and r.chu_tri == lead.ten)
+                                         if r.ma == ma and lead.ten in r.chu_tri.split("; "))
         if found != 1:
             where = sheet_path(project, key)
             what = "không có" if found == 0 else f"có {found} lần"

@@ -80,8 +80,10 @@ def lower_first(text: str) -> str:
 
 def nam_ke_hoach(project: Project) -> int:
     """The parent plan's year: "… năm 2021" in its trích yếu, else the decision's year + 1."""
+    if project.ke_hoach.nam_dau:   # ke-hoach.yaml `nam` ("2026", or the first year of "2026-2030")
+        return project.ke_hoach.nam_dau
     m = re.search(r"năm (\d{4})", project.ke_hoach.trich_yeu)
-    return int(m.group(1)) if m else project.quyet_dinh.ngay_ban_hanh.nam + 1
+    return int(m.group(1)) if m else project.ngay_ban_hanh.nam + 1
 
 
 def chung(project: Project, trich_dan: str) -> Slots:
@@ -94,7 +96,7 @@ def chung(project: Project, trich_dan: str) -> Slots:
         "co_quan_ban_hanh": cq.ten_ngan,
         "trich_dan": trich_dan,
         "ke_hoach": lower_first(project.ke_hoach.trich_yeu),
-        "quyet_dinh": lower_first(" ".join(project.quyet_dinh.trich_yeu.split())),
+        "quyet_dinh": lower_first(" ".join((project.quyet_dinh or project.ke_hoach).trich_yeu.split())),
     }
     for role in VAI_TRO:
         holder = project.vai_tro(role)

@@ -10,6 +10,7 @@ from .content import (
     NhiemVu,
     NhomNhiemVu,
     PhuLuc,
+    PhuLucTep,
     QuyetDinh,
     ThoiGian,
     XaPhuong,
@@ -19,6 +20,6 @@ from .vanban import DongNhiemVu, KeHoachVB, NhomVB, PhuLucVB, QuyetDinhVB, VanBa
 
 __all__ = [
     "CoQuan", "CoQuanBanHanh", "DonVi", "DongNhiemVu", "KeHoach", "KeHoachVB", "Khoi",
-    "NguoiKy", "NhiemVu", "NhomNhiemVu", "NhomVB", "PhuLuc", "PhuLucVB", "Project",
+    "NguoiKy", "NhiemVu", "NhomNhiemVu", "NhomVB", "PhuLuc", "PhuLucTep", "PhuLucVB", "Project",
     "QuyetDinh", "QuyetDinhVB", "ThoiGian", "VanBan", "XaPhuong",
 ]

@@ -5,17 +5,18 @@ Every model is frozen and refuses unknown keys. Field names are the content keys
 
 from __future__ import annotations
 
-from typing import Literal
+import re
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from ..vn.numbering import roman
+from .base import Model
+from .phu_luc import NhiemVu, NhomNhiemVu, PhuLuc, PhuLucTep, ThoiGian
 from .types import NgayField, NonBlank, SoVanBan, Text
 
-
-class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+__all__ = ["CAP_TEN", "CoQuan", "CoQuanBanHanh", "DonVi", "KeHoach", "Khoi", "Model", "NguoiKy",
+           "NhiemVu", "NhomNhiemVu", "PhuLuc", "PhuLucTep", "QuyetDinh", "ThoiGian", "XaPhuong"]
 
 
 # --- registry (don-vi.yaml) -------------------------------------------------------------
@@ -144,6 +145,8 @@ class Khoi(Model):
     diem: Text | None = None
     gach: Text | None = None
     doan: Text | None = None
+    # tieu_de: a numbered heading (bold khoan, italic diem); doan: a numbered body paragraph
+    dang: Literal["tieu_de", "doan"] = "tieu_de"
     noi_dung: tuple[Khoi, ...] = ()
 
     @model_validator(mode="before")
@@ -161,6 +164,9 @@ class Khoi(Model):
             )
         if self.noi_dung and kinds[0] in ("gach", "doan"):
             raise PydanticCustomError("content.block-kind", '"gach" không có "noi_dung" bên trong')
+        if self.dang == "doan" and kinds[0] not in ("khoan", "diem"):
+            raise PydanticCustomError(
+                "content.block-kind", '"dang: doan" (đoạn văn có đánh số) chỉ dùng cho "khoan" và "diem"')
         return self
 
     @property
@@ -172,68 +178,51 @@ class Khoi(Model):
         return getattr(self, self.kieu)
 
 
+_NAM = re.compile(r"(\d{4})(?:\s*[-–]\s*(\d{4}))?")
+
+
+def _nam(value) -> str:
+    text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
+    m = _NAM.fullmatch(text)
+    if not m or (m.group(2) and int(m.group(2)) <= int(m.group(1))):
+        raise PydanticCustomError(
+            "content.invalid-year", 'phải là một năm ("2026") hoặc một giai đoạn ("2026-2030"), đang là: {v}',
+            {"v": repr(value)})
+    return f"{m.group(1)}-{m.group(2)}" if m.group(2) else m.group(1)
+
+
+DanhSo = Literal["la-ma", "thap-phan"]
+"""la-ma: I. / 1. / a) / - (default); thap-phan: 1. / 1.1. / 1.1.1. / -"""
+
+KE_HOACH_BAN_HANH = ("so", "ngay_ban_hanh", "nguoi_ky", "noi_nhan", "luu")
+"""Keys of a plan issued directly (its own number); an error beside quyet-dinh.yaml."""
+KE_HOACH_BAT_BUOC = ("ngay_ban_hanh", "nguoi_ky", "noi_nhan", "luu")
+"""Keys a plan issued directly must have (docgen.content.shapes checks both, with lines)."""
+
+
 class KeHoach(Model):
+    so: SoVanBan | None = None                   # "" = not numbered yet; None = issued by a decision
+    ngay_ban_hanh: NgayField | None = None
     trich_yeu: NonBlank
+    nam: Annotated[str, BeforeValidator(_nam)] | None = None   # "2026" or a period "2026-2030"
+    can_cu: tuple[NonBlank, ...] = ()
+    mo_dau: tuple[NonBlank, ...] = ()            # intro paragraph(s) before the body
+    danh_so: DanhSo = "la-ma"
     noi_dung: tuple[Khoi, ...] = Field(min_length=1)
     ket_thuc: Text = ""
+    nguoi_ky: NguoiKy | None = None
+    noi_nhan: tuple[NonBlank, ...] = Field(default=(), min_length=1)
+    luu: Text = ""
+
+    @property
+    def truc_tiep(self) -> bool:
+        """Issued directly (Kế hoạch số …/KH-UBND), not by a decision."""
+        return self.ngay_ban_hanh is not None
+
+    @property
+    def nam_dau(self) -> int | None:
+        """The first year of `nam` ("2026-2030" -> 2026), None when `nam` is not given."""
+        return int(self.nam[:4]) if self.nam else None
 
 
-# --- appendix (phu-luc.yaml) ------------------------------------------------------------
-
-class ThoiGian(Model):
-    """Thời gian hoàn thành: a plain deadline (`han`) or "Ban hành Kế hoạch: … / Thực hiện: …"."""
-
-    han: Text | None = None
-    ban_hanh: Text | None = None
-    thuc_hien: Text | None = None
-
-    @model_validator(mode="before")
-    @classmethod
-    def _plain(cls, value):
-        return {"han": value} if isinstance(value, (str, int)) and not isinstance(value, bool) else value
-
-    @model_validator(mode="after")
-    def _some(self) -> ThoiGian:
-        if not any((self.han, self.ban_hanh, self.thuc_hien)):
-            raise PydanticCustomError("content.empty", "thời gian hoàn thành không được để trống")
-        if self.han and (self.ban_hanh or self.thuc_hien):
-            raise PydanticCustomError(
-                "content.block-kind", 'thời gian là một chuỗi, hoặc gồm "ban_hanh" và "thuc_hien", không cả hai'
-            )
-        return self
-
-    def dong(self) -> list[str]:
-        if self.han:
-            return [self.han]
-        parts = [(p, v) for p, v in (("Ban hành Kế hoạch", self.ban_hanh), ("Thực hiện", self.thuc_hien)) if v]
-        if len(parts) == 1:
-            return [f"{parts[0][0]}: {parts[0][1]}"]
-        return [f"- {p}: {v}" for p, v in parts]
-
-    def text(self) -> str:
-        return " ".join(self.dong())
-
-
-class NhiemVu(Model):
-    nhiem_vu: NonBlank
-    san_pham: tuple[NonBlank, ...] = Field(min_length=1)
-    chu_tri: NonBlank                            # agency key (or its exact name/alias)
-    phoi_hop: tuple[NonBlank, ...] = ()
-    thoi_gian: ThoiGian
-    ghi_chu: Text = ""
-
-
-class NhomNhiemVu(Model):
-    ten: NonBlank
-    nhiem_vu: tuple[NhiemVu, ...] = Field(min_length=1)
-
-
-class PhuLuc(Model):
-    tieu_de: NonBlank
-    nhom: tuple[NhomNhiemVu, ...] = Field(min_length=1)
-
-    def tasks(self):
-        """Yield (ma, group, task): ma is the row id shown in the table, e.g. "I.2"."""
-        for gi, group in enumerate(self.nhom, 1):
-            for ti, task in enumerate(group.nhiem_vu, 1):
-                yield f"{roman(gi)}.{ti}", group, task
+# --- appendix (phu-luc.yaml): docgen/model/phu_luc.py ------------------------------------

@@ -34,6 +34,9 @@ class KeHoachVB:
     noi_nhan: tuple[str, ...] = ()
     luu: str = ""
     nguoi_ky: NguoiKy | None = None
+    can_cu: tuple[str, ...] = ()        # italic căn cứ lines before the body (a plan issued directly)
+    mo_dau: tuple[str, ...] = ()        # intro paragraphs before the body
+    danh_so: str = "la-ma"              # numbering style of the body (docgen.model.danh_so)
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,9 @@ class DongNhiemVu:
     thoi_gian: tuple[str, ...]
     ghi_chu: str = ""
     ma: str = ""
+    kinh_phi: str = ""
+    ket_qua: str = ""
+    theo_doi: str = ""
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,8 @@ class NhomVB:
     so: str
     ten: str
     nhiem_vu: tuple[DongNhiemVu, ...]
+    cap: int = 0                        # 0 = a group (I, II), 1 = a sub-group (1, 2), …
+    nhom: tuple[NhomVB, ...] = ()       # its sub-groups (a group holds tasks or sub-groups)
 
 
 @dataclass(frozen=True)
@@ -67,6 +75,7 @@ class PhuLucVB:
         "TT", "Nhiệm vụ", "Sản phẩm", "Cơ quan chủ trì", "Cơ quan phối hợp",
         "Thời gian hoàn thành", "Ghi chú",
     )
+    cot_ma: tuple[str, ...] | None = None   # declared column keys (template phu-luc-cot); None = the seven
 
 
 @dataclass(frozen=True)

@@ -8,16 +8,16 @@ from __future__ import annotations
 from ..model import KeHoachVB, Khoi, NguoiKy, PhuLucVB, QuyetDinhVB
 from ..model.cho_nhap import HO_TEN_NGUOI_KY, cho_nhap_text
 from ..model.content import CoQuanBanHanh
+from ..model.danh_so import numbered
 from ..vn import (
     dia_danh_ngay,
-    diem_label,
     noi_nhan_lines,
     punctuate_run,
-    roman,
     so_line,
     with_end_mark,
 )
 from ..vn.metrics import line_widths_mm, short_rule_mm
+from .table import phu_luc_cot
 
 # A signer without a name: the one placeholder form of docgen (docgen.model.cho_nhap).
 PLACEHOLDER_HO_TEN = cho_nhap_text(HO_TEN_NGUOI_KY)
@@ -76,28 +76,23 @@ def quyet_dinh(vb: QuyetDinhVB) -> dict:
     }
 
 
-def flatten(blocks: tuple[Khoi, ...]) -> list[dict]:
-    """The plan tree as numbered paragraphs: I. / 1. / a) restart under their parent."""
+def flatten(blocks: tuple[Khoi, ...], style: str = "la-ma") -> list[dict]:
+    """The plan tree as numbered paragraphs (docgen.model.danh_so): a heading keeps its label in
+    "so"; a numbered paragraph (`dang: doan`) is a body paragraph that starts with its label."""
     out: list[dict] = []
-    _walk(blocks, out)
+    for _, block, label in numbered(blocks, style):
+        kind, text = block.kieu, block.text
+        if kind == "gach":
+            out.append({"kieu": kind, "so": "", "noi_dung": f"- {text}"})
+        elif block.dang == "doan":
+            out.append({"kieu": "doan", "so": "", "noi_dung": f"{label} {text}"})
+        else:
+            out.append({"kieu": kind, "so": label, "noi_dung": text})
     return out
 
 
-def _walk(blocks: tuple[Khoi, ...], out: list[dict]) -> None:
-    counters = {"muc": 0, "khoan": 0, "diem": 0}
-    for block in blocks:
-        kind, label = block.kieu, ""
-        if kind in counters:
-            counters[kind] += 1
-            n = counters[kind]
-            label = roman(n) + "." if kind == "muc" else f"{n}." if kind == "khoan" else diem_label(n - 1)
-        text = f"- {block.text}" if kind == "gach" else block.text
-        out.append({"kieu": kind, "so": label, "noi_dung": text})
-        _walk(block.noi_dung, out)
-
-
 def ke_hoach(vb: KeHoachVB) -> dict:
-    khoi = flatten(vb.noi_dung)
+    khoi = [{"kieu": "doan", "so": "", "noi_dung": t} for t in vb.mo_dau] + flatten(vb.noi_dung, vb.danh_so)
     if vb.ket_thuc:
         khoi.append({"kieu": "doan", "so": "", "noi_dung": with_end_mark(vb.ket_thuc)})
     elif khoi:
@@ -111,6 +106,7 @@ def ke_hoach(vb: KeHoachVB) -> dict:
         "trich_yeu": vb.trich_yeu,
         "ke_trich_yeu": ke_trich_yeu(vb.trich_yeu),
         "kem_theo": vb.kem_theo,
+        "can_cu": punctuate_run(list(vb.can_cu), last=";") if vb.can_cu else [],
         "khoi": khoi,
         "noi_nhan": noi_nhan_lines(list(vb.noi_nhan), vb.luu) if vb.noi_nhan else [],
         "nguoi_ky": nguoi_ky(vb.nguoi_ky),
@@ -140,5 +136,5 @@ def context_for(doc) -> dict:
     if isinstance(doc, KeHoachVB):
         return ke_hoach(doc)
     if isinstance(doc, PhuLucVB):
-        return phu_luc(doc)
+        return phu_luc_cot(doc) if doc.cot_ma is not None else phu_luc(doc)
     raise TypeError(f"no template context for {type(doc).__name__}")

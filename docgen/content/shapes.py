@@ -1,0 +1,111 @@
+"""The project's shape and the checks that need the files' lines (docs/content-shapes.md).
+
+- which files make the project: don-vi.yaml and ke-hoach.yaml always; quyet-dinh.yaml and
+  phu-luc.yaml when present (a plan issued directly has no decision; a plan may have no appendix);
+- a plan issued by a decision has no number of its own, a plan issued directly must have one;
+- typed numbers in headings; a task's keys against its appendix's declared columns;
+- every agency a task names (chủ trì, phối hợp, theo dõi) is in the registry.
+"""
+
+from __future__ import annotations
+
+from ..errors import Problem
+from ..model.content import KE_HOACH_BAN_HANH, KE_HOACH_BAT_BUOC, KeHoach
+from ..model.danh_so import numbered, typed_number
+from ..model.phu_luc import BAT_BUOC_MAC_DINH, COT, COT_CO_QUAN, PhuLuc, PhuLucTep
+from .validate import suggest_agency
+from .yaml_loader import Document
+
+KIEU_TEN = {"muc": "mục", "khoan": "khoản", "diem": "điểm"}
+TASK_KEYS = ("san_pham", "chu_tri", "phoi_hop", "thoi_gian", "kinh_phi", "ket_qua", "ghi_chu", "theo_doi")
+ROLE = {"chu_tri": "chủ trì", "phoi_hop": "phối hợp", "theo_doi": "theo dõi"}
+
+
+def check_ke_hoach(doc: Document, co_quyet_dinh: bool) -> list[Problem]:
+    """Issued by a decision: no số/ngày/người ký/nơi nhận/lưu; issued directly: all of them."""
+    if co_quyet_dinh:
+        return [Problem(doc.display, doc.line((k,)), "content.two-numbers",
+                        f'khóa "{k}" không dùng được khi có quyet-dinh.yaml: Kế hoạch ban hành kèm theo '
+                        f'Quyết định thì không có số, ngày, người ký, nơi nhận riêng; xóa khóa này, hoặc xóa '
+                        f'quyet-dinh.yaml nếu Kế hoạch được ban hành trực tiếp')
+                for k in KE_HOACH_BAN_HANH if k in doc.data]
+    return [Problem(doc.display, 1, "content.missing",
+                    f'Kế hoạch ban hành trực tiếp (không có quyet-dinh.yaml) phải có khóa "{k}"')
+            for k in KE_HOACH_BAT_BUOC if k not in doc.data]
+
+
+def check_typed_numbers(ke_hoach: KeHoach, doc: Document) -> list[Problem]:
+    """A heading or numbered paragraph whose text starts with a number: docgen numbers it."""
+    problems = []
+    for loc, block, label in numbered(ke_hoach.noi_dung, ke_hoach.danh_so):
+        typed = typed_number(block.text) if label else None
+        if typed:
+            what = f'{KIEU_TEN[block.kieu]} "{block.kieu}"' + (" (dang: doan)" if block.dang == "doan" else "")
+            problems.append(Problem(
+                doc.display, doc.line(("noi_dung", *loc, block.kieu)), "content.typed-number",
+                f'{what} bắt đầu bằng số gõ tay "{typed}"; docgen tự đánh số chỗ này là "{label}": '
+                f'hãy xóa "{typed}" ở đầu dòng'))
+    return problems
+
+
+def phu_luc_locs(tep: PhuLucTep, doc: Document) -> list[tuple[PhuLuc, tuple]]:
+    """Each appendix with its path in the file: () for the one-appendix form."""
+    if "phu_luc" in doc.data:
+        return [(pl, ("phu_luc", i)) for i, pl in enumerate(tep.phu_luc)]
+    return [(tep.phu_luc[0], ())]
+
+
+def check_phu_luc(tep: PhuLucTep, doc: Document, index: dict[str, str]) -> list[Problem]:
+    problems = []
+    for pl, base in phu_luc_locs(tep, doc):
+        declared = {c.ma for c in pl.cot_ds}
+        for ma, _, task, loc in pl.walk():
+            loc = base + loc
+            problems += _task_columns(doc, pl, declared, loc, ma)
+            problems += _task_agencies(doc, task, loc, index)
+    return problems
+
+
+def _raw(doc: Document, loc: tuple):
+    node = doc.data
+    for part in loc:
+        node = node[part]
+    return node
+
+
+def _task_columns(doc: Document, pl: PhuLuc, declared: set[str], loc: tuple, ma: str) -> list[Problem]:
+    raw, problems = _raw(doc, loc), []
+    for key in TASK_KEYS:
+        if key in raw and key not in declared:
+            problems.append(Problem(
+                doc.display, doc.line(loc + (key,)), "content.undeclared-column",
+                f'nhiệm vụ {ma} ghi "{key}" nhưng Phụ lục không có cột này; thêm "{key}" vào danh sách "cot" '
+                f'(các cột đang có: {", ".join(c.ma for c in pl.cot_ds)})'))
+    if pl.cot is None:
+        for key in BAT_BUOC_MAC_DINH:
+            if key not in raw:
+                problems.append(Problem(doc.display, doc.line(loc), "content.missing",
+                                        f'thiếu khóa bắt buộc "{key}"'))
+            elif key == "san_pham" and not raw[key]:
+                problems.append(Problem(doc.display, doc.line(loc + (key,)), "content.empty-list",
+                                        'danh sách "san_pham" không được để trống'))
+    return problems
+
+
+def _task_agencies(doc: Document, task, loc: tuple, index: dict[str, str]) -> list[Problem]:
+    problems = []
+    for col in COT_CO_QUAN:
+        raw = _raw(doc, loc).get(col)
+        many = isinstance(raw, list)
+        for i, ref in enumerate(getattr(task, col)):
+            if not isinstance(ref, str) or ref in index:
+                continue
+            where = loc + (col,) + ((i,) if many else ())
+            problems.append(Problem(
+                doc.display, doc.line(where), "content.unknown-agency",
+                f'cơ quan {ROLE[col]} "{ref}" không có trong danh mục (don-vi.yaml){suggest_agency(ref, index)}'
+                + ('; văn bản không phải tên cơ quan thì ghi {ghi: "…"}' if not suggest_agency(ref, index) else "")))
+    return problems
+
+
+__all__ = ["COT", "check_ke_hoach", "check_phu_luc", "check_typed_numbers", "phu_luc_locs"]
