@@ -170,7 +170,7 @@ def _row(sh: Sheet, r: int) -> dict[str, str]:
 def _table(sh: Sheet) -> tuple[list[dict], set[int]]:
     """The groups of one sheet; `stack` holds the open group of each level with its location."""
     groups: list[dict] = []
-    stack: list[tuple[dict, tuple]] = []
+    stack: list[tuple[dict, tuple, str]] = []   # (group, its location, its TT as typed)
     group_rows: set[int] = set()
     for r in range(FIRST_ROW, sh.ws.max_row + 1):
         texts = _row(sh, r)
@@ -180,16 +180,17 @@ def _table(sh: Sheet) -> tuple[list[dict], set[int]]:
         depth = group_depth(texts.get("tt", ""))
         if depth:
             group_rows.add(r)
-            if depth > len(stack) + 1:
+            tt = texts["tt"].strip()
+            if depth > len(stack) + 1 or (depth > 1 and tt.rsplit(".", 1)[0] != stack[depth - 2][2]):
                 sh.book.problems.append(sh.book.at(ref["tt"], "content.excel-no-group", (
-                    f'nhóm con "{texts["tt"].strip()}" không nằm dưới nhóm cha của nó (dòng nhóm cấp trên, '
+                    f'nhóm con "{tt}" không nằm dưới nhóm cha của nó (dòng nhóm cấp trên, '
                     'ví dụ "I" trước "I.1")')))
                 continue
             siblings = groups if depth == 1 else stack[depth - 2][0].setdefault("nhom", [])
             loc = (("phu_luc", sh.ai, "nhom") if depth == 1 else stack[depth - 2][1] + ("nhom",)) + (len(siblings),)
             group = {"ten": texts.get("nhiem_vu", "")}
             siblings.append(group)
-            stack[depth - 1:] = [(group, loc)]
+            stack[depth - 1:] = [(group, loc, tt)]
             for part in ((), ("ten",), ("nhiem_vu",), ("nhom",)):
                 sh.book.cells[loc + part] = ref["nhiem_vu"]
         elif not stack:
@@ -199,7 +200,7 @@ def _table(sh: Sheet) -> tuple[list[dict], set[int]]:
                                                    "Mã (I, II, …)"))
             sh.orphans += 1
         else:
-            _task(sh, *stack[-1], texts, ref)
+            _task(sh, *stack[-1][:2], texts, ref)
     return groups, group_rows
 
 
