@@ -1,9 +1,11 @@
 """`docgen moi NEW --tu OLD [--nam N]`: a new project made from an existing one (issue #13 item 4).
 
 Every file of OLD is copied to NEW; the content files docgen reads are rewritten for the new
-year (moi_text: years moved, số blanked, dates of issue with a blank day, căn cứ kept) with
-ruamel.yaml's round-trip mode, so comments, order, quotes and layout stay as the person wrote
-them (PyYAML, the fast loader of every build, would drop them). An Excel appendix is rewritten
+year (moi_text: years moved, số blanked, dates of issue with a blank day, căn cứ kept). The
+files are edited in place: ruamel.yaml's round-trip parser gives the position of every value
+(and the key path that says which rule applies), and only those characters change, so comments,
+order, quotes, flow style and layout stay exactly as the person wrote them (PyYAML, the fast
+loader of every build, keeps no comments; even ruamel's own dump rewrites `[{ghi: …}]`). An Excel appendix is rewritten
 cell by cell. `can-xem.md` in NEW lists every place a person must look at (file:line, why).
 Nothing is written unless all of it could be made; NEW is written under a temporary name and
 renamed at the end, and an existing NEW is refused.
@@ -13,12 +15,13 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Problem, UsageError
-from .moi_text import blank_date, plan_year, shift
+from .moi_text import plan_year, shift
 
 REVIEW = "can-xem.md"
 CONTENT_YAML = ("don-vi.yaml", "quyet-dinh.yaml", "ke-hoach.yaml", "phu-luc.yaml")
@@ -35,79 +38,89 @@ class Moi:
         self.notes.append((rel, str(where), why))
 
 
-def _yaml():
-    from ruamel.yaml import YAML
-
-    y = YAML()
-    y.preserve_quotes = True
-    y.width = 1_000_000                   # never fold a long line
-    y.indent(mapping=2, sequence=4, offset=2)
-    return y
-
-
-def _same_style(old, text: str):
-    from ruamel.yaml.scalarstring import ScalarString
-
-    return type(old)(text) if isinstance(old, ScalarString) else text
-
-
-def _value(m: Moi, rel: str, path: tuple, value, line: int):
+def _rule(m: Moi, rel: str, path: tuple, value, line: int) -> tuple:
+    """What becomes of one scalar's text ("keep", "blank", "date" or ("shift", deadline)); the
+    notes a person must read are taken on the way."""
     key = path[-1] if path else ""
-    if not isinstance(value, str):
-        if key == "nam" and isinstance(value, int) and abs(value - m.old) <= 1:
-            return value + m.new - m.old
-        return value
     if "can_cu" in path:
         m.note(rel, line, "căn cứ giữ nguyên: xem văn bản còn hiệu lực không, thay văn bản của năm mới nếu có")
-        return value
+        return ("keep",)
     if len(path) == 1 and key == "so":
         if value:
             m.note(rel, line, f'số "{value}" đã để trống: văn thư vào số khi ban hành')
-        return _same_style(value, "")
-    if len(path) == 1 and key in ("ngay_ban_hanh", "ngay"):
+        return ("blank",)
+    if len(path) == 1 and key in ("ngay_ban_hanh", "ngay") and isinstance(value, str):
         m.note(rel, line, "ngày ban hành để trống ngày (văn thư điền khi ký); tháng, năm đã dời: xem lại")
-        return _same_style(value, blank_date(value, m.old, m.new))
-    deadline = "thoi_gian" in path or key in ("ngay", "bat_dau", "han", "ban_hanh", "thuc_hien")
-    text, notes = shift(value, m.old, m.new, deadline=deadline)
-    for n in notes:
-        m.note(rel, line, n.why)
-    return _same_style(value, text) if text != value else value
+        return ("date",)
+    deadline = "thoi_gian" in path or key in ("ngay", "bat_dau", "han", "ban_hanh", "thuc_hien", "nam")
+    if isinstance(value, str):
+        for n in shift(value, m.old, m.new, deadline=deadline)[1]:
+            m.note(rel, line, n.why)
+    return ("shift", deadline)
 
 
-def _walk(m: Moi, rel: str, node, path: tuple = ()) -> None:
+def _scalars(m: Moi, rel: str, node, path: tuple = (), out: list | None = None) -> list:
+    """(line, column, rule) of every scalar value in the file (ruamel's round-trip positions)."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+    out = [] if out is None else out
     if isinstance(node, CommentedMap):
-        for key in list(node):
-            line = node.lc.key(key)[0] + 1
-            if isinstance(node[key], (CommentedMap, CommentedSeq)):
-                _walk(m, rel, node[key], path + (key,))
-            else:
-                node[key] = _value(m, rel, path + (key,), node[key], line)
+        items = [(k, node[k], node.lc.value(k), path + (k,)) for k in node]
     elif isinstance(node, CommentedSeq):
-        for i, item in enumerate(node):
-            if isinstance(item, (CommentedMap, CommentedSeq)):
-                _walk(m, rel, item, path + (i,))
-            else:
-                node[i] = _value(m, rel, path + (path[-1] if path else "",), item, node.lc.item(i)[0] + 1)
+        items = [(i, v, node.lc.item(i), path + (i,)) for i, v in enumerate(node)]
+    else:
+        return out
+    for key, value, (line, col), here in items:
+        if isinstance(value, (CommentedMap, CommentedSeq)):
+            _scalars(m, rel, value, here, out)
+        else:
+            name = here if isinstance(key, str) else here[:-1] + (path[-1] if path else "",)
+            out.append((line, col, _rule(m, rel, name, value, line + 1)))
+    return out
 
 
-def _comments(m: Moi, text: str) -> str:
-    """Whole-line comments speak of the year too ("# Kế hoạch … năm 2021"): moved the same way."""
-    out = []
-    for line in text.splitlines(keepends=True):
-        out.append(shift(line, m.old, m.new, deadline=True)[0] if line.lstrip().startswith("#") else line)
+_SCALAR = re.compile(r"""^("(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^\s#][^\n#]*?)(?=\s*(?:#|\n|$))""")
+_DAY = re.compile(r"""^(["']?)(?:\d{1,2}|\.\.)/""")
+
+
+def _value_text(m: Moi, rule: tuple, text: str) -> str:
+    if rule[0] == "blank":
+        found = _SCALAR.match(text)
+        return ('""' + text[found.end():]) if found else text
+    if rule[0] == "date":
+        text = _DAY.sub(lambda d: f"{d.group(1)}../", text, count=1)
+    return shift(text, m.old, m.new, deadline=rule[0] == "date" or rule[1])[0]
+
+
+def _apply(m: Moi, rule: tuple, segment: str) -> str:
+    """A scalar's text up to the next scalar: the value by its rule, whole-line comments after
+    it moved like dates (they describe the year: "# ngay: ../03/2021"), unless the value is kept."""
+    if rule[0] == "keep":
+        return segment
+    first, *rest = segment.splitlines(keepends=True) or [""]
+    out = [_value_text(m, rule, first)]
+    for line in rest:
+        comment = line.lstrip().startswith("#")
+        out.append(shift(line, m.old, m.new, deadline=True)[0] if comment or rule[0] != "shift"
+                   else shift(line, m.old, m.new, deadline=rule[1])[0])
     return "".join(out)
 
 
 def new_yaml(m: Moi, rel: str, text: str) -> str:
-    y = _yaml()
-    data = y.load(text)
-    if data is not None:
-        _walk(m, rel, data)
-    buf = io.StringIO()
-    y.dump(data, buf)
-    return _comments(m, buf.getvalue())
+    """The file for the new year, edited in place: only the changed characters of values (and of
+    comments, which speak of the year too) differ; keys, quotes, order and layout are the file's."""
+    from ruamel.yaml import YAML
+
+    data = YAML().load(text)
+    starts = [0]
+    for line in text.splitlines(keepends=True):
+        starts.append(starts[-1] + len(line))
+    spots = sorted(_scalars(m, rel, data)) if data is not None else []
+    offsets = [starts[line] + col for line, col, _ in spots] + [len(text)]
+    out = [shift(text[:offsets[0]], m.old, m.new, deadline=True)[0]]   # the header comments
+    for (_, _, rule), begin, end in zip(spots, offsets, offsets[1:]):
+        out.append(_apply(m, rule, text[begin:end]))
+    return "".join(out)
 
 
 def new_xlsx(m: Moi, rel: str, data: bytes) -> bytes:

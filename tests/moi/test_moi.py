@@ -114,6 +114,26 @@ def test_another_year_and_an_excel_appendix(office, cli):
     assert cli("build", "--content", "content/hoai-nhon-2027", "--out", "b27")[0] == 0
 
 
+def test_only_the_moved_characters_change(tmp_path, cli, monkeypatch):
+    """A plan issued directly (2026, Lâm Đồng form): flow style, quotes and comments are kept."""
+    data = Path(__file__).resolve().parents[1] / "content" / "data" / "ke-hoach-truc-tiep"
+    shutil.copytree(data, tmp_path / "content" / "p")
+    monkeypatch.chdir(tmp_path)
+    assert cli("moi", "content/p2027", "--tu", "content/p")[0] == 0
+    for name in ("don-vi.yaml", "ke-hoach.yaml", "phu-luc.yaml"):
+        old = (tmp_path / "content/p" / name).read_text("utf-8").splitlines()
+        new = (tmp_path / "content/p2027" / name).read_text("utf-8").splitlines()
+        changed = [(a, b) for a, b in zip(old, new) if a != b]
+        assert len(old) == len(new) and changed == {
+            "don-vi.yaml": [],
+            "ke-hoach.yaml": [('ngay_ban_hanh: "../12/2025"', 'ngay_ban_hanh: "../12/2026"')],
+            "phu-luc.yaml": [("                thoi_gian: Năm 2026", "                thoi_gian: Năm 2027")],
+        }[name], name
+    text = (tmp_path / "content/p2027/phu-luc.yaml").read_text("utf-8")
+    assert "phoi_hop: [{ghi: Theo phân công tại Quyết định số 1441/QĐ-UBND}]" in text
+    assert cli("build", "--content", "content/p2027")[0] == 0
+
+
 def test_refusals(office, cli):
     (office / "tep").write_text("x")
     assert cli("moi", "tep/moi", "--tu", OLD)[1:] == ("", "tep: lỗi: là một tệp, không phải thư mục [io.not-a-folder]\n"
