@@ -180,3 +180,14 @@ def assert_commune_files(out: Path, slugs: Iterable[str] | None = None, content:
     for s in slugs:
         for name in ("ke-hoach.docx", "phu-luc.docx"):
             assert_commune_document(s, name, (Path(out) / "xa-phuong" / s / name).read_bytes(), content)
+
+
+def render_core(name: str, templates: Path, content: Path = BUNDLED) -> bytes:
+    """One core document (quyet-dinh, ke-hoach, phu-luc) rendered through docgen's engine from
+    the templates in `templates`: the cheap positive control of a test that breaks a template."""
+    from docgen.pipeline.documents import core_documents
+    from docgen.pipeline.render_docs import render_all
+    from docgen.render.engine import Engine
+
+    doc = next(d for d in core_documents(project(content)) if d.duong_dan == f"{name}.docx")
+    return render_all(Engine(templates), [doc])[doc.duong_dan]

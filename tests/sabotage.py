@@ -10,12 +10,19 @@ checkout (the files git knows, committed or not) to a temporary folder beside a 
 - `renderer`: the templates are intact, but the engine's rendering of `word/document.xml` is
   patched to return an empty body.
 
-In both modes the build's own Decree 30 check is switched off (`docgen.pipeline.check_outputs`
-reports nothing), so that a test fails because of its own assertions, not because the build
-refused an empty document. The same file is the pytest plugin (`-p tests.sabotage`) that applies
-the renderer patch and records, per test, whether it rendered a document through docgen's engine
-(in the test, in one of its fixtures, or through a commune batch whose workers render). Target:
-at most 25% of all tests pass, and not one of those document tests.
+In both modes the build's own Decree 30 check is switched off (`check_outputs` reports nothing,
+under every name it is bound to: the package's, the runner's, the batch's), so that a test fails
+because of its own assertions, not because the build refused an empty document. Subprocesses
+of the suite are broken the same way: the copy gets a `sitecustomize.py` that patches docgen's
+engine and checker as a child process imports them (`patch_subprocess`). The same file is the
+pytest plugin (`-p tests.sabotage`) that applies the renderer patch and records, per test,
+whether it rendered a document through docgen's engine
+(in the test, in one of its fixtures, in a subprocess, or through a commune batch whose workers
+render), and
+whether it opened a zip package for reading in the test process (a DOCX: real, made in the
+test, a template). The passing tests are printed in three kinds: render a document (target:
+none), open a DOCX but render none, open no DOCX. Target: at most 25% of all tests pass, and
+not one of the document tests.
 """
 
 from __future__ import annotations
@@ -64,13 +71,18 @@ def empty_template(path: Path) -> None:
 # --- the pytest plugin (loaded in the copy with -p tests.sabotage) ---------------------------
 
 _RENDERS = [0]  # documents rendered in this process (a list: mutable from the wrappers)
+_READS = [0]    # zip packages (DOCX: built, real, hand-made, templates) opened for reading
 _DOC_FIXTURES: set[str] = set()
+_READ_FIXTURES: set[str] = set()
 _RESULTS: dict[str, dict] = {}
 
 
 def _install_patches(mode: str) -> None:
+    import docgen.cli
     import docgen.pipeline
     import docgen.pipeline.batch
+    import docgen.pipeline.checking
+    import docgen.pipeline.runner
     from docgen.render import engine
 
     render, render_part, run_batch = engine.Template.render, engine.Template._render_part, \
@@ -89,15 +101,92 @@ def _install_patches(mode: str) -> None:
         _RENDERS[0] += len(result.rendered)  # its workers render in other processes
         return result
 
+    zip_init = zipfile.ZipFile.__init__
+
+    def counted_zip(self, file, mode="r", *args, **kwargs):
+        if mode == "r":
+            _READS[0] += 1
+        zip_init(self, file, mode, *args, **kwargs)
+
+    zipfile.ZipFile.__init__ = counted_zip
     engine.Template.render = counted_render
     if mode == "renderer":
         engine.Template._render_part = empty_render_part
-    docgen.pipeline.batch.run_batch = counted_batch
-    docgen.pipeline.check_outputs = lambda outputs, out_dir, *args, **kwargs: ([], [])
-    for module in list(sys.modules.values()):  # names bound by `from … import run_batch`
-        if getattr(module, "__name__", "").startswith("docgen") and \
-                getattr(module, "run_batch", None) is run_batch:
-            module.run_batch = counted_batch
+    check_outputs = docgen.pipeline.checking.check_outputs
+
+    def no_check(outputs, out_dir, *args, **kwargs):
+        return [], []
+
+    # every name bound to them (`from … import run_batch`, `… import check_outputs`), in the
+    # modules imported now: pytest_configure runs after docgen.cli has imported every command
+    for module in list(sys.modules.values()):
+        if getattr(module, "__name__", "").startswith("docgen"):
+            if getattr(module, "run_batch", None) is run_batch:
+                module.run_batch = counted_batch
+            if getattr(module, "check_outputs", None) is check_outputs:
+                module.check_outputs = no_check
+
+
+# --- subprocesses of the suite (`python -c "from docgen.cli import main; …"`) ---------------
+
+ENV_PARENT, ENV_MARKS = "DOCGEN_SABOTAGE_PARENT", "DOCGEN_SABOTAGE_MARKS"
+SITECUSTOMIZE = f"""import os
+if os.environ.get({ENV_PARENT!r}):   # a process started by the suite under tests/sabotage.py
+    from tests.sabotage import patch_subprocess
+    patch_subprocess()
+"""
+
+
+def _patch_module(module, mode: str) -> None:
+    """The same breakage as in the suite's process, applied to one module as it is imported."""
+    if module.__name__ == "docgen.pipeline.checking":
+        module.check_outputs = lambda outputs, out_dir, *args, **kwargs: ([], [])
+        return
+    render, render_part = module.Template.render, module.Template._render_part
+
+    def counted_render(self, *args, **kwargs):
+        _RENDERS[0] += 1
+        return render(self, *args, **kwargs)
+
+    module.Template.render = counted_render
+    if mode == "renderer":
+        module.Template._render_part = lambda self, name, context: (
+            empty_body(render_part(self, name, context)) if name == "word/document.xml"
+            else render_part(self, name, context))
+
+
+def patch_subprocess() -> None:
+    """Called by sitecustomize.py in the copy: patch docgen's engine and checker when (and if)
+    the process imports them, and leave a mark for the suite when it rendered a document."""
+    import atexit
+    import importlib.machinery
+
+    mode = os.environ.get(ENV_MODE)
+
+    class Finder:
+        @staticmethod
+        def find_spec(name, path=None, target=None):
+            if name not in ("docgen.render.engine", "docgen.pipeline.checking"):
+                return None
+            spec = importlib.machinery.PathFinder.find_spec(name, path)
+            if spec is not None:
+                exec_module = spec.loader.exec_module
+
+                def exec_and_patch(module):
+                    exec_module(module)
+                    _patch_module(module, mode)
+
+                spec.loader.exec_module = exec_and_patch
+            return spec
+
+    sys.meta_path.insert(0, Finder)
+    marks = os.environ.get(ENV_MARKS)
+    if marks:
+        atexit.register(lambda: _RENDERS[0] and (Path(marks) / str(os.getpid())).touch())
+
+
+def _marks() -> int:
+    return len(os.listdir(os.environ[ENV_MARKS])) if os.environ.get(ENV_MARKS) else 0
 
 
 def pytest_configure(config):
@@ -109,6 +198,7 @@ def pytest_configure(config):
     if not Path(docgen.__file__).resolve().is_relative_to(Path.cwd().resolve()):
         raise SystemExit(f"tests/sabotage.py: docgen imported from {docgen.__file__}, not the copy")
     _install_patches(mode)
+    os.environ[ENV_PARENT] = str(os.getpid())   # its subprocesses patch themselves
 
 
 def _hookwrapper(fn):
@@ -119,20 +209,24 @@ def _hookwrapper(fn):
 
 @_hookwrapper
 def pytest_fixture_setup(fixturedef, request):
-    before = _RENDERS[0]
+    before, reads = _RENDERS[0], _READS[0]
     try:
         return (yield)
     finally:
         if _RENDERS[0] > before:
             _DOC_FIXTURES.add(fixturedef.argname)
+        if _READS[0] > reads:
+            _READ_FIXTURES.add(fixturedef.argname)
 
 
 @_hookwrapper
 def pytest_runtest_protocol(item, nextitem):
-    before = _RENDERS[0]
+    before, reads, marks = _RENDERS[0], _READS[0], _marks()
     result = yield
     entry = _RESULTS.setdefault(item.nodeid, {"outcome": "passed"})
-    entry["document"] = _RENDERS[0] > before or bool(_DOC_FIXTURES & set(item.fixturenames))
+    entry["document"] = _RENDERS[0] > before or _marks() > marks or \
+        bool(_DOC_FIXTURES & set(item.fixturenames))
+    entry["reads"] = _READS[0] > reads or bool(_READ_FIXTURES & set(item.fixturenames))
     return result
 
 
@@ -164,15 +258,20 @@ def _copy_checkout(dest: Path) -> Path:
     return repo
 
 
-def run_mode(mode: str, libreoffice: bool) -> dict[str, dict]:
+def run_mode(mode: str, libreoffice: bool, keyword: str | None = None) -> dict[str, dict]:
     with tempfile.TemporaryDirectory(prefix=f"docgen-sabotage-{mode}-") as tmp:
         repo = _copy_checkout(Path(tmp))
         if mode == "templates":
             for template in sorted((repo / "templates").glob("*.docx")):
                 empty_template(template)
-        report = Path(tmp) / "report.json"
-        env = dict(os.environ, PYTHONPATH=str(repo), **{ENV_MODE: mode, ENV_REPORT: str(report)})
+        (repo / "sitecustomize.py").write_text(SITECUSTOMIZE, "utf-8")
+        report, marks = Path(tmp) / "report.json", Path(tmp) / "marks"
+        marks.mkdir()
+        env = dict(os.environ, PYTHONPATH=str(repo),
+                   **{ENV_MODE: mode, ENV_REPORT: str(report), ENV_MARKS: str(marks)})
+        env.pop(ENV_PARENT, None)
         marker = ["-m", ""] if libreoffice else []
+        marker += ["-k", keyword] if keyword else []
         subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "tests.sabotage", *marker],
                        cwd=repo, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         if not report.exists():
@@ -198,6 +297,10 @@ def summarize(mode: str, results: dict[str, dict]) -> bool:
           f"{len(by['skipped'])} skipped; {share:.1%} passing (target ≤ 25%)")
     print(f"  document tests (render through docgen's engine): {len(documents)}, "
           f"passing: {len(bad)} (target 0)")
+    reading = [t for t in by["passed"] if results[t].get("reads") and not results[t].get("document")]
+    print(f"  passing tests that render nothing but open a DOCX (real, made in the test, a template): "
+          f"{len(reading)}; passing tests that open no DOCX in the test process: "
+          f"{len(by['passed']) - len(bad) - len(reading)}")
     where = Counter(_where(t) for t in by["passed"])
     print("  passing, by place: " + ", ".join(f"{k} {v}" for k, v in sorted(where.items())))
     for test in bad:
@@ -211,15 +314,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--libreoffice", action="store_true",
                         help="also run the LibreOffice group (slow; needs soffice)")
     parser.add_argument("--list-passing", action="store_true", help="list every passing test")
+    parser.add_argument("-k", dest="keyword", help="only the tests pytest -k selects (a quick look)")
     args = parser.parse_args(argv)
     ok = True
     for mode in MODES if args.mode == "both" else (args.mode,):
-        results = run_mode(mode, args.libreoffice)
+        results = run_mode(mode, args.libreoffice, args.keyword)
         ok = summarize(mode, results) and ok
         if args.list_passing:
             for test, r in sorted(results.items()):
                 if r["outcome"] == "passed":
-                    print(f"    passing: {test}")
+                    kind = "renders" if r.get("document") else "opens a DOCX" if r.get("reads") else "no DOCX"
+                    print(f"    passing ({kind}): {test}")
     return 0 if ok else 1
 
 

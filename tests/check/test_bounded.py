@@ -12,6 +12,7 @@ from docgen.check import reader
 from docgen.errors import UsageError
 from tests.check import bombs
 from tests.conftest import ROOT
+from tests.expect import assert_core_files
 
 
 @pytest.fixture(scope="module")
@@ -148,15 +149,19 @@ def test_a_template_or_content_file_that_is_a_fifo_is_refused(project, tmp_path,
 
     tpl = tmp_path / "templates"
     shutil.copytree(ROOT / "templates", tpl)
+    status, _, err = cli("build", "chinh", "--content", project, "--out", tmp_path / "ok", "--templates", tpl)
+    assert status == 0, err                     # positive control: the same folders build
+    assert_core_files(tmp_path / "ok")
     (tpl / "ke-hoach.docx").unlink()
     os.mkfifo(tpl / "ke-hoach.docx")
-    status, _, err = cli("build", "--content", project, "--out", tmp_path / "b", "--templates", tpl)
+    status, _, err = cli("build", "chinh", "--content", project, "--out", tmp_path / "b", "--templates", tpl)
     assert status == 1
     assert "không phải tệp mẫu thông thường (FIFO, thiết bị hoặc socket)" in err
     (project / "ke-hoach.yaml").unlink()
     os.mkfifo(project / "ke-hoach.yaml")
-    status, _, err = cli("build", "--content", project, "--out", tmp_path / "b")
+    status, _, err = cli("build", "chinh", "--content", project, "--out", tmp_path / "b")
     assert status == 1 and "[content.not-a-file]" in err
+    assert not (tmp_path / "b").exists()
 
 
 def test_diff_refuses_a_zip_bomb(tmp_path, cli):
@@ -181,8 +186,11 @@ def test_a_template_zip_bomb_is_refused(project, tmp_path, cli, monkeypatch):
 
     tpl = tmp_path / "templates"
     shutil.copytree(ROOT / "templates", tpl)
+    status, _, err = cli("build", "chinh", "--content", project, "--out", tmp_path / "ok", "--templates", tpl)
+    assert status == 0, err                     # positive control: under the limit, it builds
+    assert_core_files(tmp_path / "ok")
     with zipfile.ZipFile(tpl / "ke-hoach.docx", "a", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("word/media/bom.bin", b"\0" * (5 * 1024 * 1024))
-    status, _, err = cli("build", "--content", project, "--out", tmp_path / "b", "--templates", tpl)
+    status, _, err = cli("build", "chinh", "--content", project, "--out", tmp_path / "b", "--templates", tpl)
     assert status == 1
     assert f"{tpl / 'ke-hoach.docx'}: lỗi: tệp mẫu giải nén ra quá 4 MB [template.too-large]" in err

@@ -19,6 +19,7 @@ from docgen.pipeline.derived import derive_project
 from docgen.pipeline.documents import core_documents
 from docgen.pipeline.render_docs import render_all_parts
 from docgen.render.engine import Engine
+from tests.expect import assert_commune_document
 
 CONTENT = Path(__file__).resolve().parents[2] / "content" / "hoai-nhon-2021"
 
@@ -57,6 +58,8 @@ def test_fast_path_sees_a_broken_commune_document(rendered):
 
     outputs, parts = rendered
     rel = next(k for k in outputs if k.startswith("xa-phuong/") and k.endswith("ke-hoach.docx"))
+    assert_commune_document(rel.split("/")[1], "ke-hoach.docx", outputs[rel])  # the unbroken plan
+    assert check_docx_bytes(outputs[rel], rel) == []
     broken = dict(parts[rel])
     xml = broken["word/document.xml"]
     assert b"Times New Roman" in broken["word/styles.xml"]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import copy_build
 from tests.expect import assert_core_files
 from tests.helpers import edit
 
@@ -16,10 +17,9 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture
-def built(project, tmp_path, cli):
-    out = tmp_path / "build"
-    status, _, err = cli("build", "--content", project, "--out", out)
-    assert status == 0, err
+def built(project, tmp_path, full_build):
+    """A build of the project (a copy of the session's: the same content, built once)."""
+    out = copy_build(full_build, tmp_path / "build")
     assert_core_files(out, project)  # real documents, that a failed build must leave alone
     return out
 

@@ -2,7 +2,9 @@
 
 A small model made of docgen's own field types stands for the content files, so that every
 branch of `docgen.content.validate` and `docgen.model.types` is reached without building a
-document. Each case is a subtest: one report line per failing case.
+document. Each case is a subtest: one report line per failing case. Where a validated value
+has a written form that shows in a document (deadlines, signer lines), the test also reads it
+back from the bundled build (`core_build`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from docgen.content.yaml_loader import load_yaml
 from docgen.model.content import Khoi, Model, NguoiKy, ThoiGian, XaPhuong
 from docgen.model.types import NgayField, NonBlank, SoVanBan, Text
 from docgen.vn.dates import Ngay
+from tests.expect import paragraphs, project, table_rows, tasks
 
 
 class Ky(Model):
@@ -177,7 +180,7 @@ def test_model_validators(tmp_path, subtests):
             assert _khung(tmp_path, text)[1] == expected
 
 
-def test_signer_lines_blocks_and_deadlines(tmp_path):
+def test_signer_lines_blocks_and_deadlines(tmp_path, core_build):
     value, problems = _khung(tmp_path, "khoi:\n  - muc: A\n    noi_dung:\n      - đoạn\n      - 12\n      - gach: g\n"
                                        "thoi_gian: 2021\n")
     assert problems == []
@@ -198,6 +201,15 @@ def test_signer_lines_blocks_and_deadlines(tmp_path):
         ["Q. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
     assert NguoiKy(hinh_thuc="TL", thu_truong="CHỦ TỊCH", chuc_vu="CHÁNH VĂN PHÒNG").dong() == \
         ["TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG"]
+    # where they show in the built documents: every task's deadline cell of the appendix (one
+    # line each), and the decision's signature block (its lines, then the signer's name)
+    rows = [r for r in table_rows(core_build["phu-luc"]) if len(r) == 7 and r[0].isdigit()]
+    assert [r[5] for r in rows] == ["\n".join(t.thoi_gian.dong()) for t in tasks()]
+    assert any(len(t.thoi_gian.dong()) == 2 for t in tasks())
+    ky = project().quyet_dinh.nguoi_ky
+    texts = paragraphs(core_build["quyet-dinh"])
+    at = texts.index(ky.dong()[0], texts.index("Nơi nhận:"))
+    assert texts[at:at + len(ky.dong()) + 1] == [*ky.dong(), ky.ho_ten]
     xp = XaPhuong(ma="1", loai="thi_tran", ten="Bồng Sơn", don_vi_con="khu phố")
     assert (xp.loai_ten, xp.ten_day_du) == ("thị trấn", "thị trấn Bồng Sơn")
     assert XaPhuong(ma="2", loai="xa", ten="Hoài Mỹ", don_vi_con="thôn").ten_day_du == "xã Hoài Mỹ"

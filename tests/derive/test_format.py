@@ -6,15 +6,15 @@ import pytest
 from docx import Document
 from docx.shared import Mm
 
-from docgen.pipeline.derived import build_derived
-from tests.derive.derive_helpers import CONTENT
 from tests.expect import assert_derived_outputs
 from tests.pipeline.test_format import _all_paragraphs, effective_font
 
 
 @pytest.fixture(scope="module")
-def outputs(tmp_path_factory):
-    outputs = build_derived(CONTENT, tmp_path_factory.mktemp("out"), check=False).build.outputs
+def outputs(full_build):
+    """The derived documents of the session's build of the bundled content."""
+    outputs = {p.relative_to(full_build).as_posix(): p.read_bytes()
+               for p in sorted((full_build / "ke-hoach-con").rglob("*.docx"))}
     assert_derived_outputs(outputs)
     return outputs
 

@@ -12,7 +12,7 @@ from docgen.derive import Nguon, select, sheet, sheet_agencies, truy_vet
 from docgen.derive.kiem_tra import parent_target
 from docgen.pipeline.derived import build_derived, derive_project
 from tests.derive.derive_helpers import CONTENT, paragraphs, table_rows
-from tests.expect import assert_derived_document, assert_derived_outputs
+from tests.expect import assert_derived_document, assert_derived_outputs, assert_in_order
 
 KT = "ke-hoach-con/phong-noi-vu/kiem-tra.docx"
 TT = "ke-hoach-con/phong-van-hoa-va-thong-tin/tuyen-truyen.docx"
@@ -25,8 +25,13 @@ def built(tmp_path_factory):
     return build_derived(CONTENT, out, check=True)
 
 
-def test_three_named_drafts_for_the_right_agencies():
+def test_three_named_drafts_for_the_right_agencies(built):
     specs = {s.ma: s for s in select(load_project(CONTENT))}
+    titles = {KT: "Kiểm tra công tác cải cách hành chính năm 2021",
+              TT: "Thông tin, tuyên truyền về cải cách hành chính năm 2021",
+              IT: "Ứng dụng công nghệ thông tin trong hoạt động của cơ quan nhà nước năm 2021"}
+    for rel, title in titles.items():                 # each draft, built, is that plan
+        assert_in_order(built.build.outputs[rel], ["KẾ HOẠCH", title], rel)
     assert (specs["I.2"].kind, specs["I.2"].chu_tri, specs["I.2"].duong_dan) == ("kiem_tra", "PNV", KT)
     assert (specs["I.3"].kind, specs["I.3"].chu_tri, specs["I.3"].duong_dan) == ("tuyen_truyen", "PVHTT", TT)
     assert (specs["VII.1"].kind, specs["VII.1"].chu_tri, specs["VII.1"].duong_dan) == ("cntt", "PVHTT", IT)
@@ -108,12 +113,17 @@ def _nguon():
     return project, Nguon(project)
 
 
-def test_traceability_holds():
+def test_traceability_holds(built):
     project, nguon = _nguon()
     sheets = {k: sheet(nguon, k) for k in sheet_agencies(project)}
     assert truy_vet(project, sheets) == []
     leads = sum(1 for pl in sheets.values() for g in pl.nhom for r in g.nhiem_vu if r.ghi_chu.startswith("Chủ trì"))
     assert leads == sum(1 for _ in project.phu_luc.tasks())
+    # the same in the built task sheets: every task of the appendix on exactly one "Chủ trì" row
+    rows = [r for rel, data in built.build.outputs.items() if rel.endswith("/bang-phan-cong.docx")
+            for r in table_rows(data) if len(r) == 7 and r[0].isdigit()]
+    assert sorted(r[1] for r in rows if r[6].startswith("Chủ trì")) == \
+        sorted(t.nhiem_vu for _, _, t in project.phu_luc.tasks())
 
 
 def _edit(pl, fn):

@@ -9,6 +9,9 @@ from click.testing import CliRunner
 
 from docgen.cli import main_group
 from docgen.cli.diff import make_watch_command
+from tests.conftest import copy_build
+from tests.expect import assert_core_files
+from tests.helpers import edit
 
 
 def invoke(*args, cmd=main_group):
@@ -58,19 +61,27 @@ def test_build_without_previous(tmp_path):
     assert "chưa có bản dựng trước để so sánh" in r.stderr
 
 
-def test_build_against_previous(mk, tmp_path):
-    build = tmp_path / "build"
-    (build / ".docgen" / "truoc").mkdir(parents=True)
-    shutil.copy(mk("a.docx", ["Số: /QĐ-UBND"]), build / ".docgen" / "truoc" / "quyet-dinh.docx")
-    shutil.copy(mk("b.docx", ["Số: 12/QĐ-UBND"]), build / "quyet-dinh.docx")
-    shutil.copy(mk("c.docx", ["Kế hoạch"]), build / "ke-hoach.docx")  # unchanged: not in truoc
+def test_build_against_previous(project, full_build, tmp_path):
+    """A real rebuild after the decision got its number: only the decision and the files
+    citing it change, and the diff shows the number line of the built documents."""
+    build = copy_build(full_build, tmp_path / "build")
+    edit(project / "quyet-dinh.yaml", 'so: ""', 'so: "12"')
+    r = invoke("build", "chinh", "--content", project, "--out", build)
+    assert r.exit_code == 0, r.output
+    assert_core_files(build, project)
     r = invoke("diff", "--build-dir", build)
     assert r.exit_code == 0, r.output
-    assert r.stdout.splitlines()[:4] == [
-        "quyet-dinh.docx: thay đổi (1 bỏ, 1 thêm)", "  - Số: /QĐ-UBND", "  + Số: 12/QĐ-UBND",
-        "1 văn bản thay đổi."]
+    cite = "Quyết định số {}/QĐ-UBND ngày        tháng 12 năm 2020 của UBND thị xã Hoài Nhơn)"
+    plan = [f"  - (Ban hành kèm theo {cite.format('      ')}", f"  + (Ban hành kèm theo {cite.format('12')}"]
+    table = [f"  - (Kèm theo {cite.format('      ')}", f"  + (Kèm theo {cite.format('12')}"]
+    number = ["  - [hàng] Số:       /QĐ-UBND | Hoài Nhơn, ngày        tháng 12 năm 2020",
+              "  + [hàng] Số: 12/QĐ-UBND | Hoài Nhơn, ngày        tháng 12 năm 2020"]
+    assert r.stdout.splitlines() == [
+        "ke-hoach.docx: thay đổi (1 bỏ, 1 thêm)", *plan, "phu-luc.docx: thay đổi (1 bỏ, 1 thêm)", *table,
+        "quyet-dinh.docx: thay đổi (1 bỏ, 1 thêm)", *number, "tron-bo.docx: thay đổi (3 bỏ, 3 thêm)",
+        *number, "", *plan, "", *table, "4 văn bản thay đổi.", f"Trang HTML: {build / '.docgen' / 'khac-biet.html'}"]
     page = (build / ".docgen" / "khac-biet.html").read_text(encoding="utf-8")
-    assert "quyet-dinh.docx" in page and "QĐ-UBND" in page and "ke-hoach.docx" not in page
+    assert "quyet-dinh.docx" in page and "<ins>12/QĐ-UBND</ins>" in page
 
 
 def test_watch_missing_folder(tmp_path):

@@ -12,6 +12,7 @@ from docx import Document
 
 from docgen.content.khung import SHIPPED
 from docgen.derive.slots import fill
+from tests.expect import assert_commune_files
 from tests.helpers import edit
 
 
@@ -141,6 +142,9 @@ def test_role_points_at_another_agency(project, tmp_path, cli):
 
 
 def test_unknown_role_holder_and_undeclared_role(project, tmp_path, cli):
+    status, _, err = cli("xa-phuong", "Hoài Mỹ", "--content", project, "--out", tmp_path / "ok")
+    assert status == 0, err                    # positive control: the roles as shipped build
+    assert_commune_files(tmp_path / "ok", ["hoai-my"])
     line = edit(project / "don-vi.yaml", "  tu_phap: PTP", "  tu_phap: PTPP")
     status, _, err = cli("xa-phuong", "--content", project, "--out", tmp_path / "out")
     assert status == 1

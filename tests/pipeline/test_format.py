@@ -9,7 +9,6 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
-from docgen.pipeline import build
 from tests.expect import assert_core_outputs
 
 TNR = "Times New Roman"
@@ -19,10 +18,8 @@ MIN_RUNS = {"quyet-dinh.docx": 25, "ke-hoach.docx": 120, "phu-luc.docx": 200, "t
 
 
 @pytest.fixture(scope="module")
-def outputs(tmp_path_factory):
-    from tests.conftest import BUNDLED
-
-    outputs = build(BUNDLED, tmp_path_factory.mktemp("b") / "build").outputs
+def outputs(core_build):
+    outputs = {f"{stem}.docx": data for stem, data in core_build.items()}
     assert_core_outputs(outputs)
     return outputs
 

@@ -13,7 +13,7 @@ import pytest
 
 from docgen.errors import DocgenError
 from docgen.pipeline import build, lock, writer
-from tests.expect import assert_commune_files, assert_core_files
+from tests.expect import assert_commune_files, assert_core_files, assert_derived_outputs
 from tests.helpers import edit
 
 DOCS = ("ke-hoach.docx", "phu-luc.docx", "quyet-dinh.docx", "tron-bo.docx")
@@ -34,13 +34,13 @@ def test_a_second_build_waits_a_bounded_time_then_says_why(project, tmp_path, cl
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("DOCGEN_LOCK_WAIT", "0.3")
     with lock.output_lock(tmp_path / "b"):
-        status, out, err = cli("build", "--content", project, "--out", "b")
+        status, out, err = cli("build", "chinh", "--content", project, "--out", "b")
     assert status == 1
     assert err.splitlines()[0] == (f"b: lỗi: một lần dựng khác (tiến trình {os.getpid()}) đang ghi vào "
                                    "thư mục này; đã chờ 0,3 giây. Chạy lại khi lần dựng đó xong "
                                    "[build.locked]")
     assert not (tmp_path / "b" / "ke-hoach.docx").exists()
-    assert cli("build", "--content", project, "--out", "b")[0] == 0   # released: builds again
+    assert cli("build", "chinh", "--content", project, "--out", "b")[0] == 0   # released: builds again
     assert_core_files(tmp_path / "b")
 
 
@@ -116,11 +116,11 @@ class _FrozenClock:
 def test_two_forced_builds_in_the_same_second_keep_both_hand_edits(project, tmp_path, cli, monkeypatch):
     monkeypatch.setattr(writer, "_dt", _FrozenClock)
     out = tmp_path / "b"
-    assert cli("build", "--content", project, "--out", out)[0] == 0
+    assert cli("build", "chinh", "--content", project, "--out", out)[0] == 0
     (out / "ke-hoach.docx").write_bytes(b"sua tay A")
-    assert cli("build", "--content", project, "--out", out, "--force")[0] == 0
+    assert cli("build", "chinh", "--content", project, "--out", out, "--force")[0] == 0
     (out / "ke-hoach.docx").write_bytes(b"sua tay B")
-    assert cli("build", "--content", project, "--out", out, "--force")[0] == 0
+    assert cli("build", "chinh", "--content", project, "--out", out, "--force")[0] == 0
     backups = out / ".docgen" / "sao-luu"
     assert {p.relative_to(backups).as_posix(): p.read_bytes() for p in backups.rglob("*.docx")} == {
         "20261201-093000/ke-hoach.docx": b"sua tay A", "20261201-093000-2/ke-hoach.docx": b"sua tay B"}
@@ -132,7 +132,7 @@ def test_two_forced_builds_in_the_same_second_keep_both_hand_edits(project, tmp_
 def test_out_is_a_file(project, tmp_path, cli, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "b").write_text("x")
-    status, _, err = cli("build", "--content", project, "--out", "b")
+    status, _, err = cli("build", "chinh", "--content", project, "--out", "b")
     assert (status, err.splitlines()[0]) == (
         1, "b: lỗi: thư mục kết quả (--out) là một tệp, không phải thư mục [io.not-a-folder]")
 
@@ -141,16 +141,19 @@ def test_state_folder_is_a_file(project, tmp_path, cli, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / ".docgen").write_text("x")
-    status, _, err = cli("build", "--content", project, "--out", "b")
+    status, _, err = cli("build", "chinh", "--content", project, "--out", "b")
     assert (status, err.splitlines()[0]) == (1, "b/.docgen: lỗi: là một tệp, không phải thư mục [io.not-a-folder]")
 
 
 def test_an_output_path_is_a_folder(project, tmp_path, cli, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "b" / "ke-hoach.docx").mkdir(parents=True)
-    status, _, err = cli("build", "--content", project, "--out", "b")
+    status, _, err = cli("build", "chinh", "--content", project, "--out", "b")
     assert (status, err.splitlines()[0]) == (1, "b/ke-hoach.docx: lỗi: là thư mục, không phải tệp [io.is-a-folder]")
     assert not (tmp_path / "b" / "quyet-dinh.docx").exists()
+    (tmp_path / "b" / "ke-hoach.docx").rmdir()          # the folder gone, the same build writes
+    assert cli("build", "chinh", "--content", project, "--out", "b")[0] == 0
+    assert_core_files(tmp_path / "b")
 
 
 def _fault(monkeypatch, err_no, after_bytes=4096):
@@ -164,24 +167,24 @@ def _fault(monkeypatch, err_no, after_bytes=4096):
 
 def test_full_disk_leaves_nothing_half_written(project, tmp_path, cli, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    assert cli("build", "--content", project, "--out", "b")[0] == 0
+    assert cli("build", "chinh", "--content", project, "--out", "b")[0] == 0
     before = _snapshot(tmp_path / "b")
     edit(project / "quyet-dinh.yaml", 'so: ""', 'so: "15"')
     with monkeypatch.context() as m:
         _fault(m, errno.ENOSPC)
-        status, out, err = cli("build", "--content", project, "--out", "b")
+        status, out, err = cli("build", "chinh", "--content", project, "--out", "b")
     assert status == 1 and "nội bộ" not in err
     assert err.splitlines()[0] == ("b/.docgen/manifest.json: lỗi: ổ đĩa đầy, không ghi được; hãy giải phóng "
                                    "chỗ trống rồi chạy lại [io.disk-full]")
     assert _snapshot(tmp_path / "b") == before
     assert _temps(tmp_path / "b") == []
-    assert cli("build", "--content", project, "--out", "b")[0] == 0   # space again: builds
+    assert cli("build", "chinh", "--content", project, "--out", "b")[0] == 0   # space again: builds
 
 
 def test_full_disk_while_replacing_a_document(project, tmp_path, cli, monkeypatch):
     """The fault hits a document (not the manifest): every file is old or new, none is partial."""
     monkeypatch.chdir(tmp_path)
-    assert cli("build", "--content", project, "--out", "b")[0] == 0
+    assert cli("build", "chinh", "--content", project, "--out", "b")[0] == 0
     edit(project / "quyet-dinh.yaml", 'so: ""', 'so: "15"')
     real, calls = writer._write_fd, []
 
@@ -193,13 +196,13 @@ def test_full_disk_while_replacing_a_document(project, tmp_path, cli, monkeypatc
         real(fd, data)
 
     monkeypatch.setattr(writer, "_write_fd", third_fails)
-    status, _, err = cli("build", "--content", project, "--out", "b")
+    status, _, err = cli("build", "chinh", "--content", project, "--out", "b")
     assert status == 1 and "[io.disk-full]" in err
     assert _temps(tmp_path / "b") == []
     for name in DOCS:
         zipfile.ZipFile(tmp_path / "b" / name).testzip()
     monkeypatch.setattr(writer, "_write_fd", real)
-    status, out, err = cli("build", "--content", project, "--out", "b")
+    status, out, err = cli("build", "chinh", "--content", project, "--out", "b")
     assert status == 0, err                  # nothing is taken for a hand edit afterwards
 
 
@@ -215,6 +218,8 @@ def _read_only(monkeypatch):
 def test_read_only_disk_up_to_date_build_succeeds(project, tmp_path, cli, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert cli("build", "--content", project, "--out", "b")[0] == 0
+    assert_core_files(tmp_path / "b")
+    assert_commune_files(tmp_path / "b")
     _read_only(monkeypatch)
     status, out, err = cli("build", "--content", project, "--out", "b")
     assert status == 0, err
@@ -297,15 +302,27 @@ def test_out_folder_may_be_a_link(project, tmp_path):
 @pytest.mark.parametrize("command, folder", [("xa-phuong", "xa-phuong"), ("ke-hoach-con", "ke-hoach-con")])
 def test_a_link_inside_the_out_folder_is_refused(project, tmp_path, cli, monkeypatch, command, folder):
     monkeypatch.chdir(tmp_path)
+    names = ["Hoài Mỹ"] if command == "xa-phuong" else []
+    status, _, err = cli(command, *names, "--content", project, "--out", "ok", "--no-check")
+    assert status == 0, err                    # positive control: without the link, it builds
+    _written[command](tmp_path / "ok")
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / folder).symlink_to(elsewhere)
-    status, _, err = cli(command, "--content", project, "--out", "b", "--no-check")
+    status, _, err = cli(command, *names, "--content", project, "--out", "b", "--no-check")
     assert status == 1 and "nội bộ" not in err
     assert (f"b/{folder}: lỗi: là liên kết tượng trưng (symlink); docgen không ghi qua liên kết bên "
             "trong thư mục kết quả (chỉ chính thư mục --out được là liên kết) [io.symlink]") in err
     assert list(elsewhere.iterdir()) == []
+
+
+def _derived_files(out):
+    assert_derived_outputs({p.relative_to(out).as_posix(): p.read_bytes()
+                            for p in (out / "ke-hoach-con").rglob("*.docx")})
+
+
+_written = {"xa-phuong": lambda out: assert_commune_files(out, ["hoai-my"]), "ke-hoach-con": _derived_files}
 
 
 def test_a_failed_first_build_leaves_no_folder(project, tmp_path):

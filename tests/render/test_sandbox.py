@@ -9,8 +9,10 @@ import pytest
 
 from docgen.render import sandbox
 from tests.conftest import ROOT
+from tests.expect import assert_core_document, assert_core_files, paragraphs, render_core
 
 ANCHOR = b"{{ ten_loai }}"
+CONTROL = "{{ 'MỐC' }}"   # a harmless expression: what lands in the plan where a payload goes
 
 
 def _template_with(folder, payload: str):
@@ -31,9 +33,15 @@ def _template_with(folder, payload: str):
 
 
 def _build(cli, project, tmp_path, monkeypatch, payload):
+    """Build the core package with `payload` in the plan's template. Positive control first:
+    a harmless expression in the same place is rendered, inside the whole plan, by docgen's
+    engine (so a refusal below is the sandbox's, on a template that otherwise renders)."""
+    control = render_core("ke-hoach", _template_with(tmp_path / "doi-chung", CONTROL))
+    assert_core_document("ke-hoach", control)
+    assert any("KẾ HOẠCHMỐC" in p for p in paragraphs(control))
     _template_with(tmp_path, payload)
     monkeypatch.chdir(tmp_path)
-    return cli("build", "--content", project, "--out", "b", "--templates", "templates")
+    return cli("build", "chinh", "--content", project, "--out", "b", "--templates", "templates")
 
 
 def _only_error(err: str) -> str:
@@ -164,4 +172,5 @@ def test_real_documents_use_a_small_part_of_each_budget(project, tmp_path, monke
 
     monkeypatch.setattr(sandbox.Budget, "spend", spend)
     build(project, tmp_path / "b", check=False)
+    assert_core_files(tmp_path / "b")          # measured on the real documents
     assert 0 < max(spent) < sandbox.MAX_STEPS // 100

@@ -11,12 +11,10 @@ REAL = ROOT.parent / "shared" / "real-docx"
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory) -> dict[str, bytes]:
-    from docgen.pipeline import build
-
-    out = tmp_path_factory.mktemp("build")
-    result = build(ROOT / "content" / "hoai-nhon-2021", out, check=False)
-    return {Path(k).stem: v for k, v in result.outputs.items() if "/" not in k}
+def built(core_build) -> dict[str, bytes]:
+    """quyet-dinh / ke-hoach / phu-luc / tron-bo.docx as built by docgen (checker off), shared
+    with every test of the session (tests/conftest.py)."""
+    return core_build
 
 
 @pytest.fixture(scope="session")

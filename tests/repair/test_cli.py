@@ -8,6 +8,7 @@ from pathlib import Path
 import docx
 
 from tests.check.xmledit import mutate, w
+from tests.expect import assert_core_document
 
 DATA = Path(__file__).parent / "data"
 
@@ -15,6 +16,13 @@ DATA = Path(__file__).parent / "data"
 def _margin_broken(built) -> bytes:
     return mutate(built["quyet-dinh"],
                   fn=lambda r: r.find(f"{w('body')}/{w('sectPr')}/{w('pgMar')}").set(w("left"), "1418"))
+
+
+def _fixes(cli, src: Path) -> None:
+    """Positive control: `docgen sua` reads `src` and writes a fixed copy holding the decision."""
+    status, _, err = cli("sua", src, "--out", src.parent / "doi-chung")
+    assert (status, err) == (0, "")
+    assert_core_document("quyet-dinh", (src.parent / "doi-chung" / src.name).read_bytes())
 
 
 def test_sua_writes_a_copy_and_lists_the_fix(tmp_path, cli, built):
@@ -58,6 +66,7 @@ def test_what_cannot_be_fixed_is_reported_exit_1(tmp_path, cli, built):
 def test_refuses_to_overwrite_the_input(tmp_path, cli, built):
     src = tmp_path / "qd.docx"
     src.write_bytes(data := _margin_broken(built))
+    _fixes(cli, src)
     status, out, err = cli("sua", src, "--out", tmp_path)
     assert status == 2
     assert err == (f"{src}: lỗi: tệp kết quả {tmp_path / 'qd.docx'} sẽ ghi đè lên tệp gốc; "
@@ -83,6 +92,7 @@ def test_file_open_in_word(tmp_path, cli, built):
 def test_permission_error(tmp_path, cli, built, monkeypatch):
     src = tmp_path / "qd.docx"
     src.write_bytes(_margin_broken(built))
+    _fixes(cli, src)
 
     def denied(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
@@ -107,8 +117,11 @@ def test_encrypted_file(cli):
 
 
 def test_corrupt_file(tmp_path, cli, built):
+    whole = tmp_path / "nguyen.docx"
+    whole.write_bytes(_margin_broken(built))
+    _fixes(cli, whole)                       # the whole file is read and fixed; its start is not
     src = tmp_path / "hong.docx"
-    src.write_bytes(built["quyet-dinh"][:3000])
+    src.write_bytes(whole.read_bytes()[:3000])
     status, _, err = cli("sua", src)
     assert status == 2
     assert err == f"{src}: lỗi: tệp DOCX bị hỏng (không đọc được cấu trúc zip) [check.corrupt]\n"

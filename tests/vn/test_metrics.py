@@ -5,7 +5,7 @@ import unicodedata
 
 import pytest
 
-from docgen.vn.metrics import text_width_mm
+from docgen.vn.metrics import line_widths_mm, short_rule_mm, text_width_mm
 
 QH = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TN = "Độc lập - Tự do - Hạnh phúc"
@@ -82,3 +82,35 @@ def test_runtime_does_not_import_fonttools():
     code = "import sys, docgen.vn.metrics as m; m.text_width_mm('Ấ', 13); print('fontTools' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_short_rule_keeps_the_default_in_range_and_resizes_otherwise():
+    """The short line under a text is 1/3 to 1/2 of its longest line (moved here from
+    tests/check/test_own_documents.py, so that the vn mutation run reaches it)."""
+    assert short_rule_mm([100.0], 40) == 40           # 33.3 <= 40 <= 50
+    assert short_rule_mm([120.0], 40) == 40           # 40 is exactly a third
+    assert short_rule_mm([80.0], 40) == 40            # 40 is exactly a half
+    assert short_rule_mm([157.3], 40) == 62.9         # 40 under a third: 40 % of the line
+    assert short_rule_mm([54.5], 40) == 21.8          # 40 over a half
+    assert short_rule_mm([54.5, 157.3, 90.0], 40) == 62.9   # the longest line counts
+    assert short_rule_mm([0.0], 40) == 40 and short_rule_mm([-3.0], 25) == 25
+    assert short_rule_mm([100.04], 10) == 40.0        # rounded to 0.1 mm
+
+
+def test_line_widths_wrap_at_the_column():
+    text = ("Về việc ban hành Kế hoạch cải cách hành chính thị xã Hoài Nhơn năm 2021 và các nhiệm "
+            "vụ trọng tâm")
+    widths = line_widths_mm(text, 14, True, 100)
+    assert len(widths) == 3 and all(w <= 100 for w in widths) and sum(widths) > 200
+    ve, space = text_width_mm("Về", 14, bold=True), text_width_mm(" ", 14, bold=True)
+    assert line_widths_mm("Về Về", 14, True, 100) == [pytest.approx(2 * ve + space)]
+    assert line_widths_mm("Về  Về", 14, True, 100) == line_widths_mm("Về Về", 14, True, 100)
+    assert line_widths_mm("Về Về", 14, True, 2 * ve + space + 0.01) == [pytest.approx(2 * ve + space)]
+    assert line_widths_mm("Về Về", 14, True, 2 * ve + space - 0.01) == [pytest.approx(ve)] * 2
+    assert line_widths_mm("Về\nVề", 14, True, 100) == [pytest.approx(ve)] * 2   # a line break
+    assert line_widths_mm("Về\n\nVề", 14, True, 100) == [pytest.approx(ve)] * 2  # no empty line kept
+    assert line_widths_mm("", 14, True, 100) == [0.0] and line_widths_mm("\n", 14, True, 100) == [0.0]
+    regular = line_widths_mm(text, 14, False, 1000)
+    assert regular == [pytest.approx(text_width_mm(text, 14, bold=False))]
+    assert regular[0] < sum(line_widths_mm(text, 14, True, 1000))
+    assert line_widths_mm(text, 13, True, 1000)[0] == pytest.approx(sum(widths) * 13 / 14 + 2 * space * 13 / 14)
