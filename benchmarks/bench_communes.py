@@ -77,8 +77,8 @@ def stage_docgen(content: str, out: str, jobs: int, check: bool) -> dict:
     r = run_batch(content, out, jobs=jobs, check=check, progress=False)
     dt, cpu = time.perf_counter() - t, _cpu_seconds() - cpu
     assert not r.problems, [str(p) for p in r.problems[:5]]
-    docs = 2 * len(r.rendered)
-    return {"seconds": round(dt, 3), "documents": docs, "rendered": len(r.rendered),
+    docs = len(r.rendered)  # documents rendered (two per commune)
+    return {"seconds": round(dt, 3), "documents": docs, "rendered": docs // 2,
             "docs_per_s": round(docs / dt, 1) if docs else None, "maxrss_mb": _maxrss_mb(),
             "cpu_ms_per_doc": round(1000 * cpu / docs, 2) if docs else None}
 

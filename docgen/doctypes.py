@@ -4,9 +4,11 @@ An entry says which templates a document is rendered from, where it goes (a patt
 output folder), which content it reads (files and folders of the project), which function makes
 it, which target of the command line builds it, and which checks apply. What reads the registry:
 
-- change tracking: the commune batch digests exactly the content and templates its entries name
-  (`content_files`, `template_names`), instead of a hand-kept list (and every skeleton, since
-  loading the project checks them all);
+- the runner (pipeline/runner.py, documents.py): the core documents a project gets are the CORE
+  entries that apply to it (`can`: the files they need exist), each made by its `lam`;
+- change tracking (pipeline/digests.py): each document's digest covers exactly the content files,
+  templates and skeletons its entry names (`doc`, `mau`, `khung`), plus its own file of a folder
+  entry ("ke-hoach-con/", "xa-phuong/");
 - templates/make_templates.py: generates every template an entry names, and fails on one it
   cannot make;
 - the command line: the targets (`docgen build`, `ke-hoach-con`, `xa-phuong`) and their help;
@@ -56,35 +58,37 @@ class DocType:
 
 
 _DERIVED_READS = (*TOWN, "ke-hoach-con/")
+_FROM_TASKS = ("phu-luc.yaml", "phu-luc.xlsx")   # derived plans and task sheets come from the appendix's tasks
 _COMMUNE_READS = (*TOWN, "xa-phuong/")
 
 DOCTYPES: tuple[DocType, ...] = (
     DocType("quyet-dinh", "Quyết định ban hành Kế hoạch", CORE, ("quyet-dinh",), "quyet-dinh.docx",
-            ("don-vi.yaml", "quyet-dinh.yaml"), "docgen.pipeline.documents:core_documents",
+            ("don-vi.yaml", "quyet-dinh.yaml"), "docgen.pipeline.documents:quyet_dinh",
             can_co=("quyet-dinh.yaml",)),
     DocType("ke-hoach", "Kế hoạch", CORE, ("ke-hoach",), "ke-hoach.docx",
-            ("don-vi.yaml", "quyet-dinh.yaml", "ke-hoach.yaml"), "docgen.pipeline.documents:core_documents"),
+            ("don-vi.yaml", "quyet-dinh.yaml", "ke-hoach.yaml"), "docgen.pipeline.documents:ke_hoach"),
+    # reads ke-hoach.yaml: a plan issued directly (no decision) is what its appendix is "kèm theo"
     DocType("phu-luc", "Phụ lục nhiệm vụ", CORE, ("phu-luc", "phu-luc-cot"), "phu-luc.docx",
-            ("don-vi.yaml", "quyet-dinh.yaml", "phu-luc.yaml", "phu-luc.xlsx"),
-            "docgen.pipeline.documents:core_documents", can_co=("phu-luc.yaml", "phu-luc.xlsx")),
+            TOWN, "docgen.pipeline.documents:phu_luc",
+            can_co=("phu-luc.yaml", "phu-luc.xlsx")),
     DocType("tron-bo", "Tệp trọn bộ (Quyết định, Kế hoạch, Phụ lục)", CORE,
             ("quyet-dinh", "ke-hoach", "phu-luc", "phu-luc-cot"), "tron-bo.docx", TOWN,
-            "docgen.pipeline.documents:core_documents"),
+            "docgen.pipeline.documents:tron_bo"),
     DocType("kiem-tra", "Kế hoạch kiểm tra công tác CCHC", DERIVED, ("ke-hoach", "phu-luc"),
             "ke-hoach-con/<co-quan>/kiem-tra.docx", _DERIVED_READS, "docgen.derive.kiem_tra:derive",
-            ("ke-hoach-con", "kiem-tra")),
+            ("ke-hoach-con", "kiem-tra"), can_co=_FROM_TASKS),
     DocType("tuyen-truyen", "Kế hoạch tuyên truyền CCHC", DERIVED, ("ke-hoach", "phu-luc"),
             "ke-hoach-con/<co-quan>/tuyen-truyen.docx", _DERIVED_READS, "docgen.derive.tuyen_truyen:derive",
-            ("ke-hoach-con", "tuyen-truyen")),
+            ("ke-hoach-con", "tuyen-truyen"), can_co=_FROM_TASKS),
     DocType("ung-dung-cntt", "Kế hoạch ứng dụng công nghệ thông tin", DERIVED, ("ke-hoach", "phu-luc"),
             "ke-hoach-con/<co-quan>/ung-dung-cntt.docx", _DERIVED_READS, "docgen.derive.cntt:derive",
-            ("ke-hoach-con", "ung-dung-cntt")),
+            ("ke-hoach-con", "ung-dung-cntt"), can_co=_FROM_TASKS),
     DocType("bang-phan-cong", "Bảng phân công nhiệm vụ của một cơ quan", DERIVED, ("phu-luc",),
             "ke-hoach-con/<co-quan>/bang-phan-cong.docx", _DERIVED_READS, "docgen.derive.phan_cong:sheet",
-            ("bang-phan-cong",)),
+            ("bang-phan-cong",), can_co=_FROM_TASKS),
     DocType("ke-hoach-chung", "Kế hoạch khác suy ra từ một nhiệm vụ", DERIVED, ("ke-hoach", "phu-luc"),
             "ke-hoach-con/<co-quan>/<ten>.docx", _DERIVED_READS, "docgen.derive.chung:derive",
-            ("ke-hoach-con", "ke-hoach-chung")),
+            ("ke-hoach-con", "ke-hoach-chung"), can_co=_FROM_TASKS),
     DocType("ke-hoach-xa-phuong", "Kế hoạch CCHC của xã, phường", COMMUNE, ("ke-hoach",),
             "xa-phuong/<xa-phuong>/ke-hoach.docx", _COMMUNE_READS,
             "docgen.derive.commune:ke_hoach_xa_phuong", ("xa-phuong",)),

@@ -96,9 +96,16 @@ def _install_patches(mode: str) -> None:
         data = render_part(self, name, context)
         return empty_body(data) if name == "word/document.xml" else data
 
+    inner = docgen.pipeline.batch._run_batch
+
     def counted_batch(*args, **kwargs):
         result = run_batch(*args, **kwargs)
         _RENDERS[0] += len(result.rendered)  # its workers render in other processes
+        return result
+
+    def counted_inner(*args, **kwargs):  # the runner's entry to the batch (docgen.pipeline.runner)
+        result = inner(*args, **kwargs)
+        _RENDERS[0] += len(result.rendered)
         return result
 
     zip_init = zipfile.ZipFile.__init__
@@ -123,6 +130,8 @@ def _install_patches(mode: str) -> None:
         if getattr(module, "__name__", "").startswith("docgen"):
             if getattr(module, "run_batch", None) is run_batch:
                 module.run_batch = counted_batch
+            if getattr(module, "_run_batch", None) is inner:
+                module._run_batch = counted_inner
             if getattr(module, "check_outputs", None) is check_outputs:
                 module.check_outputs = no_check
 

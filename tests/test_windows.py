@@ -30,7 +30,7 @@ def test_commands_start_without_posix_modules(tmp_path):
         assert r.returncode == 0 and r.stderr == "", (args, r.stderr)
         assert r.stdout.startswith("Cách dùng: docgen")
     out = tmp_path / "out"
-    r = subprocess.run([sys.executable, "-c", WITHOUT_POSIX, "build", "chinh", "--out", str(out)],
+    r = subprocess.run([sys.executable, "-c", WITHOUT_POSIX, "build", "chinh", "--vi-du", "--out", str(out)],
                        capture_output=True, text=True, encoding="utf-8", cwd=ROOT)
     assert r.returncode == 0, r.stderr
     assert_core_files(out)

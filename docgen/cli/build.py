@@ -2,34 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from .. import progress
 from ..errors import DocgenError
-from .common import build_options, echo_backups, report_problems
+from .common import build_options, report
 
 HELP = ('Dựng mọi văn bản của dự án vào build/<dự án>/, chỉ ghi lại văn bản thay đổi. MỤC (tùy chọn): '
         '"chinh" (quyết định, kế hoạch, phụ lục, tệp trọn bộ), "ke-hoach-con" (kế hoạch con và bảng '
         'phân công), "xa-phuong" [TÊN…] (kế hoạch xã, phường; tất cả hoặc các xã/phường có tên).')
-
-
-def print_summary(result, folder: str = "") -> None:
-    """The one summary of every building command: documents, written, unchanged, places to fill."""
-    lists = set(result.lists)
-    written = [r for r in result.written if r not in lists]
-    shown = f"{result.out_dir}/{folder}"
-    click.echo(f"Đã dựng {len(result.documents)} văn bản vào {shown}: {len(written)} đã ghi, "
-               f"{len(result.documents) - len(written)} không đổi (tổng {progress.total_time()}).")
-    echo_backups(result.out_dir, result.backed_up)
-    if result.cho_nhap:
-        where = ", ".join(str(Path(result.out_dir) / r) for r in result.lists)
-        click.echo(f"Còn {result.cho_nhap} chỗ cần người nhập; danh sách theo từng văn bản: {where}")
-    if result.problems or result.warnings:  # one report, one summary line
-        note = (f" ({len(result.failed)} xã/phường không dựng được; các văn bản khác đã dựng xong)"
-                if result.problems else "")
-        report_problems(result.problems + result.warnings, note)
 
 
 def _targets(args: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -55,5 +36,5 @@ def build_command(muc, jobs, content_dir, out_dir, templates_dir, no_check, forc
     targets, names = _targets(muc)
     result = run(content_dir, out_dir, targets=targets, names=names, jobs=jobs, templates=templates_dir,
                  check=not no_check, force=force, progress=progress.shown(2))
-    print_summary(result)
+    report(result)
     return DocgenError.exit_code if result.problems else 0

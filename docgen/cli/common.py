@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from .. import progress
 from ..errors import Problem, summary_line
 from ..paths import content_dir as find_content
 from ..paths import project_out
@@ -31,6 +32,35 @@ def report_problems(problems: list[Problem], note: str = "") -> None:
     for p in problems:
         echo_err(str(p))
     echo_err(summary_line(problems, note))
+
+
+SHOWN = 10  # rewritten documents named one by one; beyond, a count
+
+
+def report(result, folder: str = "", note: str = "") -> None:
+    """The one report of every building command (build, ke-hoach-con, xa-phuong, watch), from a
+    pipeline.result.Result: the summary line (documents, written, unchanged, total time), which
+    documents were rewritten, the hand edits saved, the places left for a person, then every
+    problem and warning through report_problems."""
+    lists = set(result.lists)
+    written = [r for r in result.written if r not in lists]
+    click.echo(f"Đã dựng {len(result.documents)} văn bản vào {result.out_dir}/{folder}: {len(written)} đã ghi, "
+               f"{len(result.documents) - len(written)} không đổi (tổng {progress.total_time()}).")
+    if written and len(written) < len(result.documents):  # which ones, when not all
+        more = f" … và {len(written) - SHOWN} văn bản khác" if len(written) > SHOWN else ""
+        click.echo(f"  Đã ghi lại: {', '.join(written[:SHOWN])}{more}.")
+    echo_backups(result.out_dir, result.backed_up)
+    where = ", ".join(str(Path(result.out_dir) / r) for r in result.lists)
+    if result.cho_nhap:
+        docs = len({c.van_ban for c in result.cho_nhap})
+        click.echo(f"Còn {len(result.cho_nhap)} chỗ cần người nhập trong {docs} văn bản; "
+                   f"danh sách theo từng văn bản: {where}")
+    elif where:
+        click.echo(f"Không còn chỗ nào cần nhập ({where}).")
+    if result.problems or result.warnings:  # one report, one summary line
+        if result.failed and not note:
+            note = f" ({len(result.failed)} xã/phường không dựng được; các văn bản khác đã dựng xong)"
+        report_problems(result.problems + result.warnings, note)
 
 
 def build_options(out_help: str = "Thư mục ghi kết quả."):

@@ -17,8 +17,11 @@ from .common import (
     CONTENT_HELP,
     EXAMPLE_HELP,
     OUT_DEFAULT,
+    SHOWN,
     default_out,
     remember_out,
+    report,
+    report_problems,
     resolve_content,
 )
 
@@ -26,9 +29,8 @@ BuildFn = Callable[[Path, Path], object]
 
 
 def fail(err: DocgenError) -> None:
-    """Print every problem of `err` to stderr and exit with its code (click's Exit)."""
-    for p in err.problems:
-        click.echo(str(p), err=True)
+    """Print every problem of `err` and the summary line (the one reporter), exit with its code."""
+    report_problems(err.problems)
     click.get_current_context().exit(err.exit_code)
 
 
@@ -95,12 +97,27 @@ def _default_build(templates_dir: Path | None) -> BuildFn:
     return lambda content_dir, out_dir: run(content_dir, out_dir, templates=templates_dir)
 
 
-def make_watch_command(build_fn: BuildFn | None = None) -> click.Command:
-    """The `watch` command; `build_fn(content_dir, out_dir)` defaults to docgen.pipeline.build.
+def _runner_affected(content_dir: Path, out_dir: Path, changed: list[str], templates_dir: Path | None) -> list[str]:
+    from docgen.pipeline.runner import affected
 
-    `build_fn` may return an object with `.write.written` (the relative paths it wrote), as
-    docgen.pipeline.build does; new documents are then reported too.
+    return affected(content_dir, out_dir, changed, templates_dir)
+
+
+def _echo_affected(docs: list[str]) -> None:
+    """Which documents the saved files can change: the ones whose recorded inputs include them."""
+    more = f" … và {len(docs) - SHOWN} văn bản khác" if len(docs) > SHOWN else ""
+    click.echo(f"Văn bản đọc tệp này: {len(docs)}" + (f" ({', '.join(docs[:SHOWN])}{more})." if docs else "."))
+
+
+def make_watch_command(build_fn: BuildFn | None = None, affected_fn=None) -> click.Command:
+    """The `watch` command; `build_fn(content_dir, out_dir)` defaults to the runner, whose
+    result (pipeline.result.Result) is printed by the one reporter, and `affected_fn(content_dir,
+    out_dir, changed, templates_dir)` to the runner's `affected`: the documents whose recorded
+    inputs (their per-document digests' keys) include a saved file, printed before the rebuild.
+    Another `build_fn` (tests) may return anything: then every document is diffed.
     """
+    if build_fn is None and affected_fn is None:
+        affected_fn = _runner_affected
 
     @click.command("watch")
     @click.option("--content", "content_dir", type=click.Path(path_type=Path), default=None,
@@ -133,6 +150,8 @@ def make_watch_command(build_fn: BuildFn | None = None) -> click.Command:
 
         def rebuild(changed: list[str]) -> None:
             click.echo(f"Tệp đã lưu: {', '.join(changed)}")
+            if affected_fn is not None:
+                _echo_affected(affected_fn(content_dir, out_dir, changed, templates_dir))
             _rebuild_once(build, content_dir, out_dir)
 
         from docgen.diff.watch import watch as watch_loop  # watchfiles: only when watching
@@ -158,27 +177,25 @@ def _roots(content_dir: Path, templates_dir: Path | None, default_templates: Pat
 
 def _rebuild_once(build: BuildFn, content_dir: Path, out_dir: Path) -> None:
     """One build and its diff summary; problems are printed and watching goes on."""
+    from docgen.pipeline.result import Result
+
     try:
         result = build(content_dir, out_dir)
     except DocgenError as err:
-        for p in err.problems:
-            click.echo(str(p), err=True)
-        click.echo(f"Dựng lại thất bại ({len(err.problems)} lỗi); đang chờ sửa.", err=True)
+        report_problems(err.problems, " (dựng lại thất bại; đang chờ sửa)")
         return
-    written = getattr(getattr(result, "write", None), "written", None)
-    if written is None and hasattr(result, "lists"):  # pipeline.runner.RunResult
+    written = None
+    if isinstance(result, Result):
+        report(result)
         written = [r for r in result.written if r not in result.lists]
-        for p in result.problems:  # a commune that failed; the other documents were built
-            click.echo(str(p), err=True)
-    if written is not None and not written:
-        click.echo("Đã dựng lại: không văn bản nào thay đổi.")
-        return
-    click.echo("Đã dựng lại.")
+        if not written:
+            return
+    else:
+        click.echo("Đã dựng lại.")
     try:
         echo_diffs(compare_build(out_dir, written), summary_only=True)
     except DocgenError as err:
-        for p in err.problems:
-            click.echo(str(p), err=True)
+        report_problems(err.problems)
 
 
 watch_command = make_watch_command()

@@ -14,7 +14,7 @@ import click
 from .. import progress
 from ..errors import DocgenError, Problem, UsageError
 from ..paths import default_build_dir
-from .common import remember_out
+from .common import remember_out, report_problems
 
 # The command's defaults (passed explicitly to the pool and to pdftoppm).
 TIMEOUT = 120.0   # seconds per LibreOffice call
@@ -141,6 +141,5 @@ def preview_command(paths: tuple[Path, ...], out: Path | None, workers: int | No
 
 
 def _fail(err: DocgenError) -> None:
-    for p in err.problems:
-        click.echo(str(p), err=True)
+    report_problems(err.problems)  # the one reporter: every problem, then the summary line
     click.get_current_context().exit(err.exit_code)

@@ -3,11 +3,13 @@ stops the others.
 
     run_batch(content_dir, out_dir, names=None, jobs=None, check=True, force=False)
 
-Incremental state: `<out>/.docgen/xa-phuong.json` records, per commune, the digest of what
-its outputs were built from (the town content files, the two templates, docgen's own source,
-the check setting and the commune's file) and the sha256, size and mtime of each output. A
-commune whose inputs are unchanged and whose outputs are intact is not rendered at all. When
-nothing changed the project is not even loaded. The state is deleted when a build fails.
+Incremental state: the "xa_phuong" section of the output folder's one state file
+(pipeline/state.py) records, per commune, the digest of what its two documents are made from
+(their registry inputs, pipeline/digests.py: the town content files, the templates, the
+skeleton, docgen's own source, the check setting, and the commune's own file) and the sha256,
+size and mtime of each output. A commune whose digest is unchanged and whose outputs are intact
+is not rendered at all. When nothing changed the project is not even loaded. The section is
+dropped when a build fails.
 
 Writes go through `writer.write_outputs` (manifest, atomic, hand edits never overwritten
 silently): a hand-edited output is that commune's error; the others are still written.
@@ -20,18 +22,14 @@ from __future__ import annotations
 
 import difflib
 import gc
-import hashlib
-import json
 import os
-import stat
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import __version__
 from ..content import display_path, load_model, load_project
-from ..content.khung import khung_path
 from ..content.yaml_loader import load_yaml
+from ..derive.cho_nhap import ChoNhap
 from ..derive.commune import FOLDER, KetQua, ke_hoach_xa_phuong, loi_ten, slug
 from ..doctypes import COMMUNE, content_files, of_target, template_names
 from ..errors import DocgenError, Problem, UsageError
@@ -41,24 +39,17 @@ from ..model.khung import KHUNG
 from ..parentwatch import die_with_parent
 from ..paths import templates_dir as default_templates_dir
 from ..progress import bar as progress_bar
+from . import state
+from .digests import Inputs, keys_of
 from .lock import locked_run
-from .sources import source_files
-from .writer import (
-    STATE_DIR,
-    Manifest,
-    atomic_write,
-    plan_writes,
-    sha256,
-    symlink_problem,
-    write_outputs,
-)
+from .result import Result
+from .writer import Manifest, plan_writes, write_outputs
 
-STATE_FILE = "xa-phuong.json"
-SOURCES_FILE = "nguon.json"   # which source files shape the documents (pipeline/sources.py)
-STATE_VERSION = 2
+SECTION = "xa_phuong"  # of the state file
 # what every commune's documents are made from, besides its own file (docgen/doctypes.py)
 TOWN_FILES = content_files(of_target(COMMUNE))
 TEMPLATES = template_names(of_target(COMMUNE))
+KEYS = tuple(dict.fromkeys(k for d in of_target(COMMUNE) for k in keys_of(d)))
 GC_EVERY = 20
 
 
@@ -72,63 +63,19 @@ class CommuneResult:
     cho_trong: tuple[dict, ...] = ()         # ChoNhap.as_dict() of each placeholder
 
 
-@dataclass
-class BatchResult:
-    out_dir: Path
-    built: list[str] = field(default_factory=list)       # communes whose files were (re)written
-    unchanged: list[str] = field(default_factory=list)   # not rendered, or rendered identical
-    failed: list[str] = field(default_factory=list)
-    rendered: list[str] = field(default_factory=list)    # communes derived and rendered this run
-    problems: list[Problem] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)
-    written: list[str] = field(default_factory=list)     # relative paths written
-    backed_up: list[str] = field(default_factory=list)
-    cho_trong: dict[str, list[dict]] = field(default_factory=dict)  # relative path -> ChoNhap.as_dict()
-
-
 # --- digests and state ---------------------------------------------------------------------
 
-def _file_digest(path: Path | None) -> str:
-    """sha256 of a file; "-" when absent; "!" for a FIFO, device or folder (never read: the
-    loader reports it, and a run that fails keeps no state)."""
-    if path is None:
-        return "-"
-    try:
-        if not stat.S_ISREG(path.stat().st_mode):
-            return "!"
-        return sha256(path.read_bytes())
-    except FileNotFoundError:
-        return "-"
+def commune_digest(inputs: Inputs, own: Path | None) -> str:
+    """The digest of one commune's documents: their registry inputs and the commune's own file."""
+    mine = (f"content/{own.relative_to(inputs.content).as_posix()}",) if own else ()
+    return inputs.digest(KEYS + mine)
 
 
-_CODE_DIGEST: dict[str, str] = {}
-
-
-def code_digest(cache: Path | None = None) -> str:
-    """docgen's version and every source file the commune documents depend on: the modules
-    this one reaches by imports (pipeline/sources.py; not the CLI, diff or preview)."""
-    if "code" not in _CODE_DIGEST:
-        h = hashlib.sha256(__version__.encode())
-        root = Path(__file__).resolve().parents[1]
-        for path in source_files(("docgen.pipeline.batch",), cache):
-            h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
-        _CODE_DIGEST["code"] = h.hexdigest()
-    return _CODE_DIGEST["code"]
-
-
-def base_digest(content_dir: Path, templates: Path, check: bool, cache: Path | None = None) -> str:
-    """Everything every commune is built from, except its own file."""
-    h = hashlib.sha256(f"v{STATE_VERSION}|check={check}|{code_digest(cache)}".encode())
-    for name in TOWN_FILES:
-        h.update(f"|{name}:{_file_digest(content_dir / name)}".encode())
-    for name in TEMPLATES:
-        h.update(f"|{name}:{_file_digest(templates / f'{name}.docx')}".encode())
-    # every skeleton the project loads (the project's own or the shipped one): load_project checks
-    # them all, so a broken one must not hide behind the no-change path (the commune documents
-    # themselves are worded by khung_names(of_target(COMMUNE)) only)
-    for name in KHUNG:
-        h.update(f"|khung/{name}:{_file_digest(khung_path(content_dir, name))}".encode())
-    return h.hexdigest()
+def skeletons_digest(inputs: Inputs) -> str:
+    """Every skeleton the project loads (the project's own or the shipped one): load_project checks
+    them all, so a broken one must not hide behind the no-change path (the commune documents
+    themselves are worded by khung_names(of_target(COMMUNE)) only, which KEYS holds)."""
+    return inputs.digest(tuple(f"khung/{n}" for n in KHUNG))
 
 
 def commune_files(content_dir: Path) -> dict[str, Path]:
@@ -138,42 +85,14 @@ def commune_files(content_dir: Path) -> dict[str, Path]:
     return {p.stem: p for p in sorted(folder.glob("*.yaml"))}
 
 
-def _state_path(out_dir: Path) -> Path:
-    return out_dir / STATE_DIR / STATE_FILE
-
-
-def load_state(out_dir: Path) -> dict:
-    try:
-        data = json.loads(_state_path(out_dir).read_text("utf-8"))
-        return data if data.get("version") == STATE_VERSION else {}
-    except (OSError, ValueError, AttributeError):
-        return {}
-
-
 def discard_state(out_dir: Path) -> None:
-    try:
-        _state_path(out_dir).unlink()
-    except FileNotFoundError:
-        pass
+    state.save_section(out_dir, SECTION, None)
 
 
-def _outputs_intact(out_dir: Path, outputs: dict[str, dict]) -> bool:
-    for rel, rec in outputs.items():
-        try:
-            st = (out_dir / rel).stat()
-        except FileNotFoundError:
-            return False
-        if st.st_size == rec["size"] and st.st_mtime_ns == rec["mtime_ns"]:
-            continue
-        if sha256((out_dir / rel).read_bytes()) != rec["sha256"]:
-            return False
-    return True
-
-
-def _output_record(out_dir: Path, rel: str) -> dict:
-    path = out_dir / rel
-    st = path.stat()
-    return {"sha256": sha256(path.read_bytes()), "size": st.st_size, "mtime_ns": st.st_mtime_ns}
+def cho_nhap_items(cho_trong: dict[str, list[dict]], content: Path) -> list[ChoNhap]:
+    """The communes' placeholders, their file shown as the user reaches it."""
+    shown = display_path(content)
+    return [ChoNhap(**{**d, "tep": f"{shown}/{d['tep']}"}) for _, v in sorted(cho_trong.items()) for d in v]
 
 
 # --- the worker side --------------------------------------------------------------------------
@@ -313,7 +232,7 @@ def _progress(total: int, show: bool):
     return progress_bar(total, "Dựng kế hoạch xã/phường", after=0)
 
 
-def run_batch(content_dir: str | Path, out_dir: str | Path, **options) -> BatchResult:
+def run_batch(content_dir: str | Path, out_dir: str | Path, **options) -> Result:
     """Build the communes (all, or `names`); holds the output folder's lock for the whole run.
 
     Options: names, jobs, templates, check (True), force (False), progress (True)."""
@@ -323,18 +242,20 @@ def run_batch(content_dir: str | Path, out_dir: str | Path, **options) -> BatchR
 
 def _run_batch(content_dir: Path, out_dir: Path, *, names: list[str] | None = None,
                jobs: int | None = None, templates: str | Path | None = None, check: bool = True,
-               force: bool = False, progress: bool = True) -> BatchResult:
+               force: bool = False, progress: bool = True) -> Result:
     templates = Path(templates) if templates else default_templates_dir()
-    result = BatchResult(out_dir)
-    rel = f"{STATE_DIR}/{SOURCES_FILE}"  # never written through a link inside the output folder
-    base = base_digest(content_dir, templates, check, None if symlink_problem(out_dir, rel) else out_dir / rel)
+    result = Result(out_dir, ("xa-phuong",))
+    inputs = Inputs(content_dir, templates, check=check, out_dir=out_dir)
     files = commune_files(content_dir)
-    state = load_state(out_dir)
-    old = state.get("xa_phuong", {}) if state.get("base") == base else {}
-    if not names and _all_fresh(out_dir, state, old, files):
+    saved = state.section(out_dir, SECTION)
+    old = {s: rec for s, rec in state.records(saved.get("xa_phuong")).items()
+           if isinstance(rec.get("outputs"), dict) and isinstance(rec.get("cho_trong", {}), dict)}
+    khung = skeletons_digest(inputs)
+    if not names and _all_fresh(out_dir, saved, old, files, inputs, khung):
         # Fast path: nothing changed at all -> the project is not even loaded.
-        result.unchanged = [rec["ten"] for rec in old.values()]
+        _finish(result, content_dir, old)
         result.cho_trong = {rel: list(v) for rec in old.values() for rel, v in rec["cho_trong"].items()}
+        result.cho_nhap = cho_nhap_items(result.cho_trong, content_dir)
         return result
     try:
         project = load_project(content_dir)
@@ -346,33 +267,41 @@ def _run_batch(content_dir: Path, out_dir: Path, *, names: list[str] | None = No
     slugs = {slug(xp.ten): i for i, xp in enumerate(communes) if i not in bad}
     selected = _selected(result, names, communes, bad, slugs, files)
     new_state: dict[str, dict] = {s: rec for s, rec in old.items() if s in slugs}
-    todo, digests = _plan(result, out_dir, selected, communes, bad, files, old, new_state)
+    todo, digests = _plan(result, out_dir, selected, communes, bad, files, old, new_state, inputs)
     from ..model.trich_dan import trich_dan_quyet_dinh
 
     init = (project, str(templates), check, str(out_dir), trich_dan_quyet_dinh(project))
     results = _render(todo, init, max(1, jobs or os.cpu_count() or 1), progress)
     order = {slug(communes[i].ten): n for n, (i, _) in enumerate(todo)}
     results.sort(key=lambda r: order[r.slug])
-    result.rendered = [r.ten for r in results]
     _write_results(result, out_dir, results, force, digests, new_state)
+    _finish(result, content_dir, new_state)
     if result.problems:
         discard_state(out_dir)
     else:
-        data = {"version": STATE_VERSION, "base": base, "all": not names or bool(state.get("all")) and
-                state.get("base") == base, "xa_phuong": dict(sorted(new_state.items()))}
-        atomic_write(_state_path(out_dir), json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"),
-                     if_changed=True)
+        state.save_section(out_dir, SECTION, {"all": not names or bool(saved.get("all")), "khung": khung,
+                                               "xa_phuong": dict(sorted(new_state.items()))})
     return result
 
 
-def _all_fresh(out_dir: Path, state: dict, old: dict, files: dict[str, Path]) -> bool:
+def _finish(result: Result, content_dir: Path, records: dict[str, dict]) -> None:
+    """The documents the communes now hold, which of them this run left as they were, the blanks."""
+    result.documents = sorted({rel for rec in records.values() for rel in rec["outputs"]} | set(result.written))
+    result.unchanged = [rel for rel in result.documents if rel not in set(result.written)]
+    result.cho_nhap = cho_nhap_items(result.cho_trong, content_dir)
+
+
+def _all_fresh(out_dir: Path, saved: dict, old: dict, files: dict[str, Path], inputs: Inputs, khung: str) -> bool:
     """Every commune was built by the last full run from the same inputs, and its outputs are there."""
-    return bool(old and state.get("all") and set(files) <= set(old)
-                and all(rec["file"] == _file_digest(files.get(s)) and _outputs_intact(out_dir, rec["outputs"])
-                        for s, rec in old.items()))
+    try:
+        return bool(old and saved.get("all") and saved.get("khung") == khung and set(files) <= set(old)
+                    and all(rec["digest"] == commune_digest(inputs, files.get(s))
+                            and state.all_intact(out_dir, rec["outputs"]) for s, rec in old.items()))
+    except (KeyError, TypeError, AttributeError):  # a state file of another shape: not fresh
+        return False
 
 
-def _selected(result: BatchResult, names, communes, bad, slugs, files) -> list[int]:
+def _selected(result: Result, names, communes, bad, slugs, files) -> list[int]:
     """The communes to consider: the named ones, or all (a commune file of no commune is reported)."""
     if names:
         return _select(names, slugs | {slug(communes[i].ten): i for i in bad if slug(communes[i].ten)})
@@ -386,7 +315,7 @@ def _selected(result: BatchResult, names, communes, bad, slugs, files) -> list[i
     return list(range(len(communes)))
 
 
-def _plan(result: BatchResult, out_dir: Path, selected, communes, bad, files, old, new_state):
+def _plan(result: Result, out_dir: Path, selected, communes, bad, files, old, new_state, inputs: Inputs):
     """(communes to render as (index, own file), digest of each commune's file); the unchanged
     and the badly registered ones are recorded in `result`."""
     todo: list[tuple[int, str | None]] = []
@@ -399,12 +328,12 @@ def _plan(result: BatchResult, out_dir: Path, selected, communes, bad, files, ol
             new_state.pop(slug(xp.ten), None)
             continue
         s = slug(xp.ten)
-        fd = _file_digest(files.get(s))
-        digests[s] = fd
+        digest = commune_digest(inputs, files.get(s))
+        digests[s] = digest
         rec = old.get(s)
-        if rec and rec["file"] == fd and rec["ten"] == xp.ten_day_du and _outputs_intact(out_dir, rec["outputs"]):
-            result.unchanged.append(xp.ten_day_du)
-            result.cho_trong.update({rel: list(v) for rel, v in rec["cho_trong"].items()})
+        if (isinstance(rec, dict) and rec.get("digest") == digest and rec.get("ten") == xp.ten_day_du
+                and state.all_intact(out_dir, rec.get("outputs", {}))):
+            result.cho_trong.update({rel: list(v) for rel, v in rec.get("cho_trong", {}).items()})
             continue
         todo.append((i, str(files[s]) if s in files else None))
     return todo, digests
@@ -429,7 +358,7 @@ def _render(todo, init, jobs: int, show: bool) -> list[CommuneResult]:
     return results
 
 
-def _write_results(result: BatchResult, out_dir: Path, results, force: bool, digests, new_state) -> None:
+def _write_results(result: Result, out_dir: Path, results, force: bool, digests, new_state) -> None:
     """Hand-edited outputs are that commune's error; everything else is written in one go."""
     manifest = Manifest(out_dir)
     ok: list[CommuneResult] = []
@@ -443,15 +372,16 @@ def _write_results(result: BatchResult, out_dir: Path, results, force: bool, dig
             new_state.pop(r.slug, None)
         else:
             ok.append(r)
-    outputs = {rel: data for r in ok for rel, data in r.outputs.items()}
-    write = write_outputs(out_dir, outputs, force=force) if outputs else None
+    result.outputs = {rel: data for r in ok for rel, data in r.outputs.items()}
+    write = write_outputs(out_dir, result.outputs, force=force) if result.outputs else None
     written = set(write.written) if write else set()
     result.written = sorted(written)
     result.backed_up = list(write.backed_up) if write else []
     for r in ok:
-        (result.built if written & set(r.outputs) else result.unchanged).append(r.ten)
+        if written & set(r.outputs):
+            result.built.append(r.ten)
         rels = sorted(r.outputs)
         cho = {rels[0]: list(r.cho_trong)} if r.cho_trong else {}
         result.cho_trong.update(cho)
-        new_state[r.slug] = {"ten": r.ten, "file": digests[r.slug], "cho_trong": cho,
-                             "outputs": {rel: _output_record(out_dir, rel) for rel in rels}}
+        new_state[r.slug] = {"ten": r.ten, "digest": digests[r.slug], "cho_trong": cho,
+                             "outputs": {rel: state.record(out_dir, rel) for rel in rels}}

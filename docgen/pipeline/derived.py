@@ -6,7 +6,6 @@ Nothing is written when any problem is found (content, override, traceability, D
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..content import display_path, load_project
@@ -14,35 +13,32 @@ from ..content.files import appendix_file
 from ..content.overrides import FOLDER, load_overrides, problem_at
 from ..derive import ChoNhap, KetQua, Nguon, ke_hoach_con, select
 from ..errors import DocgenError, Problem, UsageError
+from ..model import Project
 from ..paths import templates_dir as default_templates_dir
-from ..render.engine import Engine
-from . import BuildResult, finish
+from . import finish
 from .checking import template_files
 from .lock import locked_run
-from .render_docs import render_all
+from .result import Result
 
 
-@dataclass
-class DerivedResult:
-    build: BuildResult
-    ket_qua: KetQua
-    cho_nhap: list[ChoNhap] = field(default_factory=list)
+def _agency(project: Project, agency: str | None) -> str | None:
+    if agency is None:
+        return None
+    if agency not in project.agency_keys:
+        raise UsageError(Problem("--agency", None, "usage.unknown-agency",
+                                 f'không có cơ quan "{agency}" trong danh mục (don-vi.yaml); các mã có thể '
+                                 f'dùng: {", ".join(sorted(k for k, c in project.don_vi.co_quan.items() if not c.nhom))}'))
+    return project.key(agency)
 
 
-def derive_project(content_dir: str | Path, agency: str | None = None, kind: str | None = None):
-    """Load, validate and derive in memory: (project, KetQua); DocgenError with every problem."""
-    project = load_project(content_dir)
-    if agency is not None:
-        if agency not in project.agency_keys:
-            raise UsageError(Problem("--agency", None, "usage.unknown-agency",
-                                     f'không có cơ quan "{agency}" trong danh mục (don-vi.yaml); các mã có thể '
-                                     f'dùng: {", ".join(sorted(k for k, c in project.don_vi.co_quan.items() if not c.nhom))}'))
-        agency = project.key(agency)
+def derive_with_files(project: Project, agency: str | None = None, kind: str | None = None):
+    """Validate and derive in memory: (KetQua, {document: its own override file, relative to the
+    project}); DocgenError with every problem."""
+    agency = _agency(project, agency)
     plan_ids = {s.ma for s in select(project)}
     overrides, docs, problems = load_overrides(project, plan_ids)
-    nguon = Nguon(project)
     files = {ma: display_path(d.path) for ma, d in docs.items()}
-    result = ke_hoach_con(nguon, overrides, files, agency=agency, kind=kind)
+    result = ke_hoach_con(Nguon(project), overrides, files, agency=agency, kind=kind)
     phu_luc = display_path(appendix_file(project.root))
     for loi in result.loi:
         problems.append(problem_at(docs.get(loi.ma), phu_luc, loi.loc, loi.code,
@@ -54,22 +50,36 @@ def derive_project(content_dir: str | Path, agency: str | None = None, kind: str
     content_shown = display_path(Path(project.root))
     result.cho_nhap = [c if c.tep.startswith(content_shown) else
                        ChoNhap(c.van_ban, c.truong, c.khoa, f"{content_shown}/{c.tep}") for c in result.cho_nhap]
-    return project, result
+    root = Path(project.root)
+    own = {spec.duong_dan: (Path(docs[spec.ma].path).relative_to(root).as_posix(),)
+           for spec in result.ke_hoach if spec.ma in docs}
+    return result, own
+
+
+def derive_project(content_dir: str | Path, agency: str | None = None,
+                   kind: str | None = None) -> tuple[Project, KetQua]:
+    """Load, validate and derive in memory: (project, KetQua); DocgenError with every problem."""
+    project = load_project(content_dir)
+    return project, derive_with_files(project, agency, kind)[0]
 
 
 def build_derived(content_dir: str | Path, out_dir: str | Path, *, agency: str | None = None,
                   kind: str | None = None, templates: str | Path | None = None, check: bool = True,
-                  force: bool = False) -> DerivedResult:
+                  force: bool = False) -> Result:
+    from ..render.engine import Engine  # docxtpl: imported only when something is rendered
+    from .render_docs import render_all
+
     with locked_run(out_dir):  # one build per output folder at a time, for the whole run
         timings: dict[str, float] = {}
-        _, result = derive_project(content_dir, agency, kind)
+        _, derived = derive_project(content_dir, agency, kind)
         engine = Engine(Path(templates) if templates else default_templates_dir())
         t = time.perf_counter()
-        outputs = render_all(engine, result.van_ban)
+        outputs = render_all(engine, derived.van_ban)
         timings["render"] = time.perf_counter() - t
-        built = finish(outputs, Path(out_dir), check=check, force=force, timings=timings,
-                       templates=template_files(engine.templates_dir, result.van_ban))
-        return DerivedResult(built, result, result.cho_nhap)
+        result = finish(outputs, Path(out_dir), check=check, force=force, timings=timings,
+                        templates=template_files(engine.templates_dir, derived.van_ban))
+        result.cho_nhap = list(derived.cho_nhap)
+        return result
 
 
-__all__ = ["DerivedResult", "FOLDER", "build_derived", "derive_project"]
+__all__ = ["FOLDER", "build_derived", "derive_project", "derive_with_files"]

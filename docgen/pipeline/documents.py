@@ -1,18 +1,19 @@
 """The core documents of a project, as its shape has them (docs/content-shapes.md): the decision
-(when there is one), the plan, its appendices (when there are any), the combined file."""
+(when there is one), the plan, its appendices (when there are any), the combined file. Which of
+them a project gets comes from the registry (docgen/doctypes.py: the CORE entries that apply,
+`can_co`); each entry's `lam` names its maker here (`MAKERS`)."""
 
 from __future__ import annotations
 
-from ..doctypes import kind
+from pathlib import Path
+
+from ..doctypes import CORE, DocType, of_target
 from ..model import KeHoachVB, NhomVB, PhuLuc, PhuLucVB, Project, QuyetDinhVB, VanBan
 from ..model.phu_luc import nhom_label
 from ..model.trich_dan import kem_theo, task_rows, trich_dan_quyet_dinh
 from ..vn import roman
 
-__all__ = ["FILES", "core_documents", "phu_luc_vb", "task_rows", "trich_dan_quyet_dinh"]
-
-FILES = {"quyet_dinh": "quyet-dinh.docx", "ke_hoach": "ke-hoach.docx", "phu_luc": "phu-luc.docx",
-         "tron_bo": "tron-bo.docx"}
+__all__ = ["core_documents", "phu_luc_vb", "task_rows", "trich_dan_quyet_dinh"]
 
 
 def _groups(project: Project, groups, level: int, ma: str) -> tuple[NhomVB, ...]:
@@ -51,28 +52,58 @@ def _ke_hoach_vb(project: Project) -> KeHoachVB:
                      nguoi_ky=kh.nguoi_ky)
 
 
-def core_documents(project: Project) -> list[VanBan]:
-    """The decision, the plan, the appendices and the combined file, as far as the project has
-    them (docgen/doctypes.py `can_co`): tron-bo.docx holds what exists."""
-    cq, kh = project.don_vi.co_quan_ban_hanh, project.ke_hoach
-    meta = {"tac_gia": cq.ten, "ngay": project.ngay_ban_hanh}
-    docs = []
-    if kind("quyet-dinh").applies(project.root) and project.quyet_dinh is not None:
-        qd = project.quyet_dinh
-        docs.append(VanBan("quyet-dinh", FILES["quyet_dinh"], QuyetDinhVB(cq, qd),
-                           tieu_de=f"Quyết định {qd.trich_yeu}".replace("\n", " "), **meta))
-    docs.append(VanBan("ke-hoach", FILES["ke_hoach"], _ke_hoach_vb(project),
-                       tieu_de=f"Kế hoạch {kh.trich_yeu}".replace("\n", " "), **meta))
-    if kind("phu-luc").applies(project.root) and project.phu_luc_ds:
-        many = len(project.phu_luc_ds) > 1
-        parts = tuple(
-            VanBan("phu-luc-cot" if generic(pl) else "phu-luc", FILES["phu_luc"],
-                   phu_luc_vb(project, pl, f"Phụ lục {roman(i)}" if many else "Phụ lục"),
-                   tieu_de=f"Phụ lục {pl.tieu_de}", **meta)
-            for i, pl in enumerate(project.phu_luc_ds, 1))
-        docs.append(parts[0] if not many else VanBan(
-            parts[0].mau, FILES["phu_luc"], parts[0].noi_dung, tieu_de=parts[0].tieu_de, phan=parts, **meta))
-    head = docs[0]
-    all_parts = tuple(p for d in docs for p in (d.phan or (d,)))
-    docs.append(VanBan("tron-bo", FILES["tron_bo"], head.noi_dung, tieu_de=head.tieu_de, phan=all_parts, **meta))
-    return docs
+def _meta(project: Project) -> dict:
+    return {"tac_gia": project.don_vi.co_quan_ban_hanh.ten, "ngay": project.ngay_ban_hanh}
+
+
+def quyet_dinh(project: Project, d: DocType, made: dict[str, VanBan]) -> VanBan | None:
+    qd = project.quyet_dinh
+    if qd is None:
+        return None
+    return VanBan(d.ma, d.duong_dan, QuyetDinhVB(project.don_vi.co_quan_ban_hanh, qd),
+                  tieu_de=f"Quyết định {qd.trich_yeu}".replace("\n", " "), **_meta(project))
+
+
+def ke_hoach(project: Project, d: DocType, made: dict[str, VanBan]) -> VanBan:
+    return VanBan(d.ma, d.duong_dan, _ke_hoach_vb(project),
+                  tieu_de=f"Kế hoạch {project.ke_hoach.trich_yeu}".replace("\n", " "), **_meta(project))
+
+
+def phu_luc(project: Project, d: DocType, made: dict[str, VanBan]) -> VanBan | None:
+    """The appendices: one file; several are its parts (Phụ lục I, II, …)."""
+    if not project.phu_luc_ds:
+        return None
+    meta, many = _meta(project), len(project.phu_luc_ds) > 1
+    parts = tuple(
+        VanBan("phu-luc-cot" if generic(pl) else "phu-luc", d.duong_dan,
+               phu_luc_vb(project, pl, f"Phụ lục {roman(i)}" if many else "Phụ lục"),
+               tieu_de=f"Phụ lục {pl.tieu_de}", **meta)
+        for i, pl in enumerate(project.phu_luc_ds, 1))
+    if not many:
+        return parts[0]
+    return VanBan(parts[0].mau, d.duong_dan, parts[0].noi_dung, tieu_de=parts[0].tieu_de, phan=parts, **meta)
+
+
+def tron_bo(project: Project, d: DocType, made: dict[str, VanBan]) -> VanBan:
+    """The combined file: every part of the documents made before it, in registry order (their
+    renderings are reused, render_docs.render_all_parts)."""
+    docs = list(made.values())
+    parts = tuple(p for doc in docs for p in (doc.phan or (doc,)))
+    return VanBan(d.ma, d.duong_dan, docs[0].noi_dung, tieu_de=docs[0].tieu_de, phan=parts, **_meta(project))
+
+
+MAKERS = {f"{__name__}:{f.__name__}": f for f in (quyet_dinh, ke_hoach, phu_luc, tron_bo)}
+
+
+def core_documents(project: Project, content: Path | None = None,
+                   doctypes: tuple[DocType, ...] | None = None) -> list[VanBan]:
+    """The core documents of the registry (`doctypes`, default every CORE entry) that apply to
+    the project in `content` (default the project's folder), in registry order."""
+    root = Path(content) if content is not None else Path(project.root)
+    made: dict[str, VanBan] = {}
+    for d in doctypes if doctypes is not None else of_target(CORE):
+        if d.applies(root):
+            doc = MAKERS[d.lam](project, d, made)
+            if doc is not None:
+                made[d.ma] = doc
+    return list(made.values())

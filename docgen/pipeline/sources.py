@@ -65,9 +65,16 @@ def _tree_stamp() -> str:
     return h.hexdigest()
 
 
+_MEMO: dict[tuple[str, str], list[str]] = {}   # (tree stamp, roots) -> modules, within one process
+
+
 def source_files(roots: tuple[str, ...], cache: Path | None = None) -> list[Path]:
-    """The files of `reachable(roots)`; `cache` (a JSON file) saves the parse between runs."""
+    """The files of `reachable(roots)`; `cache` (a JSON file) saves the parse between runs, and
+    the answer is kept in this process while no source file changed."""
     stamp, key = _tree_stamp(), "|".join(roots)
+    if (stamp, key) in _MEMO and cache is None:
+        known = _module_files()
+        return [known[m] for m in _MEMO[stamp, key] if m in known]
     try:
         data = json.loads(cache.read_text("utf-8")) if cache else {}
     except (OSError, ValueError):
@@ -81,5 +88,6 @@ def source_files(roots: tuple[str, ...], cache: Path | None = None) -> list[Path
                 cache.write_text(json.dumps(data), "utf-8")
             except OSError:
                 pass  # a read-only disk: parse again next time
+    _MEMO[stamp, key] = data["roots"][key]
     known = _module_files()
     return [known[m] for m in data["roots"][key] if m in known]

@@ -9,8 +9,10 @@ the text width exactly (twips, the last column takes the rounding).
 from __future__ import annotations
 
 from ..model import DongNhiemVu, NhomVB, PhuLucVB
+from ..vn.metrics import text_width_mm
 
 TWIPS_PER_MM = 1440 / 25.4
+CELL_MM = 108 / TWIPS_PER_MM                  # left/right cell padding (templates/make_templates.py)
 PAGE_W, PAGE_H = 11906, 16838                 # A4 in twips (templates/make_templates.py)
 TEXT_W = {"doc": 9355, "ngang": 14287}        # text width: portrait, landscape
 WIDTH_MM = {"tt": 12, "nhiem_vu": 74, "san_pham": 42, "chu_tri": 34, "phoi_hop": 34, "thoi_gian": 36,
@@ -18,12 +20,22 @@ WIDTH_MM = {"tt": 12, "nhiem_vu": 74, "san_pham": 42, "chu_tri": 34, "phoi_hop":
 AGENCY_TEXT = {"chu_tri", "phoi_hop", "theo_doi", "kinh_phi", "ket_qua", "ghi_chu"}
 
 
-def widths(keys: tuple[str, ...]) -> tuple[bool, list[int]]:
-    """(landscape, column widths in twips) for the columns `keys`."""
-    natural = [WIDTH_MM[k] * TWIPS_PER_MM for k in keys]
+def _word_mm(header: str) -> float:
+    """The width a header needs so that none of its words (12 pt bold) breaks ("STT" in ld09)."""
+    return max((text_width_mm(w, 12, bold=True) for w in header.split()), default=0.0) + 2 * CELL_MM + 1
+
+
+def widths(keys: tuple[str, ...], headers: tuple[str, ...] = ()) -> tuple[bool, list[int]]:
+    """(landscape, column widths in twips) for the columns `keys` (with their printed headers):
+    the known widths scaled to the text width, a column never narrower than its header's words."""
+    headers = headers or ("",) * len(keys)
+    least = [_word_mm(h) * TWIPS_PER_MM for h in headers]
+    natural = [max(WIDTH_MM[k] * TWIPS_PER_MM, m) for k, m in zip(keys, least)]
     landscape = sum(natural) > TEXT_W["doc"]
     total = TEXT_W["ngang" if landscape else "doc"]
-    scaled = [int(w * total / sum(natural)) for w in natural]
+    fixed = [m if m > w * total / sum(natural) else 0 for w, m in zip(natural, least)]
+    free = sum(w for w, f in zip(natural, fixed) if not f)
+    scaled = [int(f or w * (total - sum(fixed)) / free) for w, f in zip(natural, fixed)]
     scaled[-1] += total - sum(scaled)
     return landscape, scaled
 
@@ -58,7 +70,7 @@ def _rows(groups: tuple[NhomVB, ...], keys, ws) -> list[dict]:
 
 def phu_luc_cot(vb: PhuLucVB) -> dict:
     keys = vb.cot_ma
-    landscape, ws = widths(keys)
+    landscape, ws = widths(keys, vb.cot)
     page = ({"w": PAGE_H, "h": PAGE_W, "huong": "landscape"} if landscape
             else {"w": PAGE_W, "h": PAGE_H, "huong": "portrait"})
     return {

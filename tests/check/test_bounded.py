@@ -125,14 +125,14 @@ def test_diff_refuses_a_fifo_instead_of_waiting(tmp_path):
     run = _docgen("diff", built, fifo)          # hung forever before
     assert run.returncode == 2
     assert run.stderr == (f"{fifo}: lỗi: không phải tệp DOCX thông thường (FIFO, thiết bị hoặc socket); "
-                          "docgen chỉ đọc tệp thật [diff.not-docx]\n")
+                          "docgen chỉ đọc tệp thật [diff.not-docx]\nCó 1 lỗi, 0 cảnh báo.\n")
 
 
 def test_diff_is_bounded_like_check(hostile, cli):
     status, _, err = cli("diff", hostile["empty"], hostile["empty"])
     assert status == 2
     assert err == (f"{hostile['empty']}: lỗi: tệp có quá 1.000.000 phần tử và thuộc tính XML (đến phần "
-                   "word/document.xml); từ chối đọc tiếp [check.too-large]\n")
+                   "word/document.xml); từ chối đọc tiếp [check.too-large]\nCó 1 lỗi, 0 cảnh báo.\n")
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero")
@@ -140,7 +140,7 @@ def test_diff_refuses_a_device(cli):
     status, _, err = cli("diff", "/dev/zero", "/dev/zero")
     assert status == 2
     assert err == ("/dev/zero: lỗi: không phải tệp DOCX thông thường (FIFO, thiết bị hoặc socket); "
-                   "docgen chỉ đọc tệp thật [diff.not-docx]\n")
+                   "docgen chỉ đọc tệp thật [diff.not-docx]\nCó 1 lỗi, 0 cảnh báo.\n")
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
@@ -173,7 +173,7 @@ def test_diff_refuses_a_zip_bomb(tmp_path, cli):
     status, _, err = cli("diff", bomb, bomb)
     assert status == 2
     assert err.startswith(f"{bomb}: lỗi: thành phần word/document.xml có tỉ lệ nén bất thường (")
-    assert err.endswith("từ chối giải nén [check.too-large]\n")
+    assert err.endswith("từ chối giải nén [check.too-large]\nCó 1 lỗi, 0 cảnh báo.\n")
 
 
 def test_a_template_zip_bomb_is_refused(project, tmp_path, cli, monkeypatch):

@@ -42,21 +42,21 @@ def test_incremental(project, tmp_path):
     first = _build(project, out)
     assert len(first.built) == ALL and len(first.written) == 2 * ALL and not first.problems
     assert_commune_files(out)
-    state = out / ".docgen" / "xa-phuong.json"
-    assert json.loads(state.read_text("utf-8"))["all"] is True
+    state = out / ".docgen" / "trang-thai.json"                # the one state file, its commune section
+    assert json.loads(state.read_text("utf-8"))["xa_phuong"]["all"] is True
     mtimes = {p: p.stat().st_mtime_ns for p in (out / "xa-phuong").rglob("*.docx")}
 
     again = _build(project, out)                       # nothing changed: nothing rendered or written
-    assert again.rendered == [] and again.written == [] and len(again.unchanged) == ALL
+    assert again.rendered == [] and again.written == [] and len(again.unchanged) == 2 * ALL
     assert {p: p.stat().st_mtime_ns for p in mtimes} == mtimes
 
     # one commune's data changes: that commune only is rendered; only the changed file is written
     (project / "xa-phuong").mkdir()
     (project / "xa-phuong" / "tam-quan-bac.yaml").write_text("chu_tich: Nguyễn Văn An\n", "utf-8")
     one = _build(project, out)
-    assert one.rendered == ["phường Tam Quan Bắc"]
+    assert one.rendered == ["xa-phuong/tam-quan-bac/ke-hoach.docx", "xa-phuong/tam-quan-bac/phu-luc.docx"]
     assert one.written == ["xa-phuong/tam-quan-bac/ke-hoach.docx"]
-    assert one.built == ["phường Tam Quan Bắc"] and len(one.unchanged) == ALL - 1
+    assert one.built == ["phường Tam Quan Bắc"] and len(one.unchanged) == 2 * ALL - 1
     assert "Nguyễn Văn An" in _text((out / "xa-phuong/tam-quan-bac/ke-hoach.docx").read_bytes())
     assert "xa-phuong/tam-quan-bac/ke-hoach.docx" not in one.cho_trong and len(one.cho_trong) == ALL - 1
 
@@ -73,7 +73,7 @@ def test_incremental(project, tmp_path):
     # the town plan changes: every commune is rendered; the plans citing it are rewritten
     edit(project / "quyet-dinh.yaml", 'so: ""', 'so: "15"')
     town = _build(project, out)
-    assert len(town.rendered) == ALL
+    assert len(town.rendered) == 2 * ALL
     assert town.written == sorted(f"xa-phuong/{p.parent.name}/ke-hoach.docx" for p in mtimes if p.name == "ke-hoach.docx")
     assert "Quyết định số 15/QĐ-UBND" in _text((out / "xa-phuong/hoai-my/ke-hoach.docx").read_bytes())
 
@@ -90,7 +90,7 @@ def test_incremental(project, tmp_path):
                     data = data.replace(b"</Properties>", b"<Company>UBND</Company></Properties>")
                 dst.writestr(info, data)
     tpl = _build(project, out, templates=templates)
-    assert len(tpl.rendered) == ALL
+    assert len(tpl.rendered) == 2 * ALL
     assert tpl.written == sorted(f"xa-phuong/{p.parent.name}/phu-luc.docx" for p in mtimes if p.name == "phu-luc.docx")
     assert _build(project, out, templates=templates).rendered == []
 
@@ -105,11 +105,11 @@ def test_hand_edit_is_reported_not_overwritten(project, tmp_path, cli):
     status, stdout, err = cli("xa-phuong", "--content", project, "--out", out, "--no-check")
     assert status == 1
     assert f"{target}: lỗi: tệp đã được sửa tay" in err and "[build.edited-by-hand]" in err
-    assert "Xã/phường: 0 đã dựng, 16 không đổi, 1 lỗi" in stdout
+    assert f"Đã dựng 32 văn bản vào {out}/xa-phuong/: 0 đã ghi, 32 không đổi" in stdout
     assert target.read_bytes() == original + b"HAND"
-    assert not (out / ".docgen" / "xa-phuong.json").exists()         # failed build: state discarded
+    assert "xa_phuong" not in json.loads((out / ".docgen" / "trang-thai.json").read_text("utf-8"))  # failed: dropped
     status, stdout, _ = cli("xa-phuong", "--content", project, "--out", out, "--no-check", "--force")
-    assert status == 0 and "Xã/phường: 1 đã dựng, 16 không đổi, 0 lỗi" in stdout
+    assert status == 0 and f"Đã dựng 34 văn bản vào {out}/xa-phuong/: 1 đã ghi, 33 không đổi" in stdout
     assert target.read_bytes() == original
     assert list((out / ".docgen" / "sao-luu").rglob("ke-hoach.docx"))
 
@@ -131,11 +131,11 @@ def test_one_commune_failure_leaves_the_others_built(project, tmp_path, cli, mon
             "(1 đến 7) [content.invalid-value]") in err
     assert ('content/xa-phuong/hoai-nhon.yaml: lỗi: tên tệp "hoai-nhon.yaml" không ứng với xã/phường nào trong '
             'danh mục (don-vi.yaml); có phải "hoai-huong.yaml"? [xa-phuong.unknown-file]') in err
-    assert "Xã/phường: 15 đã dựng, 0 không đổi, 2 lỗi" in stdout
+    assert "Đã dựng 30 văn bản vào build/xa-phuong/: 30 đã ghi, 0 không đổi" in stdout
     built = {p.parent.name for p in (tmp_path / "build" / "xa-phuong").rglob("ke-hoach.docx")}
     assert len(built) == 15 and "hoai-duc" not in built and "hoai-my" not in built
     assert_commune_files(tmp_path / "build", sorted(built))
-    assert not (tmp_path / "build" / ".docgen" / "xa-phuong.json").exists()
+    assert not (tmp_path / "build" / ".docgen" / "trang-thai.json").exists()
     assert "Traceback" not in err
 
 
@@ -153,7 +153,7 @@ def test_bad_commune_in_registry(project, tmp_path, cli, monkeypatch, old, new, 
     status, stdout, err = cli("xa-phuong", "--content", "content", "--out", "build", "--no-check")
     assert status == 1
     assert f"content/don-vi.yaml:{line}: lỗi: {message}" in err
-    assert "Xã/phường: 16 đã dựng, 0 không đổi, 1 lỗi" in stdout
+    assert "Đã dựng 32 văn bản vào build/xa-phuong/: 32 đã ghi, 0 không đổi" in stdout
     assert {p for p in tmp_path.rglob("*") if "build" not in p.parts} == before   # nothing outside build/
     assert all(p.resolve().is_relative_to((tmp_path / "build").resolve()) for p in (tmp_path / "build").rglob("*"))
     assert len(list((tmp_path / "build" / "xa-phuong").rglob("*.docx"))) == 32
@@ -164,7 +164,7 @@ def test_one_commune_by_name_writes_the_batch_bytes(project, tmp_path, cli):
     batch, single = tmp_path / "batch", tmp_path / "single"
     assert cli("xa-phuong", "--content", project, "--out", batch, "--jobs", "2")[0] == 0
     status, stdout, _ = cli("xa-phuong", "Tam Quan Bắc", "xã Hoài Mỹ", "--content", project, "--out", single)
-    assert status == 0 and "Xã/phường: 2 đã dựng, 0 không đổi, 0 lỗi" in stdout
+    assert status == 0 and f"Đã dựng 4 văn bản vào {single}/xa-phuong/: 4 đã ghi, 0 không đổi" in stdout
     docs = _docs(single)
     assert sorted(docs) == ["xa-phuong/hoai-my/ke-hoach.docx", "xa-phuong/hoai-my/phu-luc.docx",
                             "xa-phuong/tam-quan-bac/ke-hoach.docx", "xa-phuong/tam-quan-bac/phu-luc.docx"]
@@ -172,7 +172,7 @@ def test_one_commune_by_name_writes_the_batch_bytes(project, tmp_path, cli):
     assert_commune_files(single, ["hoai-my", "tam-quan-bac"])
     # a named build keeps the state usable: the full batch afterwards renders the other 15 only
     rest = _build(project, single, check=True)
-    assert len(rest.rendered) == 15 and _docs(single) == _docs(batch)
+    assert len(rest.rendered) == 2 * 15 and _docs(single) == _docs(batch)
 
 
 def test_unknown_commune_name(project, tmp_path, cli):
@@ -195,7 +195,7 @@ def test_blanks_are_listed_in_one_file_not_on_screen(project, tmp_path, cli):
     status, stdout, _ = cli("xa-phuong", "--content", project, "--out", out, "--no-check")
     assert status == 0
     lines = stdout.splitlines()
-    assert len(lines) == 2 and lines[1] == (f"Còn 17 chỗ trống cần điền trong 17 văn bản; danh sách theo "
+    assert len(lines) == 2 and lines[1] == (f"Còn 17 chỗ cần người nhập trong 17 văn bản; danh sách theo "
                                             f"từng văn bản: {out / 'can-nhap-xa-phuong.md'}")
     listing = (out / "can-nhap-xa-phuong.md").read_text("utf-8")
     assert listing.count("\n## xa-phuong/") == 17
@@ -207,7 +207,7 @@ def test_blanks_are_listed_in_one_file_not_on_screen(project, tmp_path, cli):
     (project / "xa-phuong").mkdir()
     (project / "xa-phuong" / "hoai-my.yaml").write_text("chu_tich: Nguyễn Văn A\n", "utf-8")
     status, stdout, _ = cli("xa-phuong", "--content", project, "--out", out, "--no-check")
-    assert status == 0 and "Còn 16 chỗ trống cần điền trong 16 văn bản" in stdout
+    assert status == 0 and "Còn 16 chỗ cần người nhập trong 16 văn bản" in stdout
     assert "hoai-my" not in (out / "can-nhap-xa-phuong.md").read_text("utf-8")
     (project / "xa-phuong" / "hoai-my.yaml").write_text("chu_tich: ''\n", "utf-8")
     cli("xa-phuong", "--content", project, "--out", out, "--no-check")

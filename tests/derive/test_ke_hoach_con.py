@@ -42,9 +42,9 @@ def test_three_named_drafts_for_the_right_agencies(built):
 
 def test_every_plan_row_has_a_draft(built):
     for spec in select(load_project(CONTENT)):
-        assert spec.duong_dan in built.build.outputs
-        assert_derived_document(spec.duong_dan, built.build.outputs[spec.duong_dan])
-    sheets = sorted(p for p in built.build.outputs if p.endswith("/bang-phan-cong.docx"))
+        assert spec.duong_dan in built.outputs
+        assert_derived_document(spec.duong_dan, built.outputs[spec.duong_dan])
+    sheets = sorted(p for p in built.outputs if p.endswith("/bang-phan-cong.docx"))
     assert sheets == [f"ke-hoach-con/{a}/bang-phan-cong.docx" for a in (
         "phong-noi-vu", "phong-tai-chinh-ke-hoach", "phong-tu-phap", "phong-van-hoa-va-thong-tin",
         "van-phong-hdnd-va-ubnd")]
@@ -52,7 +52,7 @@ def test_every_plan_row_has_a_draft(built):
 
 def test_inspection_plan_names_12_communes_all_before_the_deadline(built):
     assert parent_target(load_project(CONTENT)) == 70
-    data = built.build.outputs[KT]
+    data = built.outputs[KT]
     rows = [r for r in table_rows(data) if len(r) == 7 and r[0].isdigit()]
     units = [r[1] for r in rows]
     assert len(units) == 12 and len(set(units)) == 12
@@ -67,7 +67,7 @@ def test_inspection_plan_names_12_communes_all_before_the_deadline(built):
 
 
 def test_it_plan_carries_the_parent_percentages(built):
-    text = "\n".join(paragraphs(built.build.outputs[IT]))
+    text = "\n".join(paragraphs(built.outputs[IT]))
     assert "- Phấn đấu đạt 100% văn bản đi, đến của các cơ quan, đơn vị được phát hành, xử lý dưới dạng điện tử." in text
     assert ("80% thủ tục hành chính đang được cung cấp dịch vụ công trực tuyến mức độ 3, mức độ 4 có phát sinh hồ sơ; "
             "40% thủ tục hành chính được xử lý trực tuyến mức độ 3, mức độ 4") in text
@@ -75,15 +75,15 @@ def test_it_plan_carries_the_parent_percentages(built):
 
 
 def test_signature_blocks(built):
-    text = "\n".join(paragraphs(built.build.outputs[KT]))
+    text = "\n".join(paragraphs(built.outputs[KT]))
     assert "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH" in text
     assert "Số:       /KH-UBND" in text
-    pvh = "\n".join(paragraphs(built.build.outputs["ke-hoach-con/phong-noi-vu/v-2-dao-tao-boi-duong-can-bo.docx"]))
+    pvh = "\n".join(paragraphs(built.outputs["ke-hoach-con/phong-noi-vu/v-2-dao-tao-boi-duong-can-bo.docx"]))
     assert "UBND THỊ XÃ HOÀI NHƠN\nPHÒNG NỘI VỤ" in pvh and "/KH-PNV" in pvh and "TRƯỞNG PHÒNG" in pvh
 
 
 def test_every_derived_document_passes_the_checker(built):
-    for rel, data in built.build.outputs.items():
+    for rel, data in built.outputs.items():
         errors = [f for f in check_docx_bytes(data, rel) if f.is_error]
         assert errors == [], rel
 
@@ -92,7 +92,7 @@ def test_each_draft_cites_the_decision_and_follows_its_number(content, tmp_path)
     _, before = derive_project(content)
     qd = content / "quyet-dinh.yaml"
     qd.write_text(qd.read_text("utf-8").replace('so: ""', 'so: "15"', 1), "utf-8")
-    out = build_derived(content, tmp_path / "out", check=False).build.outputs
+    out = build_derived(content, tmp_path / "out", check=False).outputs
     for rel in (KT, TT, IT):
         first = paragraphs(out[rel])
         intro = next(p for p in first if p.startswith("Thực hiện Quyết định"))
@@ -101,8 +101,8 @@ def test_each_draft_cites_the_decision_and_follows_its_number(content, tmp_path)
 
 
 def test_same_input_same_bytes(tmp_path):
-    a = build_derived(CONTENT, tmp_path / "a", check=False).build.outputs
-    b = build_derived(CONTENT, tmp_path / "b", check=False).build.outputs
+    a = build_derived(CONTENT, tmp_path / "a", check=False).outputs
+    b = build_derived(CONTENT, tmp_path / "b", check=False).outputs
     assert a == b
     assert len(a) == 21
     assert_derived_outputs(a)
@@ -175,16 +175,16 @@ lich:
 def test_override_appears_and_survives_a_second_build(content, tmp_path):
     (content / "ke-hoach-con" / "kiem-tra.yaml").write_text(OVERRIDE, "utf-8")
     first = build_derived(content, tmp_path / "out", check=True)
-    text = "\n".join(paragraphs(first.build.outputs[KT]))
+    text = "\n".join(paragraphs(first.outputs[KT]))
     assert 'Trưởng đoàn: Ông Nguyễn Văn A & bà Lê Thị "B", Phó Chủ tịch UBND thị xã' in text
     assert "Thành viên: Trần Văn C, Phòng Tư pháp" in text
-    rows = [r for r in table_rows(first.build.outputs[KT]) if len(r) == 7 and r[0].isdigit()]
+    rows = [r for r in table_rows(first.outputs[KT]) if len(r) == 7 and r[0].isdigit()]
     assert [r[1] for r in rows][-1] == "UBND phường Hoài Hương"
     assert rows[-1][2] == "14 giờ 00, thứ Sáu, ngày 15/10/2021"
     assert "UBND xã Hoài Châu" not in [r[1] for r in rows]
     keys = {c.khoa for c in first.cho_nhap if c.van_ban == KT}
     assert "doan_kiem_tra.truong_doan" not in keys and "doan_kiem_tra.thu_ky" in keys
     second = build_derived(content, tmp_path / "out", check=True)
-    assert KT in second.build.write.unchanged
-    assert (tmp_path / "out" / KT).read_bytes() == first.build.outputs[KT]
+    assert KT in second.unchanged
+    assert (tmp_path / "out" / KT).read_bytes() == first.outputs[KT]
     assert (content / "ke-hoach-con" / "kiem-tra.yaml").read_text("utf-8") == OVERRIDE

@@ -22,7 +22,7 @@ def test_missing_file(mk, tmp_path):
     a = mk("a.docx", ["Một"])
     r = invoke("diff", a, tmp_path / "khong-co.docx")
     assert r.exit_code == 2
-    assert r.stderr == f"{tmp_path / 'khong-co.docx'}: lỗi: không tìm thấy tệp [diff.missing-file]\n"
+    assert r.stderr == f"{tmp_path / 'khong-co.docx'}: lỗi: không tìm thấy tệp [diff.missing-file]\nCó 1 lỗi, 0 cảnh báo.\n"
     assert "Traceback" not in r.output
 
 
@@ -32,7 +32,7 @@ def test_not_a_docx(mk, tmp_path):
     r = invoke("diff", mk("a.docx", ["Một"]), txt)
     assert r.exit_code == 2
     assert r.stderr == (f"{txt}: lỗi: không phải tệp DOCX (không đọc được word/document.xml) "
-                        "[diff.not-docx]\n")
+                        "[diff.not-docx]\nCó 1 lỗi, 0 cảnh báo.\n")
 
 
 def test_one_file_is_a_usage_error(mk):
@@ -87,7 +87,7 @@ def test_build_against_previous(project, full_build, tmp_path):
 def test_watch_missing_folder(tmp_path):
     r = invoke("watch", "--content", tmp_path / "khong-co")
     assert r.exit_code == 2
-    assert r.stderr == f"{tmp_path / 'khong-co'}: lỗi: thư mục nội dung không tồn tại [watch.missing-dir]\n"
+    assert r.stderr == f"{tmp_path / 'khong-co'}: lỗi: thư mục nội dung không tồn tại [watch.missing-dir]\nCó 1 lỗi, 0 cảnh báo.\n"
 
 
 def test_watch_rebuilds_once_after_a_save(mk, tmp_path):
@@ -137,4 +137,4 @@ def test_watch_keeps_going_after_a_failed_build(tmp_path):
     assert r.stderr.splitlines() == [
         'content/phu-luc.yaml:12: lỗi: cơ quan chủ trì "PTP2" không có trong danh mục '
         "[content.unknown-agency]",
-        "Dựng lại thất bại (1 lỗi); đang chờ sửa."]
+        "Có 1 lỗi, 0 cảnh báo (dựng lại thất bại; đang chờ sửa)."]

@@ -135,4 +135,4 @@ def test_interrupted_write_leaves_old_or_new_and_is_recovered(project, tmp_path,
         assert p.read_bytes() in (old[p.name], new[p.name]), "never truncated or mixed"
     result = build(project, out)  # the next build recognises both versions as docgen's own
     assert {p.name: p.read_bytes() for p in out.glob("*.docx")} == new
-    assert result.write.backed_up == []
+    assert result.backed_up == []

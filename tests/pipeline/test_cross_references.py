@@ -44,10 +44,10 @@ def test_core_documents_follow_the_decision(project, tmp_path):
 def test_derived_plans_follow_the_decision(project, tmp_path):
     from docgen.pipeline.derived import build_derived
 
-    before = build_derived(project, tmp_path / "a").build.outputs
+    before = build_derived(project, tmp_path / "a").outputs
     assert before and all("1234/QĐ-UBND" not in all_text(d) for d in before.values())
     _sign(project)
-    after = build_derived(project, tmp_path / "b").build.outputs
+    after = build_derived(project, tmp_path / "b").outputs
     plans = {rel: data for rel, data in after.items() if not rel.endswith("bang-phan-cong.docx")}
     sheets = {rel: data for rel, data in after.items() if rel.endswith("bang-phan-cong.docx")}
     assert plans and sheets

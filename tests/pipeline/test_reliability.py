@@ -274,7 +274,7 @@ def test_an_oserror_escaping_a_command_is_an_io_message(cli, monkeypatch, tmp_pa
         raise OSError(errno.EBUSY, "Device or resource busy", str(tmp_path / "x.docx"))
 
     monkeypatch.setattr(runner, "run", busy)
-    status, _, err = cli("build", "--out", tmp_path / "b")
+    status, _, err = cli("build", "--vi-du", "--out", tmp_path / "b")
     assert status == 1
     assert err.splitlines()[0] == (f"{tmp_path / 'x.docx'}: lỗi: tệp đang bị chương trình khác giữ; đóng "
                                    "chương trình đó rồi chạy lại [io.locked]")

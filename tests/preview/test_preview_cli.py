@@ -76,12 +76,12 @@ def test_same_names_in_different_folders_do_not_collide(docs, fake_soffice, tmp_
 def test_missing_and_non_docx_input(tmp_path):
     r = invoke("pdf", tmp_path / "khong-co.docx")
     assert r.exit_code == 2
-    assert r.stderr == f"{tmp_path / 'khong-co.docx'}: lỗi: không tìm thấy tệp hoặc thư mục [preview.missing-file]\n"
+    assert r.stderr == f"{tmp_path / 'khong-co.docx'}: lỗi: không tìm thấy tệp hoặc thư mục [preview.missing-file]\nCó 1 lỗi, 0 cảnh báo.\n"
     txt = tmp_path / "a.txt"
     txt.write_text("x")
     r = invoke("preview", txt)
     assert r.exit_code == 2
-    assert r.stderr == f"{txt}: lỗi: không phải tệp DOCX [preview.not-docx]\n"
+    assert r.stderr == f"{txt}: lỗi: không phải tệp DOCX [preview.not-docx]\nCó 1 lỗi, 0 cảnh báo.\n"
 
 
 def test_contact_sheet_escapes_and_links_relatively():
