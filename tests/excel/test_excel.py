@@ -205,14 +205,18 @@ def test_editing_a_cell_rebuilds_the_documents_that_read_it(excel_project, cli):
     status, out, err = cli("build", "--out", "build")
     assert "0 đã ghi, 59 không đổi" in out
     from docgen.paths import templates_dir
-    from docgen.pipeline.batch import base_digest
-    digest = base_digest(excel_project, templates_dir(), True)
+    from docgen.pipeline.batch import commune_digest
+    from docgen.pipeline.digests import Inputs
+
+    def digest():
+        return commune_digest(Inputs(excel_project, templates_dir(), check=True, out_dir=office / "build"), None)
+    before_digest = digest()
 
     def edit(ws):
         ws["B5"] = "Ban hành Kế hoạch CCHC năm 2021 (đã sửa trong Excel)"
     _save(excel_project, edit)
     os.utime(excel_project / "phu-luc.xlsx")
-    assert base_digest(excel_project, templates_dir(), True) != digest   # the commune batch reads the xlsx
+    assert digest() != before_digest   # the commune batch reads the xlsx
     status, out, err = cli("build", "--out", "build")
     assert status == 0, err
     after = _tree_digests(office / "build")
