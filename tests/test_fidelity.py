@@ -494,6 +494,21 @@ def test_ld09_parts_are_complete():
     assert [r[0] for r in corrected[-10:]] == [str(n) for n in range(1, 11)]  # each row a task (sua-loi)
 
 
+def test_ld09_text_is_the_extraction_of_the_docx():
+    """tests/fidelity/ld09.txt is exactly what scripts/extract_docx_text.py reads from ld09 today."""
+    import importlib.util
+
+    docx = SHARED / "real-docx" / "ld09-kh-ubnd-cchc-2026.docx"
+    if not docx.is_file():
+        pytest.fail(f"Không tìm thấy văn bản gốc {docx}: bài kiểm tra cần thư mục shared/ cạnh mã nguồn.")
+    spec = importlib.util.spec_from_file_location("extract_docx_text", REPO / "scripts" / "extract_docx_text.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.extract(docx) == read_original(LAM_DONG), (
+        "tests/fidelity/ld09.txt khác bản trích mới: chạy lại "
+        "python scripts/extract_docx_text.py ../shared/real-docx/ld09-kh-ubnd-cchc-2026.docx -o tests/fidelity/ld09.txt")
+
+
 # --------------------------------------------------------------------------- the built documents
 
 

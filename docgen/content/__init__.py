@@ -10,8 +10,10 @@ from pathlib import Path
 
 from ..errors import DocgenError, Problem
 from ..model import DonVi, KeHoach, PhuLucTep, Project, QuyetDinh
+from ..model.cap import mo_hinh_cua, nhom
 from .files import appendix_file, display_path, load_model
 from .khung import load_khung
+from .levels import check_levels
 from .shapes import check_ke_hoach, check_phu_luc, check_typed_numbers
 from .validate import suggest_agency
 from .xlsx_read import Workbook
@@ -72,7 +74,11 @@ def load_project(folder: str | Path, timings: dict | None = None) -> Project:
         problems += docs["phu_luc"].check_agencies(index)
     elif tep and values["don_vi"]:
         problems += check_phu_luc(tep, docs["phu_luc"], index)
-    khung, khung_paths, found = load_khung(folder, timings)
+    mo_hinh = mo_hinh_cua(values.get("ke_hoach"), values.get("quyet_dinh"))
+    if values["don_vi"]:
+        problems += check_levels(values["don_vi"], docs["don_vi"], mo_hinh)
+    cap = values["don_vi"].co_quan_ban_hanh.cap if values["don_vi"] else "thi_xa"
+    khung, khung_paths, found = load_khung(folder, timings, nhom(cap), mo_hinh)
     problems += found
     if problems:
         raise DocgenError(problems)

@@ -20,14 +20,32 @@ SHIPPED = Path(__file__).resolve().parents[1] / "khung"
 FOLDER = "khung"
 
 
-def khung_path(root: Path, name: str) -> Path:
-    """The skeleton a project uses: its own `khung/<name>.yaml` when present, else the shipped one."""
+def bien_the(name: str, nhom: str = "huyen", mo_hinh: str = "ba_cap") -> tuple[str, ...]:
+    """The shipped files that may word skeleton `name` for an issuing body of tier `nhom`
+    (model.cap.NHOM: tinh, huyen, xa) in period `mo_hinh` (ba_cap, hai_cap), most specific
+    first: `<name>.<nhom>-<mo_hinh>.yaml`, `<name>.<nhom>.yaml`, `<name>.yaml`."""
+    ky = mo_hinh.replace("_", "-")
+    return (f"{name}.{nhom}-{ky}.yaml", f"{name}.{nhom}.yaml", f"{name}.yaml")
+
+
+def khung_path(root: Path, name: str, nhom: str = "huyen", mo_hinh: str = "ba_cap") -> Path:
+    """The skeleton a project uses: its own `khung/<name>.yaml` when present, else the shipped
+    variant for its level and period (`bien_the`), else the shipped `<name>.yaml`."""
     own = Path(root) / FOLDER / f"{name}.yaml"
-    return own if own.is_file() else SHIPPED / f"{name}.yaml"
+    if own.is_file():
+        return own
+    return next(p for p in (SHIPPED / f for f in bien_the(name, nhom, mo_hinh)) if p.is_file())
 
 
-def load_khung(root: Path, timings: dict | None = None):
-    """Every skeleton of the project: ({name: model}, {name: path}, problems)."""
+def khung_files(root: Path, name: str) -> list[Path]:
+    """Every file that can word skeleton `name` for this project (its own, every shipped variant):
+    what a change digest must cover when the level and period are not known yet."""
+    own = Path(root) / FOLDER / f"{name}.yaml"
+    return [own] if own.is_file() else sorted(SHIPPED.glob(f"{name}.*yaml"))
+
+
+def load_khung(root: Path, timings: dict | None = None, nhom: str = "huyen", mo_hinh: str = "ba_cap"):
+    """Every skeleton of the project, chosen for its level and period: ({name: model}, {name: path}, problems)."""
     from .files import display_path, load_model
 
     values, paths, problems = {}, {}, []
@@ -39,7 +57,7 @@ def load_khung(root: Path, timings: dict | None = None):
                                         f'tệp khung "{path.name}" không có trong docgen; các tệp khung: '
                                         + ", ".join(f"{n}.yaml" for n in KHUNG)))
     for name, model in KHUNG.items():
-        path = khung_path(root, name)
+        path = khung_path(root, name, nhom, mo_hinh)
         value, doc, found = load_model(path, model, timings)
         if value is not None:
             found = check_slots(doc, model)

@@ -23,7 +23,7 @@ def load_overrides(project: Project, plan_ids: set[str]):
     values, docs, problems = {}, {}, []
     if not folder.is_dir():
         return values, docs, problems
-    all_ids = {ma for ma, _, _ in project.phu_luc.tasks()}
+    all_ids = {ma for ma, _, _ in project.phu_luc.tasks()} if project.phu_luc else set()
     for path in sorted(folder.glob("*.yaml")):
         value, doc, found = load_model(path, KeHoachConOverride)
         problems += found

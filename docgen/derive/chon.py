@@ -72,9 +72,11 @@ def kind_of(task: NhiemVu) -> str:
     t = _norm(task.nhiem_vu)
     if re.search(r"kiểm tra công tác (cchc|cải cách hành chính)", t):
         return "kiem_tra"
-    if "thông tin, tuyên truyền" in t:
+    # "thông tin, tuyên truyền về CCHC" (Hoài Nhơn), "tuyên truyền công tác cải cách hành chính" (ld09)
+    if "thông tin, tuyên truyền" in t or re.search(r"tuyên truyền (?:công tác |về )?(?:cchc|cải cách hành chính)", t):
         return "tuyen_truyen"
-    if "ứng dụng công nghệ thông tin" in t or "ứng dụng cntt" in t:
+    # "ứng dụng CNTT" (NQ 30c), "kế hoạch chuyển đổi số" (ld09 VI.1, NQ 76 and after)
+    if "ứng dụng công nghệ thông tin" in t or "ứng dụng cntt" in t or "kế hoạch chuyển đổi số" in t:
         return "cntt"
     return "chung"
 
@@ -97,8 +99,9 @@ def _expand(text: str) -> str:
     return text
 
 
-_PLAN_PREFIX = re.compile(r"^(?:ban hành|xây dựng)(?: và triển khai thực hiện)?\s+kế hoạch\s+(?:và\s+)?",
-                          re.IGNORECASE)
+# "Ban hành Kế hoạch …", "Xây dựng và tổ chức thực hiện kế hoạch …", "Tham mưu ban hành Kế hoạch …" (ld09)
+_PLAN_PREFIX = re.compile(r"^(?:tham mưu\s+)?(?:ban hành|xây dựng)(?: và (?:triển khai|tổ chức) thực hiện)?\s+"
+                          r"kế hoạch\s+(?:và\s+)?", re.IGNORECASE)
 
 
 def _core_title(text: str) -> str:
@@ -129,11 +132,13 @@ def select(project: Project) -> list[KeHoachCon]:
     """Every appendix row whose product is a plan, except the row of the parent plan itself."""
     out: list[KeHoachCon] = []
     used: set[tuple[str, str]] = set()
+    if project.phu_luc is None:   # a plan without appendix: nothing to derive from
+        return out
     for gi, group in enumerate(project.phu_luc.nhom, 1):
-        for ti, task in enumerate(group.nhiem_vu, 1):
-            if not is_plan(task) or is_parent_plan(project, task):
-                continue
-            ma = f"{project_roman(gi)}.{ti}"
+        for ma, task in ((ma, t) for ma, g, t in project.phu_luc.tasks() if g is group):  # sub-groups too
+            lead = task.chu_tri_chinh
+            if not is_plan(task) or is_parent_plan(project, task) or lead is None or project.co_quan(lead).nhom:
+                continue        # a group ("UBND các xã, phường, đặc khu") issues no one plan: each member its own
             key = project.key(task.chu_tri_chinh)
             kind = kind_of(task)
             a_slug = agency_slug(project, key)
@@ -143,8 +148,3 @@ def select(project: Project) -> list[KeHoachCon]:
             used.add((a_slug, name))
             out.append(KeHoachCon(ma, gi, group, task, kind, key, name, a_slug))
     return out
-
-
-def project_roman(n: int) -> str:
-    from ..vn import roman
-    return roman(n)

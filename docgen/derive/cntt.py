@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..model import NhomVB, PhuLucVB
+from ..model.trich_dan import o_co_quan
 from ..vn import roman
 from .khung import Ban, G, P
 from .kiem_tra import walk
@@ -17,7 +18,9 @@ from .slots import fill
 
 IT_ROW = re.compile(r"CNTT|công nghệ thông tin|phần mềm|một cửa điện tử|chữ ký số|dịch vụ công trực tuyến|"
                     r"Cổng TTĐT|Trang TTĐT|thông tin điện tử|ISO|HTQLCL|Phòng họp không giấy", re.IGNORECASE)
-AREA = re.compile(r"hiện đại hóa", re.IGNORECASE)
+# the area's name: "Hiện đại hóa nền hành chính" (NQ 30c, 2011-2020), "Xây dựng và phát triển Chính
+# quyền điện tử, Chính quyền số" (NQ 76/NQ-CP, ld09)
+AREA = re.compile(r"hiện đại hóa|chính quyền điện tử|chính quyền số", re.IGNORECASE)
 
 
 def modern_section(project):
@@ -35,8 +38,8 @@ def _items_under(project, heading: str) -> list[str]:
 
 
 def targets(project) -> list[str]:
-    """The "Chỉ tiêu" bullets under "Hiện đại hóa nền hành chính", verbatim."""
-    return _items_under(project, "chỉ tiêu")
+    """The "Chỉ tiêu" bullets under "Hiện đại hóa nền hành chính", verbatim ("Mục tiêu" in ld09)."""
+    return _items_under(project, "chỉ tiêu") or _items_under(project, "mục tiêu")
 
 
 def solutions(project) -> list[str]:
@@ -53,11 +56,12 @@ def derive(ban: Ban):
     chi_tieu = targets(project)
     if not chi_tieu:
         ban.error(("nhiem_vu",), "derive.no-target",
-                  "Kế hoạch (ke-hoach.yaml) không có mục \"Hiện đại hóa nền hành chính\" với điểm \"Chỉ tiêu\"")
+                  'Kế hoạch (ke-hoach.yaml) không có mục "Hiện đại hóa nền hành chính" (hoặc "Chính quyền điện tử, '
+                  'Chính quyền số") với điểm "Chỉ tiêu" (hoặc "Mục tiêu")')
     rows = it_rows(project)
     can_cu = [G(ban.cau("can_cu"))]
     can_cu += [G(c) for c in ban.ov.can_cu] or [G(ban.cho_nhap("", "can_cu"))]
-    nhiem_vu = [G(ban.cau("nhiem_vu", nhiem_vu=task.nhiem_vu.rstrip(". "), chu_tri=ban.ten(task.chu_tri_chinh),
+    nhiem_vu = [G(ban.cau("nhiem_vu", nhiem_vu=task.nhiem_vu.rstrip(". "), chu_tri=o_co_quan(project, task.chu_tri),
                           thoi_gian="; ".join(line.lstrip("- ") for line in task.thoi_gian.dong())))
                 for ma, g, task in rows]
     values = ban.values.plus(kinh_phi=ban.cho_nhap(ban.ov.kinh_phi, "kinh_phi"))

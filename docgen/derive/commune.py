@@ -31,8 +31,9 @@ from ..model import (
 )
 from ..model.cho_nhap import ChoNhap
 from ..model.commune import XaPhuongRieng
-from ..model.content import CoQuanBanHanh
+from ..model.content import CapTren, CoQuanBanHanh
 from ..model.khung import KhungXaPhuong
+from ..model.trich_dan import o_co_quan
 from ..vn import Ngay, ngay_thang_nam, roman, so_ky_hieu, strip_end
 from .cho_nhap import SoCho
 from .names import RESERVED
@@ -53,14 +54,14 @@ def slug(text: str) -> str:
     return name + "-1" if name in RESERVED else name  # "Côn" -> "con-1": CON is a Windows device
 
 
-_NAME_OK = re.compile(r"^[^\W_](?:[\w' -]*[^\W_])?$")
+_NAME_OK = re.compile(r"^[^\W_](?:[\w'’ -]*[^\W_])?$")   # "D’Ran", "B’Lao" (ld07)
 
 
 def loi_ten(ten: str) -> str | None:
     """Why a commune name cannot name a folder (Vietnamese), or None when it is safe."""
     if not _NAME_OK.match(ten) or "_" in ten:
         return (f'tên xã/phường "{ten}" có ký tự không dùng được trong tên (chỉ dùng chữ, số, '
-                'dấu cách, dấu gạch nối); không dựng xã/phường này')
+                'dấu cách, dấu gạch nối, dấu nháy); không dựng xã/phường này')
     s = slug(ten)
     if not s:
         return (f'tên xã/phường "{ten}" không đổi được thành tên thư mục (không có chữ cái Latinh); '
@@ -82,13 +83,16 @@ def cong_chuc(khung: KhungXaPhuong, role: str, xa_phuong: XaPhuong) -> str:
     title = khung.cong_chuc[role]
     if isinstance(title, str):
         return title
-    return title.xa if xa_phuong.loai == "xa" else title.khac
+    return getattr(title, xa_phuong.loai, "") or (title.xa if xa_phuong.loai == "xa" else title.khac)
 
 
 # Area kinds, recognised from the (parent's) area name; the order does not matter.
 _AREA_KEYS = (("chi_dao", "chỉ đạo"), ("the_che", "thể chế"), ("tthc", "thủ tục"),
               ("bo_may", "bộ máy"), ("can_bo", "công chức"), ("tai_chinh", "tài chính"),
-              ("hien_dai", "hiện đại"), ("hien_dai", "điện tử"))
+              ("hien_dai", "hiện đại"), ("hien_dai", "điện tử"),
+              # the NQ 76/NQ-CP names (ld08, ld09): "Xây dựng và tổ chức thi hành pháp luật",
+              # "Cải cách chế độ công vụ", "… Chính quyền số"
+              ("the_che", "pháp luật"), ("can_bo", "công vụ"), ("hien_dai", "chính quyền số"))
 
 
 def area_kind(name: str) -> str:
@@ -139,7 +143,7 @@ def chi_tieu_cap_xa(project: Project, area: str, values: Slots) -> list[str]:
     doi = [(fill(d.tu, values), fill(d.thanh, values)) for d in rules.doi]
     out = []
     for diem in khoan.noi_dung:
-        if diem.kieu != "diem" or not diem.text.lower().startswith("chỉ tiêu"):
+        if diem.kieu != "diem" or not diem.text.lower().startswith(("chỉ tiêu", "mục tiêu")):   # "Mục tiêu": ld09
             continue
         for bullet in diem.noi_dung:
             if "%" not in bullet.text:
@@ -179,10 +183,12 @@ Row = tuple[str, str, tuple[str, ...], str, str, tuple[str, ...], str]   # ma, t
 
 def _slots(project: Project, khung: KhungXaPhuong, xa_phuong: XaPhuong, trich_dan: str) -> Slots:
     officers = {f"cong_chuc_{r}": cong_chuc(khung, r, xa_phuong) for r in khung.cong_chuc}
-    lead = officers.get("cong_chuc_van_phong", "")
+    lead = officers.get(f"cong_chuc_{khung.dau_moi}", "")
+    # "công chức Văn phòng - Thống kê" is a common noun; "Phòng Văn hóa - Xã hội" a name (capital kept)
+    lead = lower_first(lead) if lead.startswith("Công chức") else lead
     return chung(project, trich_dan).plus(
         dv=xa_phuong.loai_ten, ten=xa_phuong.ten_day_du, ten_in_hoa=xa_phuong.ten_day_du.upper(),
-        con=xa_phuong.don_vi_con, dau_moi=lower_first(lead), **officers)
+        con=xa_phuong.don_vi_con, dau_moi=lead, **officers)
 
 
 def _rows(project: Project, khung: KhungXaPhuong, xa_phuong: XaPhuong, gi: int, group, values: Slots,
@@ -194,14 +200,17 @@ def _rows(project: Project, khung: KhungXaPhuong, xa_phuong: XaPhuong, gi: int, 
     rows: list[Row] = []
     for ti, task in enumerate(group.nhiem_vu, 1):
         ma = f"{roman(gi)}.{ti}"
-        chu_tri = project.co_quan(task.chu_tri_chinh)
+        leads = [project.co_quan(r) for r in task.co_quan_refs("chu_tri")]   # co-leads ("Sở Tư pháp; UBND các xã")
         phoi_hop = [project.co_quan(r) for r in task.co_quan_refs("phoi_hop")]
-        if chu_tri.gom_xa_phuong:
-            others = "; ".join(c.ten for c in phoi_hop if not c.gom_xa_phuong)
+        if any(c.gom_xa_phuong for c in leads):
+            others = "; ".join(dict.fromkeys(c.ten for c in leads + phoi_hop if not c.gom_xa_phuong))
             rows.append((ma, task.nhiem_vu, task.san_pham, lead, others, tuple(task.thoi_gian.dong()), task.ghi_chu))
         elif any(c.gom_xa_phuong for c in phoi_hop):
-            text = fill(khung.phoi_hop, values.plus(chu_tri=chu_tri.ten, viec=lower_first(task.nhiem_vu)))
-            rows.append((ma, text, task.san_pham, lead, chu_tri.ten, tuple(task.thoi_gian.dong()), task.ghi_chu))
+            chu_tri = o_co_quan(project, task.chu_tri)
+            # "Phối hợp với các sở, ban, ngành …": a group's name is a common noun mid-sentence
+            ten = "; ".join(lower_first(c.ten) if c.nhom else c.ten for c in leads) or chu_tri
+            text = fill(khung.phoi_hop, values.plus(chu_tri=ten, viec=lower_first(task.nhiem_vu)))
+            rows.append((ma, text, task.san_pham, lead, chu_tri, tuple(task.thoi_gian.dong()), task.ghi_chu))
     for duty in khung.nhiem_vu_chuan.get(kind, ()):
         rows.append(("", fill(duty.nhiem_vu, values), tuple(fill(s, values) for s in duty.san_pham),
                      cong_chuc(khung, duty.chu_tri, xa_phuong),
@@ -266,7 +275,7 @@ def ke_hoach_xa_phuong(project: Project, xa_phuong: XaPhuong, rieng: XaPhuongRie
     co_quan = CoQuanBanHanh(
         ten=fill(khung.co_quan.ten, values), ten_ngan=fill(khung.co_quan.ten_ngan, values),
         dong_tieu_de=tuple(fill(t, values) for t in khung.co_quan.dong_tieu_de),
-        chu_quan=(town.ten_ngan.upper(),) if town.chu_quan_xa_phuong else (),
+        cap_tren=CapTren(ten=town.ten, cap=town.cap) if town.chu_quan_xa_phuong else None,
         ky_hieu="UBND", dia_danh=xa_phuong.ten, cap=xa_phuong.loai)
     areas, groups = _areas(project, khung, xa_phuong, rieng, values)
     trich_yeu = fill(khung.trich_yeu, values)

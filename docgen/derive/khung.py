@@ -7,6 +7,7 @@ Follows reference/derived-plans.md §1.0 and §4: a plan of UBND thị xã is si
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
@@ -29,6 +30,7 @@ from ..vn.han import han_cuoi
 from .cho_nhap import SoCho
 from .chon import KeHoachCon, lower_first, nam_ke_hoach, trich_yeu
 from .slots import Slots, chung, fill, fill_blocks
+from .viet_tat import dinh_nghia, giai_thich
 
 # The skeleton file of each kind of derived plan (docgen/khung/<file>.yaml).
 KHUNG_FILE = {"kiem_tra": "kiem-tra", "tuyen_truyen": "tuyen-truyen", "cntt": "ung-dung-cntt",
@@ -154,7 +156,7 @@ class Ban:
         if self.ov.ngay:
             return self.ov.ngay
         tg = self.spec.task.thoi_gian
-        han = han_cuoi(tg.ban_hanh or tg.han or tg.thuc_hien or "", self.nam)
+        han = han_ban_hanh(tg.ban_hanh or tg.han or tg.thuc_hien or "", self.nam)
         if han is None or han.year != self.nam:
             return Ngay(nam=self.nam, thang=12)
         return Ngay(nam=han.year, thang=han.month)
@@ -208,7 +210,9 @@ class Ban:
         """The plan and its appendices in one file (each appendix its own section, numbered I, II…)."""
         cq, ngay = self.co_quan(), self.ngay()
         tieu_de = self.trich_yeu()
-        kh = KeHoachVB(co_quan=cq, trich_yeu=tieu_de, noi_dung=(self.mo_dau(), *body), so=self.ov.so,
+        parent = self.project.ke_hoach
+        defs = dinh_nghia((*(Khoi(doan=t) for t in parent.mo_dau), *parent.noi_dung))
+        kh = KeHoachVB(co_quan=cq, trich_yeu=tieu_de, noi_dung=giai_thich((self.mo_dau(), *body), defs), so=self.ov.so,
                        ngay=ngay, dia_danh=cq.dia_danh, ket_thuc=self.ket_thuc(),
                        noi_nhan=tuple(self.ov.noi_nhan or noi_nhan), luu=self.luu(), nguoi_ky=self.nguoi_ky())
         path = self.spec.duong_dan
@@ -221,6 +225,27 @@ class Ban:
             pl = PhuLucVB(tieu_de=pl.tieu_de, kem_theo=kem_theo, nhom=pl.nhom, phu_luc_so=so, cot=pl.cot)
             parts.append(VanBan("phu-luc", f"{path}#{slug}", pl, tieu_de=f"{so} {pl.tieu_de}", **meta))
         return VanBan("ke-hoach", path, kh, tieu_de=f"Kế hoạch {tieu_de}", phan=tuple(parts), **meta)
+
+
+# "Ban hành kế hoạch trong tháng 01/2026 và tổ chức thực hiện" (ld09): issued that month, carried
+# out through the plan year
+_BAN_HANH_THANG = re.compile(r"ban hành\b[^;]*?\btháng (\d{1,2})/(\d{4})", re.IGNORECASE)
+
+
+def han_ban_hanh(text: str, nam: int) -> _dt.date | None:
+    """The last day to issue a plan by a row's time ("Quý I/2021", "Ban hành … tháng 01/2026 …")."""
+    han = han_cuoi(text, nam)
+    m = _BAN_HANH_THANG.search(text) if han is None else None
+    return han_cuoi(f"Tháng {m.group(1)}/{m.group(2)}", nam) if m else han
+
+
+def han_thuc_hien(text: str, nam: int) -> _dt.date | None:
+    """The last day of carrying out a row ("Cả năm", "Quý IV/2021"; "… và tổ chức thực hiện": the
+    plan year's end)."""
+    han = han_cuoi(text, nam)
+    if han is None and re.search(r"\bthực hiện\b", text, re.IGNORECASE):
+        return _dt.date(nam, 12, 31)
+    return han
 
 
 def sentence_case(title: str) -> str:

@@ -18,10 +18,9 @@ import re
 from ..model import DongNhiemVu, NhomVB, PhuLucVB, XaPhuong
 from ..model.derived import LichKiemTra
 from ..vn import roman
-from ..vn.han import han_cuoi
 from ..vn.numbers import phan_tram_cua
 from .chon import lower_first
-from .khung import Ban, G, K, P, sentence_case
+from .khung import Ban, G, K, P, han_thuc_hien, sentence_case
 from .slots import fill
 
 TARGET = re.compile(r"kiểm tra công tác (?:CCHC|cải cách hành chính) đối với (\d+(?:[.,]\d+)?)\s*%\s*UBND cấp xã",
@@ -78,7 +77,7 @@ def ddmmyyyy(d: _dt.date) -> str:
 
 def deadline(ban: Ban) -> _dt.date | None:
     tg = ban.spec.task.thoi_gian
-    return han_cuoi(tg.thuc_hien or tg.han or tg.ban_hanh or "", ban.nam)
+    return han_thuc_hien(tg.thuc_hien or tg.han or tg.ban_hanh or "", ban.nam)
 
 
 def chon_xa(ban: Ban) -> tuple[list[XaPhuong], float, int]:
@@ -134,6 +133,47 @@ def chon_co_quan(ban: Ban) -> list[str]:
     return keys
 
 
+def _unit_of(ban: Ban, units, i: int, row: LichKiemTra):
+    """The inspected unit a schedule row names, or None (the problem reported)."""
+    xa = find_xa(ban.project, row.don_vi)
+    if xa is None and row.don_vi not in ban.project.agency_keys:
+        ban.error(("lich", i, "don_vi"), "content.unknown-commune",
+                  f'đơn vị "{row.don_vi}" không có trong danh mục xã, phường và cơ quan (don-vi.yaml)'
+                  f'{_hint(ban.project, row.don_vi)}')
+        return None
+    want = ("xa", xa) if xa is not None else ("cq", ban.project.key(row.don_vi))
+    unit = next((u for u in units if u == want), None)
+    if unit is None:
+        ban.error(("lich", i, "don_vi"), "derive.not-inspected",
+                  f'"{row.don_vi}" không thuộc danh sách được kiểm tra (doi_tuong)')
+    return unit
+
+
+def _given(ban: Ban, units, han: _dt.date | None) -> dict[int, LichKiemTra]:
+    """The schedule rows a person entered, by unit; a day, or only a month when the skeleton words it."""
+    given: dict[int, LichKiemTra] = {}
+    for i, row in enumerate(ban.ov.lich):
+        unit = _unit_of(ban, units, i, row)
+        if unit is None:
+            continue
+        if id(unit) in given:
+            ban.error(("lich", i, "don_vi"), "content.duplicate", f'"{row.don_vi}" có hai dòng lịch')
+            continue
+        by_month = row.ngay.thang is not None and row.ngay.ngay is None and "lich_thang" in ban.khung.cau
+        if not (row.ngay.is_complete or by_month):
+            ban.error(("lich", i, "ngay"), "content.invalid-date", "ngày kiểm tra phải ghi đủ ngày/tháng/năm"
+                      + ("" if "lich_thang" in ban.khung.cau else
+                         ' (khung kiểm tra không có câu "lich_thang" cho lịch theo tháng)'))
+            continue
+        if han and row.ngay.latest() > han:
+            shown = ddmmyyyy(row.ngay.as_date()) if row.ngay.is_complete else f"tháng {row.ngay.thang}/{row.ngay.nam}"
+            ban.error(("lich", i, "ngay"), "derive.after-deadline",
+                      f"ngày kiểm tra {shown} sau thời hạn {ddmmyyyy(han)} của nhiệm vụ {ban.spec.ma}")
+            continue
+        given[id(unit)] = row
+    return given
+
+
 def lich(ban: Ban, xas: list[XaPhuong], agencies: list[str], han: _dt.date | None):
     """Schedule rows (date, unit label, place, attendees, note) and whether any date is proposed."""
     units = [("xa", x) for x in xas] + [("cq", k) for k in agencies]
@@ -150,54 +190,23 @@ def lich(ban: Ban, xas: list[XaPhuong], agencies: list[str], han: _dt.date | Non
         ban.error(("doi_tuong", "bat_dau"), "derive.after-deadline",
                   f"lịch dự kiến bắt đầu {ddmmyyyy(start_day)} kết thúc ngày {ddmmyyyy(max(proposed.values()))}, "
                   f"sau thời hạn {ddmmyyyy(han)} của nhiệm vụ {ban.spec.ma}")
-    given: dict[int, LichKiemTra] = {}
-    for i, row in enumerate(ban.ov.lich):
-        unit = None
-        xa = find_xa(ban.project, row.don_vi)
-        if xa is not None:
-            unit = next((u for u in units if u[0] == "xa" and u[1] == xa), None)
-            if unit is None:
-                ban.error(("lich", i, "don_vi"), "derive.not-inspected",
-                          f'"{row.don_vi}" không thuộc danh sách được kiểm tra (doi_tuong)')
-                continue
-        elif row.don_vi in ban.project.agency_keys:
-            key = ban.project.key(row.don_vi)
-            unit = next((u for u in units if u[0] == "cq" and u[1] == key), None)
-            if unit is None:
-                ban.error(("lich", i, "don_vi"), "derive.not-inspected",
-                          f'"{row.don_vi}" không thuộc danh sách được kiểm tra (doi_tuong)')
-                continue
-        else:
-            ban.error(("lich", i, "don_vi"), "content.unknown-commune",
-                      f'đơn vị "{row.don_vi}" không có trong danh mục xã, phường và cơ quan (don-vi.yaml)'
-                      f'{_hint(ban.project, row.don_vi)}')
-            continue
-        if id(unit) in given:
-            ban.error(("lich", i, "don_vi"), "content.duplicate", f'"{row.don_vi}" có hai dòng lịch')
-            continue
-        if not row.ngay.is_complete:
-            ban.error(("lich", i, "ngay"), "content.invalid-date", "ngày kiểm tra phải ghi đủ ngày/tháng/năm")
-            continue
-        if han and row.ngay.as_date() > han:
-            ban.error(("lich", i, "ngay"), "derive.after-deadline",
-                      f"ngày kiểm tra {ddmmyyyy(row.ngay.as_date())} sau thời hạn {ddmmyyyy(han)} "
-                      f"của nhiệm vụ {ban.spec.ma}")
-            continue
-        given[id(unit)] = row
+    given = _given(ban, units, han)
     rows = []
     for n, u in enumerate(units):
         row = given.get(id(u))
-        day = row.ngay.as_date() if row else proposed[id(u)]
+        month = row is not None and not row.ngay.is_complete          # a schedule by month (ld08)
+        day = (_dt.date(row.ngay.nam, row.ngay.thang, 1) if month else row.ngay.as_date()) if row else proposed[id(u)]
         default_place = (ban.cau("dia_diem_xa", ten_xa=u[1].ten_day_du) if u[0] == "xa"
                          else ban.cau("dia_diem_co_quan", ten_co_quan=ban.ten(u[1])))
         gio = row.gio if row else LichKiemTra.model_fields["gio"].default
         rows.append((day, n, u[0], label[id(u)],
-                     ban.cau("lich_thoi_gian", gio=gio, thu=THU[day.weekday()], ngay=ddmmyyyy(day)),
+                     (ban.cau("lich_thang", thang=f"{day.month}/{day.year}") if month else
+                      ban.cau("lich_thoi_gian", gio=gio, thu=THU[day.weekday()], ngay=ddmmyyyy(day))),
                      (row.dia_diem if row and row.dia_diem else default_place),
                      (row.thanh_phan if row and row.thanh_phan else ban.cau("thanh_phan")),
                      (row.ghi_chu if row else ban.cau("ghi_chu"))))
     rows.sort()
-    return rows, len(given) < len(units)
+    return rows, len(given) < len(units), any(not r.ngay.is_complete for r in given.values())
 
 
 def _doi_tuong(ban: Ban, xas, pct: float, need: int, agencies) -> list:
@@ -210,10 +219,14 @@ def _doi_tuong(ban: Ban, xas, pct: float, need: int, agencies) -> list:
     return out
 
 
-def _thoi_gian(ban: Ban, rows, han) -> str:
+def _thoi_gian(ban: Ban, rows, han, by_month: bool = False) -> str:
     days = [r[0] for r in rows]
-    text = (ban.cau("thoi_gian", tu=ddmmyyyy(min(days)), den=ddmmyyyy(max(days))) if days
-            else ban.cau("thoi_gian_khong_lich"))
+    if days and by_month:
+        month = lambda d: f"{d.month}/{d.year}"  # noqa: E731
+        text = ban.cau("thoi_gian_thang", tu=month(min(days)), den=month(max(days)))
+    else:
+        text = (ban.cau("thoi_gian", tu=ddmmyyyy(min(days)), den=ddmmyyyy(max(days))) if days
+                else ban.cau("thoi_gian_khong_lich"))
     return text + (ban.cau("thoi_han", han=ddmmyyyy(han)) if han else "")
 
 
@@ -232,25 +245,31 @@ def _schedule(ban: Ban, rows) -> PhuLucVB:
                     cot=tuple(fill(c, ban.values) for c in pl.cot))
 
 
+def _noi_dung(ban: Ban) -> list:
+    """What is inspected, derived: one khoản per area of the parent appendix, one line per task."""
+    project, out = ban.project, []
+    for group in project.phu_luc.nhom:
+        items = [G(ban.cau("noi_dung_muc", ma_nv=ma, nhiem_vu=lower_first(task.nhiem_vu.rstrip(". "))))
+                 for ma, g, task in project.phu_luc.tasks() if g is group]
+        out.append(K(sentence_case(group.ten), *items))
+    return out
+
+
 def derive(ban: Ban):
-    project, spec = ban.project, ban.spec
+    spec = ban.spec
     han = deadline(ban)
     if han is None:
         ban.error(("nhiem_vu",), "derive.deadline",
                   f'không hiểu thời hạn "{spec.task.thoi_gian.text()}" của nhiệm vụ {spec.ma} trong phu-luc.yaml')
     xas, pct, need = chon_xa(ban)
     agencies = chon_co_quan(ban)
-    rows, any_proposed = lich(ban, xas, agencies, han)
+    rows, any_proposed, by_month = lich(ban, xas, agencies, han)
     if any_proposed:
         ban.cho.note(fill(ban.khung.cho_nhap["lich"], ban.values), "lich")
     doan, c = ban.ov.doan_kiem_tra, ban.cho_nhap
-    noi_dung_kt = []
-    for group in project.phu_luc.nhom:
-        items = [G(ban.cau("noi_dung_muc", ma_nv=ma, nhiem_vu=lower_first(task.nhiem_vu.rstrip(". "))))
-                 for ma, g, task in project.phu_luc.tasks() if g is group]
-        noi_dung_kt.append(K(sentence_case(group.ten), *items))
+    noi_dung_kt = list(ban.ov.noi_dung_kiem_tra) or _noi_dung(ban)
     values = ban.values.plus(
-        thoi_gian=_thoi_gian(ban, rows, han),
+        thoi_gian=_thoi_gian(ban, rows, han, by_month),
         truong_doan=c(doan.truong_doan if doan else "", "truong_doan", "doan_kiem_tra.truong_doan"),
         pho_truong_doan=c(doan.pho_truong_doan if doan else "", "pho_truong_doan", "doan_kiem_tra.pho_truong_doan"),
         thanh_vien=c("; ".join(doan.thanh_vien) if doan else "", "thanh_vien", "doan_kiem_tra.thanh_vien"),

@@ -14,6 +14,7 @@ from string import Formatter
 
 from ..errors import DocgenError, Problem
 from ..model import Khoi, Project
+from ..model.cap import cap_duoi, liet_ke, mo_hinh_cua
 from ..model.khung import VAI_TRO, KhoiKhung
 
 _FORMATTER = Formatter()
@@ -79,16 +80,30 @@ def lower_first(text: str) -> str:
 
 
 def nam_ke_hoach(project: Project) -> int:
-    """The parent plan's year: "… năm 2021" in its trích yếu, else the decision's year + 1."""
+    """The parent plan's year: its `nam`, "… năm 2021" in its trích yếu, else the issuing year + 1."""
     if project.ke_hoach.nam_dau:   # ke-hoach.yaml `nam` ("2026", or the first year of "2026-2030")
         return project.ke_hoach.nam_dau
     m = re.search(r"năm (\d{4})", project.ke_hoach.trich_yeu)
     return int(m.group(1)) if m else project.ngay_ban_hanh.nam + 1
 
 
+def mo_hinh_du_an(project: Project) -> str:
+    """The period of the project's plan (model.cap.MO_HINH): "ba_cap" or "hai_cap"."""
+    return mo_hinh_cua(project.ke_hoach, getattr(project, "quyet_dinh", None))
+
+
+def don_vi_cap_xa(project: Project) -> str:
+    """"xã, phường" / "xã, phường, đặc khu": the kinds of the registry's communes, else those the
+    level has in the period (model.cap.CAP_DUOI)."""
+    cq = project.don_vi.co_quan_ban_hanh
+    kinds = [x.loai for x in project.don_vi.xa_phuong] or list(cap_duoi(cq.cap, mo_hinh_du_an(project)))
+    return liet_ke(kinds) or "xã, phường"
+
+
 def chung(project: Project, trich_dan: str) -> Slots:
     """The slots every skeleton may use (docgen.model.khung.CHUNG), from the registry."""
     cq = project.don_vi.co_quan_ban_hanh
+    qd = getattr(project, "quyet_dinh", None)
     values = {
         "nam": str(nam_ke_hoach(project)),
         "cap": cq.cap_ten,
@@ -96,7 +111,11 @@ def chung(project: Project, trich_dan: str) -> Slots:
         "co_quan_ban_hanh": cq.ten_ngan,
         "trich_dan": trich_dan,
         "ke_hoach": lower_first(project.ke_hoach.trich_yeu),
-        "quyet_dinh": lower_first(" ".join((project.quyet_dinh or project.ke_hoach).trich_yeu.split())),
+        # the decision's title; a plan issued directly is cited "… về <its title>"
+        "quyet_dinh": (lower_first(" ".join(qd.trich_yeu.split())) if qd is not None
+                       else "về " + lower_first(" ".join(project.ke_hoach.trich_yeu.split()))),
+        "don_vi_cap_xa": don_vi_cap_xa(project),
+        "ubnd_cac_xa": f"UBND các {don_vi_cap_xa(project)}",
     }
     for role in VAI_TRO:
         holder = project.vai_tro(role)

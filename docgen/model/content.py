@@ -12,6 +12,7 @@ from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from .base import Model
+from .cap import CAP_TEN, Cap, LoaiXa
 from .phu_luc import NhiemVu, NhomNhiemVu, PhuLuc, PhuLucTep, ThoiGian
 from .types import NgayField, NonBlank, SoVanBan, Text
 
@@ -21,12 +22,28 @@ __all__ = ["CAP_TEN", "CoQuan", "CoQuanBanHanh", "DonVi", "KeHoach", "Khoi", "Mo
 
 # --- registry (don-vi.yaml) -------------------------------------------------------------
 
-Cap = Literal["tinh", "thanh_pho", "thi_xa", "huyen", "quan", "phuong", "xa", "thi_tran"]
-CAP_TEN = {"thi_xa": "thị xã", "huyen": "huyện", "quan": "quận", "thanh_pho": "thành phố", "tinh": "tỉnh",
-           "phuong": "phường", "xa": "xã", "thi_tran": "thị trấn"}
-"""The level word of each `cap`, as text names a body of that level ("UBND thị xã")."""
 VaiTro = Literal["noi_vu", "tu_phap", "van_hoa_thong_tin", "tai_chinh", "van_phong"]
 """Roles an agency can hold: home affairs (CCHC), justice, culture and information, finance, office."""
+
+
+class CapTren(Model):
+    """The issuing body's parent (a commune's province after 2025): the cơ quan chủ quản line."""
+
+    ten: NonBlank                                # "Ủy ban nhân dân tỉnh Lâm Đồng"
+    cap: Cap
+
+    @property
+    def dong_tieu_de(self) -> str:
+        """The header line above the body's name: "UBND TỈNH LÂM ĐỒNG" (ld11, derived-plans.md §2.4)."""
+        return dong_chu_quan(self.ten)
+
+
+def dong_chu_quan(ten: str) -> str:
+    """A parent body's name as the regular header line: "Ủy ban nhân dân tỉnh X" -> "UBND TỈNH X"."""
+    for long in ("Ủy ban nhân dân", "Uỷ ban nhân dân"):
+        if ten.startswith(long):
+            ten = "UBND" + ten[len(long):]
+    return ten.upper()
 
 
 class CoQuanBanHanh(Model):
@@ -35,13 +52,25 @@ class CoQuanBanHanh(Model):
     ten: NonBlank                                # "Ủy ban nhân dân thị xã Hoài Nhơn"
     ten_ngan: NonBlank                           # "UBND thị xã Hoài Nhơn" (citations)
     dong_tieu_de: tuple[NonBlank, ...] = Field(min_length=1)   # header lines, bold
-    chu_quan: tuple[NonBlank, ...] = ()          # parent-body header lines, regular
+    chu_quan: tuple[NonBlank, ...] = ()          # parent-body header lines, regular (wins over cap_tren)
     ky_hieu: NonBlank                            # "UBND" in "QĐ-UBND"
     dia_danh: NonBlank                           # "Hoài Nhơn" (ô 4)
     cap: Cap = "thi_xa"
+    cap_tren: CapTren | None = None              # the parent body; its header line when chu_quan is empty
     # Commune plans print ten_ngan in capitals ("UBND THỊ XÃ HOÀI NHƠN") as the parent line
     # above "ỦY BAN NHÂN DÂN / PHƯỜNG …" (derived-plans.md §2.4; a per-deployment choice).
     chu_quan_xa_phuong: bool = True
+
+    @model_validator(mode="before")
+    @classmethod
+    def _chu_quan_from_parent(cls, value):
+        """No header line written: the one computed from `cap_tren` (explicit lines win)."""
+        parent = value.get("cap_tren") if isinstance(value, dict) else None
+        if parent is not None and not value.get("chu_quan"):
+            ten = parent.ten if isinstance(parent, CapTren) else parent.get("ten") if isinstance(parent, dict) else None
+            if isinstance(ten, str) and ten.strip():
+                value = {**value, "chu_quan": [dong_chu_quan(ten.strip())]}
+        return value
 
     @property
     def cap_ten(self) -> str:
@@ -61,16 +90,16 @@ class CoQuan(Model):
 
 
 class XaPhuong(Model):
-    """A commune-level unit (xã or phường) of the issuing body."""
+    """A commune-tier unit (xã, phường, thị trấn, đặc khu) of the issuing body."""
 
-    ma: NonBlank                                 # GSO code
-    loai: Literal["phuong", "xa", "thi_tran"]
+    ma: Text = ""                                # GSO code; "" = not confirmed yet (no code printed anywhere)
+    loai: LoaiXa
     ten: NonBlank                                # "Tam Quan Bắc" (no type word)
     don_vi_con: NonBlank                         # "khu phố" | "thôn"
 
     @property
     def loai_ten(self) -> str:
-        return {"phuong": "phường", "xa": "xã", "thi_tran": "thị trấn"}[self.loai]
+        return CAP_TEN[self.loai]
 
     @property
     def ten_day_du(self) -> str:

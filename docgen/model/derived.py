@@ -58,6 +58,8 @@ class KeHoachConOverride(Model):
     co_quan_truyen_thong: Text = ""                  # propaganda: the media unit's name
     can_cu: tuple[NonBlank, ...] = ()                # IT plan: further legal bases
     noi_dung: tuple[Khoi, ...] = ()                  # generic plans: the body's content section
+    noi_dung_kiem_tra: tuple[Khoi, ...] = ()         # inspection: what is inspected, written by a person
+                                                     # (else one line per parent task, by area)
     doi_tuong: DoiTuong | None = None
     lich: tuple[LichKiemTra, ...] = ()
     doan_kiem_tra: DoanKiemTra | None = None
@@ -68,7 +70,7 @@ __all__ = ["DoanKiemTra", "DoiTuong", "KeHoachConOverride", "LichKiemTra"]
 
 
 KIND_KEYS = {
-    "kiem_tra": ("doi_tuong", "lich", "doan_kiem_tra", "thoi_han_bao_cao"),
+    "kiem_tra": ("doi_tuong", "lich", "doan_kiem_tra", "thoi_han_bao_cao", "noi_dung_kiem_tra"),
     "tuyen_truyen": ("chi_tieu", "co_quan_truyen_thong"),
     "cntt": ("can_cu",),
     "chung": ("noi_dung",),

@@ -14,12 +14,14 @@ other `{…}` at its file and line.
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .content import Cap, Model, NguoiKy
+from .cap import Cap
+from .content import Model, NguoiKy
 from .types import NonBlank, Text
 
 KIEU_KHUNG = ("muc", "khoan", "diem", "gach", "doan", "chen")
@@ -70,7 +72,8 @@ class Khung(Model):
 
 # Slots every skeleton may use (docgen.derive.slots.chung fills them from the registry).
 VAI_TRO = ("noi_vu", "tu_phap", "van_hoa_thong_tin", "tai_chinh", "van_phong")
-CHUNG = frozenset({"nam", "cap", "ubnd", "co_quan_ban_hanh", "trich_dan", "ke_hoach", "quyet_dinh"}
+CHUNG = frozenset({"nam", "cap", "ubnd", "co_quan_ban_hanh", "trich_dan", "ke_hoach", "quyet_dinh", "don_vi_cap_xa",
+                   "ubnd_cac_xa"}
                   | {f"co_quan_{r}" for r in VAI_TRO})
 
 
@@ -80,16 +83,24 @@ def _s(*names: str) -> frozenset[str]:
 
 # --- commune plans (xa-phuong.yaml) ------------------------------------------------------------
 
-CONG_CHUC = ("van_phong", "tu_phap", "tai_chinh", "dia_chinh", "van_hoa")
+CONG_CHUC = ("van_phong", "tu_phap", "tai_chinh", "dia_chinh", "van_hoa", "noi_vu", "mot_cua")
+VaiXa = Literal["van_phong", "tu_phap", "tai_chinh", "dia_chinh", "van_hoa", "noi_vu", "mot_cua"]
+"""Commune roles: office, justice, finance, land, culture; home affairs/CCHC and the one-stop
+centre (both only in the two-level period's skeleton: Phòng Văn hóa - Xã hội, Trung tâm Phục vụ
+hành chính công)."""
 LINH_VUC = ("chi_dao", "the_che", "tthc", "bo_may", "can_bo", "tai_chinh", "hien_dai")
 XA = _s("dv", "ten", "ten_in_hoa", "con", *(f"cong_chuc_{c}" for c in CONG_CHUC), "dau_moi")
 
 
 class CongChuc(Model):
-    """An officer's title; `xa` / `khac` when it differs between a xã and a phường/thị trấn."""
+    """An officer's title; `xa` / `khac` when it differs between a xã and a phường/thị trấn;
+    `phuong`, `thi_tran`, `dac_khu` when one kind differs again (đặc khu: Phòng Kinh tế like a xã)."""
 
     xa: NonBlank
     khac: NonBlank
+    phuong: Text = ""
+    thi_tran: Text = ""
+    dac_khu: Text = ""
 
 
 class NhiemVuKhung(Model):
@@ -97,8 +108,8 @@ class NhiemVuKhung(Model):
 
     nhiem_vu: NonBlank
     san_pham: tuple[NonBlank, ...] = Field(min_length=1)
-    chu_tri: Literal["van_phong", "tu_phap", "tai_chinh", "dia_chinh", "van_hoa"]
-    phoi_hop: tuple[Literal["van_phong", "tu_phap", "tai_chinh", "dia_chinh", "van_hoa"], ...] = ()
+    chu_tri: VaiXa
+    phoi_hop: tuple[VaiXa, ...] = ()
     thoi_gian: NonBlank
 
 
@@ -147,10 +158,10 @@ class KhungXaPhuong(Khung):
     noi_nhan: tuple[NonBlank, ...] = Field(min_length=1)
     luu: NonBlank
     phu_luc: PhuLucKhung
-    cong_chuc: dict[Literal["van_phong", "tu_phap", "tai_chinh", "dia_chinh", "van_hoa"], NonBlank | CongChuc]
+    cong_chuc: dict[VaiXa, NonBlank | CongChuc]
+    dau_moi: VaiXa = "van_phong"               # the officer (or phòng) that leads CCHC: {dau_moi}
     chu_tri_linh_vuc: dict[Literal["chi_dao", "the_che", "tthc", "bo_may", "can_bo", "tai_chinh", "hien_dai",
-                                   "khac"],
-                           Literal["van_phong", "tu_phap", "tai_chinh", "dia_chinh", "van_hoa"]]
+                                   "khac"], VaiXa]
     nhiem_vu_chuan: dict[Literal["chi_dao", "the_che", "tthc", "bo_may", "can_bo", "tai_chinh", "hien_dai"],
                          tuple[NhiemVuKhung, ...]] = {}
     chi_tieu_cap_xa: ChiTieuCapXa
@@ -159,9 +170,22 @@ class KhungXaPhuong(Khung):
         "co_quan": XA, "trich_yeu": XA, "than": XA, "chi_tieu": XA, "nhiem_vu": XA,
         "phoi_hop": XA | {"chu_tri", "viec"}, "ket_thuc": XA, "nguoi_ky": XA, "cho_nhap_ho_ten": XA,
         "noi_nhan": XA, "luu": XA, "phu_luc": XA | {"so_ky_hieu", "ngay"}, "cong_chuc": frozenset(),
-        "chu_tri_linh_vuc": frozenset(), "nhiem_vu_chuan": XA, "chi_tieu_cap_xa": XA,
+        "chu_tri_linh_vuc": frozenset(), "nhiem_vu_chuan": XA, "chi_tieu_cap_xa": XA, "dau_moi": frozenset(),
     }
     CHEN: ClassVar[frozenset[str]] = frozenset({"linh_vuc"})
+
+    @model_validator(mode="after")
+    def _roles_declared(self) -> KhungXaPhuong:
+        used = {self.dau_moi, *self.chu_tri_linh_vuc.values()}
+        for duties in self.nhiem_vu_chuan.values():
+            for d in duties:
+                used |= {d.chu_tri, *d.phoi_hop}
+        used |= set(re.findall(r"(?<!\{)\{cong_chuc_(\w+)\}", repr(self.model_dump())))   # slots in texts
+        missing = sorted(used - set(self.cong_chuc))
+        if missing:
+            raise PydanticCustomError("content.missing", 'vai "{r}" được dùng nhưng không có trong "cong_chuc"',
+                                      {"r": missing[0]})
+        return self
 
 
 # --- derived plans (ke-hoach-con.yaml: the frame; one file per kind) ----------------------------
@@ -220,11 +244,13 @@ class KhungKeHoachCon(Khung):
     cho_nhap: dict[str, NonBlank] = {}
 
     CAU: ClassVar[frozenset[str]] = frozenset()
+    CAU_TUY_CHON: ClassVar[frozenset[str]] = frozenset()   # sentences a skeleton may leave out
     CHO: ClassVar[frozenset[str]] = frozenset()
 
     @model_validator(mode="after")
     def _known_keys(self):
-        for key, have, want in (("cau", set(self.cau), self.CAU), ("cho_nhap", set(self.cho_nhap), self.CHO)):
+        for key, have, want in (("cau", set(self.cau) - self.CAU_TUY_CHON, self.CAU),
+                                ("cho_nhap", set(self.cho_nhap), self.CHO)):
             if have - want:
                 raise PydanticCustomError("content.unknown-key", 'khóa "{k}.{n}" không có; các khóa: {a}',
                                           {"k": key, "n": sorted(have - want)[0], "a": ", ".join(sorted(want))})
@@ -248,6 +274,8 @@ class KhungKiemTra(KhungKeHoachCon):
         "noi_dung_muc", "doi_tuong_xa", "don_vi_xa", "doi_tuong_co_quan", "thoi_gian", "thoi_gian_khong_lich",
         "thoi_han", "lich_thoi_gian", "dia_diem_xa", "dia_diem_co_quan", "thanh_phan", "ghi_chu",
         "lich_noi_dung", "nhom_xa", "nhom_co_quan"})
+    # a schedule by month ("Tháng 3/2026", as ld08): only where a skeleton words it
+    CAU_TUY_CHON: ClassVar[frozenset[str]] = frozenset({"lich_thang", "thoi_gian_thang"})
     CHO: ClassVar[frozenset[str]] = frozenset({"lich", "truong_doan", "pho_truong_doan", "thanh_vien", "thu_ky",
                                                "thoi_han_bao_cao"})
     CHEN: ClassVar[frozenset[str]] = frozenset({"noi_dung_kiem_tra", "doi_tuong"})
@@ -255,7 +283,8 @@ class KhungKiemTra(KhungKeHoachCon):
         "than": _KT, "noi_nhan": KHC, "phu_luc": KHC, "cau": KHC, "cho_nhap": KHC,
         **_cau(KHC, noi_dung_muc=("ma_nv", "nhiem_vu"), doi_tuong_xa=("so_xa", "ty_le", "tong", "chi_tieu"),
                don_vi_xa=("ten_xa",), thoi_gian=("tu", "den"), thoi_han=("han",),
-               lich_thoi_gian=("gio", "thu", "ngay"), dia_diem_xa=("ten_xa",), dia_diem_co_quan=("ten_co_quan",))}
+               lich_thoi_gian=("gio", "thu", "ngay"), dia_diem_xa=("ten_xa",), dia_diem_co_quan=("ten_co_quan",),
+               lich_thang=("thang",), thoi_gian_thang=("tu", "den"))}
 
 
 class KhungTuyenTruyen(KhungKeHoachCon):

@@ -189,7 +189,7 @@ def _registry_problems(content_dir: Path, communes: tuple[XaPhuong, ...]) -> dic
             found[i] = (("xa_phuong", i, "ten"), "xa-phuong.duplicate",
                         f'xã/phường "{xp.ten}" trùng với mục thứ {seen_slug[s] + 1} (cùng thư mục "{s}"); '
                         "không dựng mục này")
-        elif xp.ma in seen_ma:
+        elif xp.ma and xp.ma in seen_ma:
             found[i] = (("xa_phuong", i, "ma"), "xa-phuong.duplicate",
                         f'mã "{xp.ma}" trùng với mục thứ {seen_ma[xp.ma] + 1}; không dựng mục này')
         seen_slug.setdefault(s, i)

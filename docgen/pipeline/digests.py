@@ -16,7 +16,7 @@ import stat
 from pathlib import Path
 
 from .. import __version__
-from ..content.khung import khung_path
+from ..content.khung import khung_files, khung_path
 from ..doctypes import DocType
 from ..model.khung import KHUNG
 from .sources import source_files
@@ -83,7 +83,11 @@ class Inputs:
 
     def file(self, key: str) -> str:
         if key not in self._seen:
-            self._seen[key] = file_digest(self.path(key))
+            kind, _, name = key.partition("/")
+            # a skeleton: every file that may word it (the project's own, or each shipped variant
+            # by level and period: content.khung.bien_the), the level being known only after loading
+            self._seen[key] = ("+".join(file_digest(p) for p in khung_files(self.content, name)) if kind == "khung"
+                               else file_digest(self.path(key)))
         return self._seen[key]
 
     def digest(self, keys) -> str:

@@ -5,17 +5,12 @@ from __future__ import annotations
 
 import ast
 
-import pytest
-
 from tests.arch.imports import ROOT, cycles, graph, imports, modules
 
 MAX_LINES = 60
 
-# Over-long functions left (after issue #10a moved the wording into skeletons). A ratchet: the
-# test fails as soon as one of them is gone or changes length, so the list can only shrink.
-KNOWN_LONG = {
-    ("docgen/derive/kiem_tra.py", "lich"): 64,
-}
+# The ratchet of over-long functions left after issue #10a is empty since issue #11 split
+# derive/kiem_tra.py lich (its entered rows are read by _given/_unit_of): every function is short.
 
 
 def test_graph_reader_finds_a_cycle():
@@ -76,12 +71,4 @@ def _long_functions() -> dict[tuple[str, str], int]:
 
 def test_no_function_over_60_lines():
     found = _long_functions()
-    new = {k: v for k, v in found.items() if k not in KNOWN_LONG}
-    assert new == {}, f"functions over {MAX_LINES} lines: {new}"
-
-
-@pytest.mark.parametrize("key", sorted(KNOWN_LONG))
-def test_known_long_functions_only_shrink(key):
-    """Each listed exception still exists at its recorded length (shorter: take it off the list)."""
-    assert _long_functions().get(key) == KNOWN_LONG[key], \
-        f"{key}: no longer {KNOWN_LONG[key]} lines; update KNOWN_LONG in tests/arch/test_architecture.py"
+    assert found == {}, f"functions over {MAX_LINES} lines: {found}"

@@ -144,7 +144,7 @@ def test_one_commune_failure_leaves_the_others_built(project, tmp_path, cli, mon
     ("ten: Hoài Đức", 'ten: "/"', 'tên xã/phường "/" có ký tự không dùng được trong tên'),
     ("ten: Hoài Đức", "ten: " + "Hoài Đức " * 8 + "X", "tên xã/phường dài quá 60 ký tự"),
     ("ten: Hoài Đức", "ten: 東京", 'tên xã/phường "東京" không đổi được thành tên thư mục'),
-    ("ten: Hoài Đức", "ten: Hoài Mỹ", 'xã/phường "Hoài Mỹ" trùng với mục thứ 16 (cùng thư mục "hoai-my")'),
+    ("ten: Hoài Đức", "ten: Hoai My", 'xã/phường "Hoai My" trùng với mục thứ 16 (cùng thư mục "hoai-my")'),
 ])
 def test_bad_commune_in_registry(project, tmp_path, cli, monkeypatch, old, new, message):
     monkeypatch.chdir(tmp_path)

@@ -251,3 +251,24 @@ def test_group_holds_tasks_or_sub_groups(cli, direct, built):
     _fails(cli, direct, built,
            f'phu-luc.yaml:{line}: lỗi: "nhom" mỗi nhóm có đúng một trong hai: "nhiem_vu" (danh sách nhiệm vụ, '
            f'không trống) hoặc "nhom" (các nhóm con) [content.group-kind]')
+
+
+def test_whole_build_of_a_plan_without_appendix_derives_nothing(cli, direct, tmp_path):
+    """`docgen build` (all targets): no appendix means no derived or commune plan, never an error."""
+    (direct / "phu-luc.yaml").unlink()
+    out = tmp_path / "b"
+    status, stdout, err = cli("build", "--content", direct, "--out", out)
+    assert status == 0 and "Traceback" not in err + stdout, err
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.docx")) == ["ke-hoach.docx", "tron-bo.docx"]
+    assert_in_order((out / "tron-bo.docx").read_bytes(), ["KẾ HOẠCH", "Nguyễn Ngọc Phúc"])
+
+
+def test_whole_build_of_the_direct_project_makes_task_sheets_from_sub_groups(cli, direct, tmp_path):
+    out = tmp_path / "b"
+    status, stdout, err = cli("build", "--content", direct, "--out", out)
+    assert status == 0, err
+    sheet = (out / "ke-hoach-con" / "van-phong-ubnd-tinh" / "bang-phan-cong.docx").read_bytes()
+    rows = [r for r in table_rows(sheet) if r[0].isdigit()]
+    assert [r[1] for r in rows] == ["Tích hợp ứng dụng AI hỗ trợ người dân tra cứu thủ tục hành chính",
+                                    "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính"]
+    assert rows[0][-1].endswith("II.1.1") and rows[1][-1].endswith("II.2.1")

@@ -160,6 +160,9 @@ def test_unknown_role_holder_and_undeclared_role(project, tmp_path, cli):
 
 def test_level_huyen_gives_huyen_wording(project, tmp_path, cli):
     edit(project / "don-vi.yaml", "cap: thi_xa", "cap: huyen")
+    registry = project / "don-vi.yaml"      # a huyện has xã and thị trấn, no phường (content.level)
+    registry.write_text(registry.read_text(encoding="utf-8").replace("loai: phuong", "loai: thi_tran"),
+                        encoding="utf-8")
     out = tmp_path / "out"
     for command in ("ke-hoach-con", "xa-phuong"):
         status, _, err = cli(command, "--content", project, "--out", out)
@@ -229,3 +232,13 @@ def test_changing_a_skeleton_rebuilds_the_communes(project, tmp_path, cli):
     status, stdout, _ = cli("xa-phuong", "--content", project, "--out", out, "--no-check")
     assert status == 0 and stdout.startswith(f"Đã dựng 34 văn bản vào {out}/xa-phuong/: 17 đã ghi, 17 không đổi")
     assert "- Lưu: VT, VP." in _text(out / "xa-phuong/hoai-my/ke-hoach.docx")
+
+
+def test_a_commune_role_used_but_not_declared_is_an_error(project, tmp_path, cli):
+    """{cong_chuc_noi_vu} in a text of a skeleton whose cong_chuc has no noi_vu: one message, no crash."""
+    own = _own_khung(project, "xa-phuong")
+    edit(own, "nhiem_vu: Nhiệm vụ\n", "nhiem_vu: Nhiệm vụ do {cong_chuc_noi_vu} tổng hợp\n")
+    status, _, err = cli("xa-phuong", "--content", project, "--out", tmp_path / "out")
+    assert status == 1
+    assert f'{own}:1: lỗi: vai "noi_vu" được dùng nhưng không có trong "cong_chuc" [content.missing]' in err
+    assert "Traceback" not in err and not (tmp_path / "out" / "xa-phuong").exists()
