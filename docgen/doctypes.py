@@ -27,7 +27,8 @@ from pathlib import Path
 CORE, DERIVED, COMMUNE = "co-ban", "ke-hoach-con", "xa-phuong"   # the targets
 ND30 = "nd30"   # every Decree 30 rule of docgen.check (docgen.check.finding.RULES)
 
-TOWN = ("don-vi.yaml", "quyet-dinh.yaml", "ke-hoach.yaml", "phu-luc.yaml")
+# the appendix is phu-luc.yaml or, in its place, phu-luc.xlsx (issue #13): both are read (digested)
+TOWN = ("don-vi.yaml", "quyet-dinh.yaml", "ke-hoach.yaml", "phu-luc.yaml", "phu-luc.xlsx")
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ class DocType:
 
 
 _DERIVED_READS = (*TOWN, "ke-hoach-con/")
-_FROM_TASKS = ("phu-luc.yaml",)   # derived plans and task sheets come from the appendix's tasks
+_FROM_TASKS = ("phu-luc.yaml", "phu-luc.xlsx")   # derived plans and task sheets come from the appendix's tasks
 _COMMUNE_READS = (*TOWN, "xa-phuong/")
 
 DOCTYPES: tuple[DocType, ...] = (
@@ -69,7 +70,7 @@ DOCTYPES: tuple[DocType, ...] = (
     # reads ke-hoach.yaml: a plan issued directly (no decision) is what its appendix is "kèm theo"
     DocType("phu-luc", "Phụ lục nhiệm vụ", CORE, ("phu-luc", "phu-luc-cot"), "phu-luc.docx",
             TOWN, "docgen.pipeline.documents:phu_luc",
-            can_co=("phu-luc.yaml",)),
+            can_co=("phu-luc.yaml", "phu-luc.xlsx")),
     DocType("tron-bo", "Tệp trọn bộ (Quyết định, Kế hoạch, Phụ lục)", CORE,
             ("quyet-dinh", "ke-hoach", "phu-luc", "phu-luc-cot"), "tron-bo.docx", TOWN,
             "docgen.pipeline.documents:tron_bo"),

@@ -6,6 +6,7 @@ document: "đoạn 12 «…»", "bảng 1, ô (1,2)", a workbook cell "Sheet1!B3
 clause when there is one, and the severity. Every command prints it in one line format:
 
     path[:line]: lỗi|cảnh báo: [where: ]message [code][ (clause)]
+    path: Sheet!D12: lỗi|cảnh báo: message [code]        (a workbook cell, `cell`)
 
 `DocgenError` carries every problem of a run so that the CLI can print them all at once.
 """
@@ -29,9 +30,10 @@ class Problem:
     severity: str = LOI
     where: str = ""     # a place inside the document: paragraph, table cell, workbook cell
     clause: str = ""    # the Decree 30 source, shortened ("Phụ lục I, mục I.3")
+    cell: str = ""      # a workbook cell "Phụ lục!D12", in place of a line: "phu-luc.xlsx: Phụ lục!D12: lỗi: …"
 
     def __str__(self) -> str:
-        at = f"{self.path}:{self.line}" if self.line else self.path
+        at = f"{self.path}:{self.line}" if self.line else f"{self.path}: {self.cell}" if self.cell else self.path
         inside = f"{self.where}: " if self.where else ""
         clause = f" ({self.clause})" if self.clause else ""
         return f"{at}: {self.severity}: {inside}{self.message} [{self.code}]{clause}"

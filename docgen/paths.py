@@ -76,6 +76,21 @@ def content_dir(explicit: Path | None, example: bool = False) -> Path:
                              "--content THƯ_MỤC"))
 
 
+def project_out(content: Path) -> Path:
+    """Where a project builds by default: its own folder, build/<project>/ (issue #13), so that
+    a new year's project (`docgen moi`) never writes over last year's documents."""
+    return DEFAULT_OUT / (content.resolve().name or "du-an")
+
+
+def default_build_dir() -> Path:
+    """What diff, pdf and preview read by default: build/<the project found here>; build/ when
+    no single project is found (they read DOCX files, not content)."""
+    try:
+        return project_out(content_dir(None))
+    except UsageError:
+        return DEFAULT_OUT
+
+
 def default_content_dir() -> Path:
     """Kept for scripts and benchmarks: the bundled example."""
     return example_content_dir()

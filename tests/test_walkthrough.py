@@ -24,18 +24,18 @@ def _walk_to_diff(cli, office):
     assert status == 0, err
     lines = out.splitlines()
     assert lines[0] == "Nội dung: content/hoai-nhon-2021 (tự tìm thấy; chọn khác bằng --content)."
-    assert lines[1].startswith("Đã dựng 59 văn bản vào build/: 59 đã ghi, 0 không đổi (tổng ")
+    assert lines[1].startswith("Đã dựng 59 văn bản vào build/hoai-nhon-2021/: 59 đã ghi, 0 không đổi (tổng ")
     plan = office / "content" / "hoai-nhon-2021" / "phu-luc.yaml"
     plan.write_text(plan.read_text("utf-8").replace("thuc_hien: Cả năm", "thuc_hien: Quý II/2021", 1),
                     "utf-8")
     status, out, _ = cli("build")
-    assert status == 0 and "59 văn bản vào build/: 20 đã ghi, 39 không đổi" in out
+    assert status == 0 and "59 văn bản vào build/hoai-nhon-2021/: 20 đã ghi, 39 không đổi" in out
     status, out, _ = cli("diff", "--summary-only")
     assert status == 0
     lines = out.splitlines()  # the task sheets and commune appendices citing the task changed too
     at = lines.index("phu-luc.docx: thay đổi (1 bỏ, 1 thêm)")
     assert lines[at + 1] == "  * Nhiệm vụ I.1: thời gian Thực hiện: Cả năm → Quý II/2021"
-    assert (office / "build" / ".docgen" / "khac-biet.html").is_file()
+    assert (office / "build" / "hoai-nhon-2021" / ".docgen" / "khac-biet.html").is_file()
 
 
 def test_five_minutes(cli, office):
@@ -80,7 +80,7 @@ def test_two_projects_ask_which(cli, office):
                                    "content/khac); chọn một bằng --content THƯ_MỤC [usage.many-contents]")
     status, out, _ = cli("build", "--content", "content/khac")
     assert status == 0 and not out.startswith("Nội dung: ")
-    assert_core_files(office / "build")
+    assert_core_files(office / "build" / "khac")        # each project builds into its own folder
 
 
 def test_project_folder_itself(cli, office, monkeypatch):
@@ -110,6 +110,6 @@ def test_crash_log_goes_beside_the_output_used(cli, office, monkeypatch):
 def test_five_minutes_with_the_pdf(cli, office):
     _walk_to_diff(cli, office)
     status, out, _ = cli("pdf")
-    assert status == 0 and out.startswith("Đã tạo 59 tệp PDF trong build/pdf (tổng ")
+    assert status == 0 and out.startswith("Đã tạo 59 tệp PDF trong build/hoai-nhon-2021/pdf (tổng ")
     status, out, _ = cli("pdf")
     assert status == 0 and out.startswith("Không văn bản nào thay đổi từ lần trước: 59 tệp PDF")

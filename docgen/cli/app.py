@@ -41,7 +41,9 @@ def make_group() -> click.Group:
     from .build import build_command
     from .check import check_command
     from .diff import diff_command, watch_command
+    from .excel import excel_command
     from .ke_hoach_con import ke_hoach_con_command
+    from .moi import moi_command
     from .preview import pdf_command, preview_command
     from .sua import sua_command
     from .xa_phuong import xa_phuong_command
@@ -53,7 +55,8 @@ def make_group() -> click.Group:
         """The command group."""
 
     for command in (build_command, check_command, ke_hoach_con_command, xa_phuong_command,
-                    diff_command, watch_command, pdf_command, preview_command, sua_command):
+                    diff_command, watch_command, pdf_command, preview_command, sua_command,
+                    excel_command, moi_command):
         group.add_command(command)
     return group
 
@@ -91,7 +94,7 @@ def run(args: list[str] | None = None, *, started: float | None = None) -> int:
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except KeyboardInterrupt:
-        echo_err("Đã dừng (Ctrl+C); các tệp trong build/ vẫn nguyên vẹn.")
+        echo_err("Đã dừng (Ctrl+C); các tệp đã dựng vẫn nguyên vẹn.")
         return 1
     except OSError as exc:  # a filesystem fault, not a bug: path, [io.*] code (docgen/oserrors.py)
         from ..oserrors import fs_problem

@@ -8,7 +8,7 @@ from .. import progress
 from ..errors import DocgenError
 from .common import build_options, report
 
-HELP = ('Dựng mọi văn bản của dự án vào build/, chỉ ghi lại văn bản thay đổi. MỤC (tùy chọn): '
+HELP = ('Dựng mọi văn bản của dự án vào build/<dự án>/, chỉ ghi lại văn bản thay đổi. MỤC (tùy chọn): '
         '"chinh" (quyết định, kế hoạch, phụ lục, tệp trọn bộ), "ke-hoach-con" (kế hoạch con và bảng '
         'phân công), "xa-phuong" [TÊN…] (kế hoạch xã, phường; tất cả hoặc các xã/phường có tên).')
 

@@ -10,8 +10,8 @@ import click
 
 from .. import progress
 from ..errors import Problem, summary_line
-from ..paths import DEFAULT_OUT
 from ..paths import content_dir as find_content
+from ..paths import project_out
 
 _out_dir: dict[str, Path] = {}  # the output folder of this run, for the crash log
 
@@ -72,8 +72,8 @@ def build_options(out_help: str = "Thư mục ghi kết quả."):
         click.option("--content", "content_dir", type=click.Path(path_type=Path), default=None,
                      metavar="THƯ_MỤC", help=CONTENT_HELP),
         click.option("--vi-du", "example", is_flag=True, help=EXAMPLE_HELP),
-        click.option("--out", "out_dir", type=click.Path(path_type=Path), default=DEFAULT_OUT,
-                     metavar="THƯ_MỤC", show_default=True, callback=remember_out, help=out_help),
+        click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
+                     metavar="THƯ_MỤC", callback=remember_out, help=f"{out_help} {OUT_DEFAULT}"),
         click.option("--templates", "templates_dir", type=click.Path(path_type=Path), default=None,
                      metavar="THƯ_MỤC", help="Thư mục mẫu (mặc định: templates/)."),
         click.option("--no-check", is_flag=True, help="Không kiểm tra thể thức Nghị định 30 sau khi dựng."),
@@ -83,14 +83,23 @@ def build_options(out_help: str = "Thư mục ghi kết quả."):
 
     def decorate(command):
         @functools.wraps(command)
-        def resolved(*args, content_dir, example, **kwargs):
-            return command(*args, content_dir=resolve_content(content_dir, example), **kwargs)
+        def resolved(*args, content_dir, example, out_dir, **kwargs):
+            content = resolve_content(content_dir, example)
+            return command(*args, content_dir=content, out_dir=default_out(out_dir, content), **kwargs)
 
         for option in reversed(options):
             resolved = option(resolved)
         return resolved
 
     return decorate
+
+
+OUT_DEFAULT = "Mặc định: build/<tên thư mục dự án>/, mỗi dự án một thư mục."
+
+
+def default_out(out_dir: Path | None, content: Path) -> Path:
+    """--out, or the project's own folder build/<project>/ (remembered for the crash log)."""
+    return remember_out(None, None, out_dir if out_dir is not None else project_out(content))
 
 
 CONTENT_HELP = ("Thư mục nội dung (có don-vi.yaml). Mặc định: thư mục đang đứng nếu là thư mục "

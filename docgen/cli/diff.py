@@ -12,10 +12,13 @@ import click
 from ..diff.compare import compare_build, compare_files
 from ..diff.textdiff import DocDiff, html_page, terminal_lines
 from ..errors import DocgenError, Problem, UsageError
+from ..paths import default_build_dir
 from .common import (
     CONTENT_HELP,
     EXAMPLE_HELP,
+    OUT_DEFAULT,
     SHOWN,
+    default_out,
     remember_out,
     report,
     report_problems,
@@ -56,8 +59,8 @@ def echo_diffs(diffs: list[DocDiff], summary_only: bool) -> None:
 
 @click.command("diff")
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path), metavar="[TRƯỚC.docx SAU.docx]")
-@click.option("--build-dir", "-b", type=click.Path(path_type=Path), default=Path("build"),
-              metavar="THƯ_MỤC", show_default=True, help="Thư mục bản dựng (khi không chỉ tệp).")
+@click.option("--build-dir", "-b", type=click.Path(path_type=Path), default=None,
+              metavar="THƯ_MỤC", help="Thư mục bản dựng (khi không chỉ tệp). Mặc định: build/<dự án>/.")
 @click.option("--html", "html_path", type=click.Path(path_type=Path), metavar="TỆP",
               help="Ghi trang HTML vào đây (mặc định khi so bản dựng: "
                    "<bản dựng>/.docgen/khac-biet.html).")
@@ -70,6 +73,7 @@ def diff_command(files: tuple[Path, ...], build_dir: Path, html_path: Path | Non
             diffs = [compare_files(files[0], files[1], files[1].name)]
             title = f"Khác biệt: {files[0]} → {files[1]}"
         elif not files:
+            build_dir = build_dir or default_build_dir()
             diffs = compare_build(build_dir)
             title = f"Khác biệt so với bản dựng trước: {build_dir}"
             html_path = html_path or build_dir / ".docgen" / "khac-biet.html"
@@ -119,9 +123,9 @@ def make_watch_command(build_fn: BuildFn | None = None, affected_fn=None) -> cli
     @click.option("--content", "content_dir", type=click.Path(path_type=Path), default=None,
                   metavar="THƯ_MỤC", help=CONTENT_HELP)
     @click.option("--vi-du", "example", is_flag=True, help=EXAMPLE_HELP)
-    @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("build"),
-                  metavar="THƯ_MỤC", show_default=True, callback=remember_out,
-                  help="Thư mục bản dựng.")
+    @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
+                  metavar="THƯ_MỤC", callback=remember_out,
+                  help=f"Thư mục bản dựng. {OUT_DEFAULT}")
     @click.option("--templates", "templates_dir", type=click.Path(path_type=Path),
                   default=None, metavar="THƯ_MỤC", help="Thư mục mẫu (mặc định: templates/).")
     @click.option("--quiet", type=click.FloatRange(min=0.01), default=0.3, metavar="GIÂY",
@@ -137,6 +141,7 @@ def make_watch_command(build_fn: BuildFn | None = None, affected_fn=None) -> cli
 
         try:
             content_dir = resolve_content(content_dir, example)
+            out_dir = default_out(out_dir, content_dir)
             roots = _roots(content_dir, templates_dir, default_templates())
         except DocgenError as err:
             fail(err)

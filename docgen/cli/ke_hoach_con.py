@@ -39,7 +39,7 @@ def _subset(content_dir, out_dir, agency, kind, templates_dir, check: bool, forc
 
 
 @click.command("ke-hoach-con", help="Dựng dự thảo các kế hoạch con (kiểm tra, tuyên truyền, ứng dụng CNTT, "
-                                         "…) và bảng phân công nhiệm vụ của từng cơ quan vào build/ke-hoach-con/.")
+                                         "…) và bảng phân công nhiệm vụ của từng cơ quan vào build/<dự án>/ke-hoach-con/.")
 @click.option("--agency", "agency", default=None, metavar="MÃ",
               help="Chỉ dựng cho một cơ quan (mã trong don-vi.yaml, ví dụ PNV).")
 @click.option("--kind", "kind", type=Choice(KINDS), default=None,

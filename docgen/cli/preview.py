@@ -13,6 +13,7 @@ import click
 
 from .. import progress
 from ..errors import DocgenError, Problem, UsageError
+from ..paths import default_build_dir
 from .common import remember_out, report_problems
 
 # The command's defaults (passed explicitly to the pool and to pdftoppm).
@@ -92,9 +93,9 @@ def _options(f):
               help="Thư mục PDF (mặc định: <thư mục đầu vào>/pdf).")
 def pdf_command(paths: tuple[Path, ...], out: Path | None, workers: int | None,
                 timeout: float, batch_size: int, full: bool) -> None:
-    """Chuyển văn bản DOCX (tệp hoặc thư mục, mặc định build/) sang PDF bằng LibreOffice;
+    """Chuyển văn bản DOCX (tệp hoặc thư mục, mặc định build/<dự án>/) sang PDF bằng LibreOffice;
     chỉ chuyển các văn bản đã thay đổi từ lần trước."""
-    paths = paths or (Path("build"),)
+    paths = paths or (default_build_dir(),)
     try:
         docs = collect(paths)
         out = remember_out(None, None, out or default_out(paths, "pdf"))
@@ -121,7 +122,7 @@ def preview_command(paths: tuple[Path, ...], out: Path | None, workers: int | No
                     dpi: int) -> None:
     """Ảnh PNG trang đầu của mỗi văn bản và trang HTML xem nhanh cả loạt (index.html);
     chỉ làm lại các văn bản đã thay đổi từ lần trước."""
-    paths = paths or (Path("build"),)
+    paths = paths or (default_build_dir(),)
     try:
         docs = collect(paths)
         out = remember_out(None, None, out or default_out(paths, "xem-truoc"))

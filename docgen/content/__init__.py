@@ -11,11 +11,12 @@ from pathlib import Path
 from ..errors import DocgenError, Problem
 from ..model import DonVi, KeHoach, PhuLucTep, Project, QuyetDinh
 from ..model.cap import mo_hinh_cua, nhom
-from .files import display_path, load_model
+from .files import appendix_file, display_path, load_model
 from .khung import load_khung
 from .levels import check_levels
 from .shapes import check_ke_hoach, check_phu_luc, check_typed_numbers
 from .validate import suggest_agency
+from .xlsx_read import Workbook
 from .yaml_loader import Document
 
 __all__ = ["display_path", "load_model", "load_project"]
@@ -57,7 +58,7 @@ def load_project(folder: str | Path, timings: dict | None = None) -> Project:
     values, docs, problems = {}, {}, []
     for name, (filename, model) in FILES.items():
         path = folder / filename
-        if name in OPTIONAL and not path.exists():
+        if name in OPTIONAL and not path.exists() and not (name == "phu_luc" and appendix_file(folder).exists()):
             values[name] = docs[name] = None
             continue
         values[name], docs[name], found = load_model(path, model, timings)
@@ -69,7 +70,9 @@ def load_project(folder: str | Path, timings: dict | None = None) -> Project:
         has_qd = (folder / FILES["quyet_dinh"][0]).exists()
         problems += check_ke_hoach(docs["ke_hoach"], has_qd) + check_typed_numbers(values["ke_hoach"], docs["ke_hoach"])
     tep = values.pop("phu_luc")
-    if tep and values["don_vi"]:
+    if isinstance(docs["phu_luc"], Workbook) and values["don_vi"]:   # an Excel appendix: at its cells
+        problems += docs["phu_luc"].check_agencies(index)
+    elif tep and values["don_vi"]:
         problems += check_phu_luc(tep, docs["phu_luc"], index)
     mo_hinh = mo_hinh_cua(values.get("ke_hoach"), values.get("quyet_dinh"))
     if values["don_vi"]:

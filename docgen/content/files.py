@@ -9,8 +9,18 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from ..errors import Problem
 from .validate import validate
+from .xlsx_read import load_xlsx
 from .yaml_loader import load_yaml
+
+APPENDIX, APPENDIX_XLSX = "phu-luc.yaml", "phu-luc.xlsx"   # the appendix: YAML, or Excel in its place
+
+
+def appendix_file(folder: Path) -> Path:
+    """The project's appendix file: phu-luc.xlsx when it stands in place of phu-luc.yaml."""
+    xlsx = Path(folder) / APPENDIX_XLSX
+    return xlsx if xlsx.exists() else Path(folder) / APPENDIX
 
 
 def display_path(path: Path) -> str:
@@ -22,8 +32,17 @@ def display_path(path: Path) -> str:
 
 
 def load_model(path: Path, model, timings: dict | None = None):
-    """Load and validate one YAML file; returns (value, document, problems)."""
+    """Load and validate one YAML file; returns (value, document, problems).
+
+    The appendix may be `phu-luc.xlsx` in place of (never beside) `phu-luc.yaml`: then the
+    workbook is read (xlsx_read) and the document is an `xlsx_read.Workbook`."""
     timings = {} if timings is None else timings
+    if path.name == APPENDIX and (xlsx := path.with_name(APPENDIX_XLSX)).exists():
+        if path.exists():
+            return None, None, [Problem(display_path(xlsx), None, "content.two-appendices",
+                                        f"có cả {APPENDIX} và {APPENDIX_XLSX} trong thư mục; docgen chỉ đọc một "
+                                        "tệp Phụ lục: xóa (hoặc đổi tên) tệp không dùng nữa")]
+        return load_xlsx(xlsx, display_path(xlsx), model, timings)
     t = time.perf_counter()
     doc, problems = load_yaml(path, display_path(path))
     t2 = time.perf_counter()

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from ..content import display_path, load_project
+from ..content.files import appendix_file
 from ..content.overrides import FOLDER, load_overrides, problem_at
 from ..derive import ChoNhap, KetQua, Nguon, ke_hoach_con, select
 from ..errors import DocgenError, Problem, UsageError
@@ -38,7 +39,7 @@ def derive_with_files(project: Project, agency: str | None = None, kind: str | N
     overrides, docs, problems = load_overrides(project, plan_ids)
     files = {ma: display_path(d.path) for ma, d in docs.items()}
     result = ke_hoach_con(Nguon(project), overrides, files, agency=agency, kind=kind)
-    phu_luc = display_path(Path(project.root) / "phu-luc.yaml")
+    phu_luc = display_path(appendix_file(project.root))
     for loi in result.loi:
         problems.append(problem_at(docs.get(loi.ma), phu_luc, loi.loc, loi.code,
                                    f"kế hoạch của nhiệm vụ {loi.ma}: {loi.message}"))

@@ -34,7 +34,7 @@ def test_one_state_file_holds_every_document(built):
     assert len(data["van_ban"]["docs"]) == 4 + 21 and len(data["xa_phuong"]["xa_phuong"]) == 17
     assert data["van_ban"]["docs"][KT]["keys"] == [
         "content/don-vi.yaml", "content/quyet-dinh.yaml", "content/ke-hoach.yaml", "content/phu-luc.yaml",
-        "content/ke-hoach-con/kiem-tra.yaml", "mau/ke-hoach", "mau/phu-luc", "khung/ke-hoach-con",
+        "content/phu-luc.xlsx", "content/ke-hoach-con/kiem-tra.yaml", "mau/ke-hoach", "mau/phu-luc", "khung/ke-hoach-con",
         "khung/kiem-tra"]
     again = run(project, out, check=False)
     assert again.rendered == [] and again.written == [] and len(again.unchanged) == 59
