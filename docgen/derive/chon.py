@@ -82,7 +82,7 @@ def kind_of(task: NhiemVu) -> str:
 
 
 def nam_ke_hoach(project: Project) -> int:
-    """The parent plan's year: "… năm 2021" in its trích yếu, else the decision's year + 1."""
+    """The parent plan's year: its `nam`, "… năm 2021" in its trích yếu, else the issuing year + 1."""
     if project.ke_hoach.nam_dau:   # ke-hoach.yaml `nam` ("2026", or the first year of "2026-2030")
         return project.ke_hoach.nam_dau
     m = re.search(r"năm (\d{4})", project.ke_hoach.trich_yeu)

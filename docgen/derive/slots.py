@@ -7,7 +7,6 @@ missing value here is a role the registry does not declare, reported at don-vi.y
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from pathlib import Path
 from string import Formatter
@@ -16,6 +15,7 @@ from ..errors import DocgenError, Problem
 from ..model import Khoi, Project
 from ..model.cap import cap_duoi, liet_ke, mo_hinh_cua
 from ..model.khung import VAI_TRO, KhoiKhung
+from .chon import lower_first, nam_ke_hoach
 
 _FORMATTER = Formatter()
 ROLE_NAMES = {"noi_vu": "nội vụ", "tu_phap": "tư pháp", "van_hoa_thong_tin": "văn hóa, thông tin",
@@ -70,21 +70,6 @@ def fill_blocks(blocks: tuple[KhoiKhung, ...], values: dict[str, str],
         children = fill_blocks(b.noi_dung, values, chen)
         out.append(Khoi(**{b.kieu: fill(b.text, values)}, noi_dung=children))
     return tuple(out)
-
-
-def lower_first(text: str) -> str:
-    """Lower-case the first letter unless the first word is an acronym ("CCHC", "UBND")."""
-    if len(text) > 1 and text[0].isupper() and text[1].islower():
-        return text[0].lower() + text[1:]
-    return text
-
-
-def nam_ke_hoach(project: Project) -> int:
-    """The parent plan's year: its `nam`, "… năm 2021" in its trích yếu, else the issuing year + 1."""
-    if project.ke_hoach.nam_dau:   # ke-hoach.yaml `nam` ("2026", or the first year of "2026-2030")
-        return project.ke_hoach.nam_dau
-    m = re.search(r"năm (\d{4})", project.ke_hoach.trich_yeu)
-    return int(m.group(1)) if m else project.ngay_ban_hanh.nam + 1
 
 
 def mo_hinh_du_an(project: Project) -> str:
