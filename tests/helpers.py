@@ -12,3 +12,21 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> int:
     line = text[: text.index(old)].count("\n") + 1
     path.write_text(text.replace(old, new, count), "utf-8")
     return line
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` (relative path -> bytes), to show a failed build replaced nothing."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def fails_to_build(cli, content: Path, out: Path, *expected: str, target: tuple[str, ...] = ()) -> str:
+    """`docgen build [target] --content … --out …` exits 1 with every `expected` line on stderr,
+    no traceback, and `out` unchanged; returns stderr."""
+    before = snapshot(out)
+    status, stdout, err = cli("build", *target, "--content", content, "--out", out)
+    assert status == 1, err
+    assert "Traceback" not in err + stdout
+    for line in expected:
+        assert line in err, f"missing {line!r} in:\n{err}"
+    assert snapshot(out) == before, "a failed build must not replace anything"
+    return err

@@ -3,17 +3,11 @@ every problem of the run reported, and nothing in build/ replaced."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from tests.conftest import copy_build
 from tests.expect import assert_core_files
-from tests.helpers import edit
-
-
-def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+from tests.helpers import edit, fails_to_build
 
 
 @pytest.fixture
@@ -25,14 +19,7 @@ def built(project, tmp_path, full_build):
 
 
 def _fails(cli, project, out, *expected: str):
-    before = _snapshot(out)
-    status, stdout, err = cli("build", "--content", project, "--out", out)
-    assert status == 1, err
-    assert "Traceback" not in err + stdout
-    for line in expected:
-        assert line in err, f"missing {line!r} in:\n{err}"
-    assert _snapshot(out) == before, "a failed build must not replace anything"
-    return err
+    return fails_to_build(cli, project, out, *expected)
 
 
 def test_broken_yaml(cli, project, built):
