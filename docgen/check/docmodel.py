@@ -538,18 +538,24 @@ def _sections(pkg: DocxPackage, sect_prs: list) -> list[Section]:
 _MC_IGNORABLE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Ignorable"
 
 
-_BODY_SECTS = f"{w('p')}/{_PPR_SECTPR}"
-
-
 def _geometry(body) -> list | None:
     """Each section's sectPr XML (None: no final sectPr), read before the paragraphs the
-    sections hold; None when a sectPr is not where this looks (inside a w:sdt, say): top-level
-    paragraphs are then not shared (_Builder._top_para)."""
-    sects = body.findall(_BODY_SECTS)
-    final = body.find(w("sectPr"))
-    if sum(1 for _ in body.iter(w("sectPr"))) != len(sects) + (final is not None):
-        return None
+    sections hold; None when a sectPr is not where this looks (a body paragraph's pPr, or the
+    body itself: inside a w:sdt, say): top-level paragraphs are then not shared
+    (_Builder._top_para)."""
+    sects, final = [], None
+    for sp in body.iter(_SECTPR):
+        parent = sp.getparent()
+        if parent is body:
+            final = sp
+        elif parent.tag == _PPR and parent.getparent().getparent() is body:
+            sects.append(sp)
+        else:
+            return None
     return [etree.tostring(sp) for sp in sects] + [None if final is None else etree.tostring(final)]
+
+
+_SECTPR, _PPR = w("sectPr"), w("pPr")
 
 
 def build_model(pkg: DocxPackage, styles: Styles | None = None, *,
@@ -580,12 +586,15 @@ def build_model(pkg: DocxPackage, styles: Styles | None = None, *,
         if isinstance(blk, Table) and blk.section < len(sections):
             sections[blk.section].has_table = True
     last = len(sections) - 1
-    if b.reused and any(p.section > last for p in b.paras):
+    # paragraphs after the last sectPr (sections only grow along b.paras: the last is enough)
+    trailing = bool(b.paras) and b.paras[-1].section > last
+    if b.reused and trailing:
         # (never for a document docgen renders) shared rows are not to be changed below
         return build_model(pkg, styles, lazy_runs=lazy_runs, share_rows=False)
-    for p in b.paras:                      # a trailing paragraph after the last sectPr
-        if p.section > last:
-            p.section = last
+    for p in reversed(b.paras) if trailing else ():
+        if p.section <= last:
+            break
+        p.section = last
     return DocModel(pkg.name, pkg, b.styles, blocks, b.paras, sections, b.cache)
 
 
