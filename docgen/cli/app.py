@@ -44,7 +44,7 @@ def make_group() -> click.Group:
     from .excel import excel_command
     from .ke_hoach_con import ke_hoach_con_command
     from .moi import moi_command
-    from .nhap_ve import nhap_command
+    from .nhap import nhap_command
     from .preview import pdf_command, preview_command
     from .sua import sua_command
     from .xa_phuong import xa_phuong_command

@@ -34,14 +34,3 @@ def run(docx: Path, content: Path | None = None, templates: Path | None = None, 
         report_problems(ket.problems)
     return DocgenError.exit_code if any(p.is_error for p in ket.problems) else 0
 
-
-@click.command("nhap", help="Đưa sửa đổi trong Word của một văn bản docgen đã dựng (build/<dự án>/…docx) "
-               "vào dự án nội dung đã dựng ra nó: chỉ ghi những chỗ đã đổi, giữ chú thích và cách trình bày "
-               "của tệp YAML, in danh sách sửa đổi.")
-@click.argument("docx", type=click.Path(path_type=Path, exists=True, dir_okay=False), metavar="TỆP.docx")
-@click.option("--content", "content_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
-              metavar="THƯ_MỤC", help="Dự án nội dung (mặc định: dự án đã dựng ra tệp, ghi trong .docgen/).")
-@click.option("--templates", "templates_dir", type=click.Path(path_type=Path), default=None,
-              metavar="THƯ_MỤC", help="Thư mục mẫu đã dùng khi dựng (mặc định: templates/).")
-def nhap_command(docx: Path, content_dir: Path | None, templates_dir: Path | None) -> int:
-    return run(docx, content_dir, templates_dir)

@@ -99,6 +99,17 @@ def _import(importer: Callable, name: str, data: bytes, **options):
         return importer([path], **options)
 
 
+def _registry(project: Path) -> dict | None:
+    """The project's don-vi.yaml as loaded: the import reuses its agency keys."""
+    import yaml
+
+    try:
+        data = yaml.safe_load((project / "don-vi.yaml").read_text("utf-8"))
+    except (OSError, yaml.YAMLError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
 def nhap_ve(docx: Path, *, content: Path | None = None, templates: Path | None = None,
             importer: Callable | None = None, write: bool = True) -> Ket:
     """Bring the hand edits of the built document `docx` back into its content project."""
@@ -122,8 +133,9 @@ def nhap_ve(docx: Path, *, content: Path | None = None, templates: Path | None =
     if importer is None:
         from ..nhap import nhap as importer
     name = Path(rel).name
-    base = _import(importer, name, base_bytes)
-    new = _import(importer, name, edited)
+    registry = _registry(project)
+    base = _import(importer, name, base_bytes, don_vi=registry)
+    new = _import(importer, name, edited, don_vi=registry)
     ket.problems += [p for p in new.problems if p not in base.problems]
     texts = merge_files(project, base.files, new.files, ket)
     if write:
