@@ -12,9 +12,11 @@ brought back into the content project it was built from (issue #13 item 2).
    only that goes into the content files (merge.py). Comparing the two imports, rather than the
    edited import with the YAML, keeps what the importer reads differently from how a person
    wrote it (an agency key, a date, a derived line) out of the diff.
-4. The diff is returned before anything is written; each file changed is first copied to
-   `<file>.bak` (as `docgen excel` does), then replaced atomically. The YAML file is the
-   person's own work: its previous text is kept whole, not only the values in the diff.
+4. Each content file changed is first copied to `<file>.bak` (as `docgen excel` does), then
+   replaced atomically: the YAML file is the person's own work, and its previous text is kept
+   whole (a printed diff shows only the values, shortened). When every edit found its place,
+   the edited document's hash joins the manifest, so that the next build replaces it with the
+   document built from the updated content; an edit left out keeps the build's refusal.
 """
 
 from __future__ import annotations
@@ -141,7 +143,20 @@ def nhap_ve(docx: Path, *, content: Path | None = None, templates: Path | None =
     if write:
         write_files(project, texts)
         ket.written = sorted(texts)
+        if not any(p.code == "nhap.cannot-place" for p in ket.problems):
+            accept(out_dir, rel, edited)
     return ket
+
+
+def accept(out_dir: Path, rel: str, edited: bytes) -> None:
+    """Every edit of the document is in the content now: the next build may replace the file
+    (an edit that could not be placed keeps the build's refusal, and so the file)."""
+    from ..pipeline.lock import locked_run
+
+    with locked_run(out_dir):
+        manifest = Manifest(out_dir)
+        manifest.files[rel] = sorted(set(manifest.files.get(rel, [])) | {sha256(edited)})
+        manifest.save()
 
 
 def merge_files(project: Path, base: dict, new: dict, ket: Ket) -> dict[str, str]:
