@@ -103,15 +103,17 @@ class ThoiGian(Model):
         return " ".join(self.dong())
 
 
-class NhiemVu(Model):
-    """One task row. Only `nhiem_vu` is always required; which other keys a task may (or, with
-    the default columns, must) hold is checked against its appendix's columns."""
+ROW_KEYS = ("san_pham", "chu_tri", "phoi_hop", "thoi_gian", "kinh_phi", "ket_qua", "ghi_chu", "theo_doi")
+"""The keys of one printed row of a task (a task holds them directly, or in each of its `dong`)."""
 
-    nhiem_vu: NonBlank
+
+class _Hang(Model):
+    """The cells of one printed row: product, lead, partners, deadline, budget, result, note."""
+
     san_pham: Lines = ()
     chu_tri: CoQuanRefs = ()                     # agency refs (key, name or alias) or {ghi: …}
     phoi_hop: CoQuanRefs = ()
-    # a task without a deadline (a column left out) has an empty ThoiGian: dong() == [], text() == ""
+    # a row without a deadline (a column left out) has an empty ThoiGian: dong() == [], text() == ""
     thoi_gian: ThoiGian = Field(default_factory=lambda: ThoiGian.model_construct())
     kinh_phi: Text = ""
     ket_qua: Text = ""
@@ -126,6 +128,56 @@ class NhiemVu(Model):
     def co_quan_refs(self, cot: str) -> tuple[str, ...]:
         """The agency references (not free text) of an agency column."""
         return tuple(r for r in getattr(self, cot) if isinstance(r, str))
+
+
+class HangNhiemVu(_Hang):
+    """One row of a task printed over several rows (`dong`, /work/briefs/schema-13.md §A)."""
+
+
+class NhiemVu(_Hang):
+    """One task: its text and either the row keys directly (one printed row) or `dong`, two or
+    more rows under one merged TT + Nhiệm vụ cell. Only `nhiem_vu` is always required; which
+    other keys a row may (or, with the default columns, must) hold is checked against its
+    appendix's columns (docgen.content.shapes)."""
+
+    nhiem_vu: NonBlank
+    dong: tuple[HangNhiemVu, ...] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_form(cls, value):
+        if isinstance(value, dict) and "dong" in value:
+            both = [k for k in ROW_KEYS if k in value]
+            if both:
+                raise PydanticCustomError(
+                    "content.block-kind",
+                    'nhiệm vụ ghi các cột ngay dưới nó hoặc trong "dong" (các dòng), không cả hai: '
+                    'chuyển "{k}" vào từng dòng của "dong"', {"k": ", ".join(both)})
+            rows = value["dong"]
+            if isinstance(rows, list) and len(rows) < 2:
+                raise PydanticCustomError(
+                    "content.block-kind",
+                    '"dong" phải có từ hai dòng trở lên (có {n}); nhiệm vụ một dòng thì ghi các cột '
+                    'ngay dưới "nhiem_vu", không dùng "dong"', {"n": len(rows)})
+        return value
+
+    @property
+    def hang(self) -> tuple[NhiemVu, ...]:
+        """The task's printed rows, each as a one-row task with the task's text: (self,) for a
+        one-row task. Derivation reads these: an agency leading any row receives that row."""
+        if not self.dong:
+            return (self,)
+        return tuple(NhiemVu.model_construct(nhiem_vu=self.nhiem_vu, dong=(), **dict(r))
+                     for r in self.dong)
+
+    @property
+    def chu_tri_chinh(self) -> str | None:
+        """The lead agency of the (first) row."""
+        return _Hang.chu_tri_chinh.fget(self.hang[0])
+
+    def co_quan_refs(self, cot: str) -> tuple[str, ...]:
+        """The agency references (not free text) of an agency column, over every row."""
+        return tuple(dict.fromkeys(r for h in self.hang for r in getattr(h, cot) if isinstance(r, str)))
 
 
 class NhomNhiemVu(Model):
