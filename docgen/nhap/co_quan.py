@@ -75,8 +75,7 @@ class CoQuanMatcher:
         self._keys: set[str] = set()
         self._added: dict[str, dict] = {}
         self.matched: dict[str, str] = {}       # folded text -> key, for texts found existing
-        for key, entry in (existing or {}).items():
-            self._keys.add(str(key))
+        self._keys.update(str(k) for k in existing or {})
         names = []                               # keys first, then names, aliases, short names
         for key, entry in (existing or {}).items():
             entry = entry if isinstance(entry, dict) else {}

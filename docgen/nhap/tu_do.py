@@ -97,7 +97,7 @@ def noi_dung(content: list, source: str) -> tuple[list, list[Problem]]:
                 stack.pop()
         into = stack[-1][1].setdefault("noi_dung", []) if stack else root
         into.append(block)
-        if level < 9:
+        if level < 9 and block.get("dang") != "doan":    # a numbered paragraph holds nothing
             stack.append((level, block))
     return root, []
 
