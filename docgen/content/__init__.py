@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
+from .. import doctypes
 from ..doctypes import BAT_BUOC, CONTENT, ContentFile
 from ..errors import DocgenError, Problem
 from ..model import DonVi, Project
@@ -60,13 +61,13 @@ def _load_files(folder: Path, timings: dict | None):
     """Every content file of the registry (docgen/doctypes.py CONTENT): name -> value, name ->
     document, problems. An absent optional file is None; a project needs one main file."""
     values, docs, problems = {}, {}, []
-    for entry in CONTENT:
+    for entry in doctypes.CONTENT:   # (read at each call: a test may add an entry)
         if entry.vai != BAT_BUOC and not entry.present(folder):
             values[entry.ma] = docs[entry.ma] = None
             continue
         values[entry.ma], docs[entry.ma], found = load_model(folder / entry.tep, model_of(entry), timings)
         problems += found
-    main = [c for c in CONTENT if c.chinh]
+    main = [c for c in doctypes.CONTENT if c.chinh]
     if main and not any(c.present(folder) for c in main):
         names = " hoặc ".join(f"{c.tep} ({c.ten})" for c in reversed(main))
         problems.append(Problem(display_path(folder / main[-1].tep), None, "content.missing-file",
