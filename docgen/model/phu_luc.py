@@ -255,3 +255,33 @@ class PhuLucTep(Model):
     @property
     def nhieu(self) -> bool:
         return len(self.phu_luc) > 1
+
+
+# --- what derived and commune plans read: every task appendix, every printed row -------------
+
+def bang_nhiem_vu(ds) -> tuple[tuple[str, PhuLuc], ...]:
+    """The task-table appendices of a project (`Project.phu_luc_ds`) with the prefix of their task
+    ids: "" for the first, "PL2." for a task table printed as Phụ lục II, and so on, so that every
+    id is unique over the project ("I.2", "PL2.I.2"). Appendices of other kinds are skipped."""
+    tables = [(n, pl) for n, pl in enumerate(ds, 1) if isinstance(pl, PhuLuc)]
+    return tuple(("" if i == 0 else f"PL{n}.", pl) for i, (n, pl) in enumerate(tables))
+
+
+def nhom_goc(ds) -> tuple[tuple[str, NhomNhiemVu], ...]:
+    """Every top-level group (area) of every task appendix, in order, with its id ("I", "PL2.I")."""
+    return tuple((f"{pre}{roman(gi)}", g) for pre, pl in bang_nhiem_vu(ds) for gi, g in enumerate(pl.nhom, 1))
+
+
+def nhiem_vu_goc(ds):
+    """Yield (ma, top group, task) over every task appendix (ids as bang_nhiem_vu says)."""
+    for pre, pl in bang_nhiem_vu(ds):
+        for ma, top, task in pl.tasks():
+            yield pre + ma, top, task
+
+
+def hang_goc(ds):
+    """Yield (ma, top group, row) for every printed row of every task: a task printed over several
+    rows gives each row as a one-row task with the task's text (NhiemVu.hang), all with its id."""
+    for ma, top, task in nhiem_vu_goc(ds):
+        for row in task.hang:
+            yield ma, top, row
