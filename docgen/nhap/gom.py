@@ -53,7 +53,10 @@ def gom(sources: list[Source], don_vi: dict | None) -> NhapResult:
         result.files["quyet-dinh.yaml"] = van_ban.quyet_dinh(src, part, result.problems)
     if plans:
         src, part = plans[0]
-        result.files["ke-hoach.yaml"] = van_ban.ke_hoach(src, part, bool(decisions), result.problems)
+        # a plan issued with a decision has no Số, date or signer of its own (nd30 §5.12),
+        # also when its decision is not among the files (a built ke-hoach.docx alone)
+        issued_with = bool(decisions) or part.attached
+        result.files["ke-hoach.yaml"] = van_ban.ke_hoach(src, part, issued_with, result.problems)
     if appendices:
         _phu_luc(result, appendices, don_vi)
     dv = result.files["don-vi.yaml"]

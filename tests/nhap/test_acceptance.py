@@ -7,6 +7,7 @@ import difflib
 from pathlib import Path
 
 import pytest
+import yaml
 
 from docgen.nhap import nhap
 from docgen.nhap.ghi import write
@@ -58,7 +59,12 @@ def test_bundled_project_round_trip(project, tmp_path):
     first = build(ROOT / "content" / project, tmp_path / "goc")
     assert first.problems == []
     combined = tmp_path / "goc" / "tron-bo.docx"
-    _, again = import_and_build([combined], tmp_path)
+    imported, again = import_and_build([combined], tmp_path)
+    content = ROOT / "content" / project
+    assert imported.files["don-vi.yaml"]["co_quan_ban_hanh"] == \
+        yaml.safe_load((content / "don-vi.yaml").read_text("utf-8"))["co_quan_ban_hanh"]
+    if (content / "quyet-dinh.yaml").exists():       # the decision comes back key for key
+        assert imported.files["quyet-dinh.yaml"] == yaml.safe_load((content / "quyet-dinh.yaml").read_text("utf-8"))
     assert [str(p) for p in again.problems + again.warnings] == []
     before, after = extract(combined), extract(tmp_path / "build" / "tron-bo.docx")
     # the decision and the plan (this import's parts): exactly the same text

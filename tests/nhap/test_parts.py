@@ -31,8 +31,8 @@ def test_header_becomes_the_registry(ld09):
 
 def test_plan_issued_directly(ld09):
     kh = ld09.files["ke-hoach.yaml"]
-    assert list(kh)[:6] == ["so", "ngay_ban_hanh", "trich_yeu", "can_cu", "mo_dau", "noi_dung"]
-    assert (kh["so"], kh["ngay_ban_hanh"]) == ("", "../12/2025")
+    assert list(kh)[:7] == ["so", "ngay_ban_hanh", "trich_yeu", "nam", "can_cu", "mo_dau", "noi_dung"]
+    assert (kh["so"], kh["ngay_ban_hanh"], kh["nam"]) == ("", "../12/2025", "2026")
     assert kh["trich_yeu"] == "Cải cách hành chính nhà nước năm 2026 tỉnh Lâm Đồng"
     assert kh["can_cu"][2] == ("Căn cứ Chỉ thị số 23/CT-TTg ngày 02/9/2021 của Thủ tướng Chính phủ về đẩy "
                                "mạnh việc thực hiện Chương trình tổng thể cải cách hành chính giai đoạn "
@@ -108,3 +108,16 @@ def test_what_cannot_be_placed_is_a_warning(tmp_path):
     qd = result.files["quyet-dinh.yaml"]
     assert (qd["so"], qd["ngay_ban_hanh"]) == ("12", "05/01/2026")
     assert qd["dieu"] == ["Điều một.", "Quyết định này có hiệu lực kể từ ngày ký"]
+
+
+def test_a_built_plan_issued_with_its_decision_alone(tmp_path):
+    """ke-hoach.docx of a decision's plan (docgen's own, as `docgen nhap` of a hand-edited
+    output reads it): no Số, date or signer of its own, so none imported, and no warning."""
+    from docgen.pipeline import build
+    from tests.conftest import BUNDLED
+
+    build(BUNDLED, tmp_path, check=False)
+    result = nhap([tmp_path / "ke-hoach.docx"])
+    assert list(result.files["ke-hoach.yaml"]) == ["trich_yeu", "noi_dung", "ket_thuc"]
+    assert result.files["ke-hoach.yaml"]["trich_yeu"] == "Cải cách hành chính thị xã Hoài Nhơn năm 2021"
+    assert result.problems == []
