@@ -25,6 +25,7 @@ from lxml import etree
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
+from docgen import doctypes  # noqa: E402
 from docgen.doctypes import template_names  # noqa: E402
 from docgen.vn.metrics import text_width_mm  # noqa: E402
 
@@ -479,8 +480,11 @@ def body_phu_luc() -> str:
 
 def cell_loop(style: str, cant_split: bool = False, header: bool = False) -> str:
     """A row of the column-declared appendix: one cell per entry of `r.o` ({%tc for %}), each
-    `{w: twips, span: grid columns, can: "left"|"center", dong: [lines]}` (docgen/render/table.py)."""
+    `{w: twips, span: grid columns, can: "left"|"center", gop: ""|"dau"|"tiep", dong: [lines]}`
+    (docgen/render/table.py; `gop` is the vertical merge of a task printed over several rows)."""
     body = ('<w:tc><w:tcPr><w:tcW w:w="{{ c.w }}" w:type="dxa"/><w:gridSpan w:val="{{ c.span }}"/>'
+            # a task printed over several rows: its TT and Nhiệm vụ cells merge vertically
+            '{% if c.gop == "dau" %}<w:vMerge w:val="restart"/>{% elif c.gop %}<w:vMerge/>{% endif %}'
             '<w:vAlign w:val="{{ c.doc }}"/></w:tcPr>'
             + tag("{%p for l in c.dong %}")
             + pt(style, "{{ l }}", ppr='<w:jc w:val="{{ c.can }}"/>')
@@ -615,8 +619,7 @@ def build(kind: str) -> bytes:
     cp = d.core_properties
     cp.author = "docgen"
     cp.last_modified_by = "docgen"
-    cp.title = {"quyet-dinh": "Quyết định", "ke-hoach": "Kế hoạch", "phu-luc": "Phụ lục",
-                "phu-luc-cot": "Phụ lục"}[kind]
+    cp.title = TITLES.get(kind) or next(d.ten for d in doctypes.DOCTYPES if kind in d.mau)
     cp.subject = ""
     cp.keywords = ""
     cp.comments = "Mẫu docgen theo Nghị định 30/2020/NĐ-CP; tạo bởi templates/make_templates.py"
@@ -661,6 +664,7 @@ APP_XML = (
     b"<Application>docgen</Application><DocSecurity>0</DocSecurity></Properties>"
 )
 
+TITLES = {"quyet-dinh": "Quyết định", "ke-hoach": "Kế hoạch", "phu-luc": "Phụ lục", "phu-luc-cot": "Phụ lục"}
 BODIES = {"quyet-dinh": body_quyet_dinh, "ke-hoach": body_ke_hoach, "phu-luc": body_phu_luc,
           "phu-luc-cot": body_phu_luc_cot}
 KINDS = template_names()  # every template a document type names (docgen/doctypes.py)

@@ -6,7 +6,7 @@ import re
 
 from docgen.check.docmodel import Para
 from docgen.check.locate import Part
-from docgen.check.vocab import norm
+from docgen.check.vocab import is_upper, norm
 
 _NGAY = re.compile(r"^(?P<dia>[^,]*?)\s*,\s*ngày\s*(?P<d>\d{1,2})?\s*[/\s]*tháng\s*(?P<m>\d{1,2})?"
                    r"\s*[/\s]*năm\s*(?P<y>\d{4})", re.I)
@@ -92,10 +92,28 @@ def co_quan_ban_hanh(part: Part, dia_danh: str, ky_hieu: str) -> dict:
     return out
 
 
+def _signer_lines(part: Part) -> tuple[list[str], str]:
+    """(title lines, name) of the signature: every line of the signature table outside the
+    Nơi nhận column, row by row (a table may put "KT. CHỦ TỊCH" and "PHÓ CHỦ TỊCH" in two rows);
+    the located lines when there is no such table."""
+    t = part.signature_table
+    if t is None:
+        return lines(part.chuc_vu), part.ho_ten.norm if part.ho_ten is not None else ""
+    nn = part.noi_nhan_head
+    nn_col = next((t.grid[ri][ci] if t.grid else ci for ri, row in enumerate(t.cells)
+                   for ci, cell in enumerate(row) if nn is not None and nn in cell), None)
+    got = [p for ri, row in enumerate(t.cells) for ci, cell in enumerate(row)
+           if (t.grid[ri][ci] if t.grid else ci) != nn_col for p in cell
+           if p.norm and p not in part.noi_nhan]
+    name = next((p.norm for p in reversed(got) if not is_upper(p.norm)), "")
+    return [p.norm for p in got if is_upper(p.norm)], name
+
+
 def nguoi_ky(part: Part) -> dict | None:
     """The signer: "TM. …", "KT./TL./TUQ./Q. …", the title, the name."""
-    titles = [t for t in lines(part.chuc_vu) if not t.startswith("(")]
-    if not titles and part.ho_ten is None:
+    found, name = _signer_lines(part)
+    titles = [t for t in found if not t.startswith("(")]
+    if not titles and not name:
         return None
     out: dict = {}
     rest = []
@@ -110,7 +128,7 @@ def nguoi_ky(part: Part) -> dict | None:
     chuc_vu = " ".join(rest) or out.get("thu_truong", "")
     result = {k: out[k] for k in ("thay_mat", "hinh_thuc", "thu_truong") if k in out}
     result["chuc_vu"] = chuc_vu
-    result["ho_ten"] = part.ho_ten.norm if part.ho_ten is not None else ""
+    result["ho_ten"] = name
     return result
 
 

@@ -16,7 +16,10 @@ MARK = "bằng docgen nhap"
 
 class _Dumper(yaml.SafeDumper):
     """Block style, keys in the given order, a string with a line break double-quoted so that
-    its "\\n" reads as in the hand-written projects."""
+    its "\\n" reads as in the hand-written projects; list items indented under their key."""
+
+    def increase_indent(self, flow=False, indentless=False):
+        return super().increase_indent(flow, False)
 
 
 def _str(dumper: yaml.SafeDumper, value: str):

@@ -4,6 +4,8 @@ from __future__ import annotations
 from docgen.check.locate import KH, PHU_LUC, QD
 from docgen.errors import DocgenError
 from docgen.nhap import van_ban
+from docgen.nhap.bang import nhap_phu_luc
+from docgen.nhap.co_quan import CoQuanMatcher
 from docgen.nhap.kieu import NhapResult, Source, error, warn
 
 TEN_LOAI_KHAC = "import.unsupported-part"
@@ -13,7 +15,11 @@ def gom(sources: list[Source], don_vi: dict | None) -> NhapResult:
     result = NhapResult()
     decisions, plans, appendices = [], [], []
     for src in sources:
-        found = False
+        if not any(p.ten_loai is not None or p.kind == PHU_LUC for p in src.parts):
+            raise DocgenError(error(src.name, "import.not-nd30",
+                                    "không phải văn bản theo Nghị định 30/2020/NĐ-CP: không tìm "
+                                    "thấy tên loại văn bản (QUYẾT ĐỊNH, KẾ HOẠCH, …) dưới phần "
+                                    "đầu văn bản; không nhập gì"))
         for part in src.parts:
             if part.kind == QD:
                 decisions.append((src, part))
@@ -21,32 +27,25 @@ def gom(sources: list[Source], don_vi: dict | None) -> NhapResult:
                 plans.append((src, part))
             elif part.kind == PHU_LUC:
                 appendices.append((src, part))
-            elif part.ten_loai is not None:
-                result.problems.append(warn(src.name, part.ten_loai, TEN_LOAI_KHAC,
-                                            f'văn bản "{part.ten_loai.norm}" chưa nhập được (chỉ nhập '
-                                            "Quyết định, Kế hoạch và Phụ lục); bỏ qua phần này"))
-            found = found or part.kind in (QD, KH, PHU_LUC) or part.ten_loai is not None
-        if not found or not any(p.ten_loai is not None for p in src.parts):
-            if not any(p.kind in (QD, KH) for p in src.parts) and not (
-                    found and (decisions or plans)):
-                raise DocgenError(error(src.name, "import.not-nd30",
-                                        "không phải văn bản theo Nghị định 30/2020/NĐ-CP: không tìm "
-                                        "thấy tên loại văn bản (QUYẾT ĐỊNH, KẾ HOẠCH, …) dưới phần "
-                                        "đầu văn bản; không nhập gì"))
+            else:
+                what = f'văn bản "{part.ten_loai.norm}"' if part.ten_loai is not None else "phần này"
+                result.problems.append(warn(src.name, part.ten_loai or part.first_para, TEN_LOAI_KHAC,
+                                            f"{what} không nhập được (chỉ nhập Quyết định, Kế hoạch "
+                                            "và Phụ lục); bỏ qua"))
     if len(decisions) > 1:
         raise DocgenError([error(s.name, "import.two-decisions",
-                                 "có hai Quyết định trong các tệp được nhập; mỗi lần nhập một "
-                                 "Quyết định (cùng Kế hoạch, Phụ lục của nó); không nhập gì")
-                           for s, _ in decisions[1:]])
+                                 f"đây là Quyết định thứ hai (đã có Quyết định trong {decisions[0][0].name}); "
+                                 "mỗi lần chỉ nhập một Quyết định cùng Kế hoạch, Phụ lục của nó; "
+                                 "không nhập gì") for s, _ in decisions[1:]])
     if len(plans) > 1:
         raise DocgenError([error(s.name, "import.two-plans",
-                                 "có hai Kế hoạch trong các tệp được nhập; mỗi lần nhập một Kế "
-                                 "hoạch; không nhập gì") for s, _ in plans[1:]])
+                                 f"đây là Kế hoạch thứ hai (đã có Kế hoạch trong {plans[0][0].name}); "
+                                 "mỗi lần chỉ nhập một Kế hoạch; không nhập gì") for s, _ in plans[1:]])
     if not decisions and not plans:
         src = sources[0]
-        raise DocgenError(error(src.name, "import.not-nd30",
-                                "không tìm thấy Quyết định hay Kế hoạch nào (chỉ có Phụ lục); "
-                                "không nhập gì"))
+        raise DocgenError(error(src.name, "import.no-decision-or-plan",
+                                "không có Quyết định hay Kế hoạch nào để nhập (chỉ nhập Quyết "
+                                "định, Kế hoạch và Phụ lục của chúng); không nhập gì"))
     first_src, first = (decisions or plans)[0]
     result.files["don-vi.yaml"] = van_ban.don_vi(first_src, first, don_vi, result.problems)
     if decisions:
@@ -54,7 +53,10 @@ def gom(sources: list[Source], don_vi: dict | None) -> NhapResult:
         result.files["quyet-dinh.yaml"] = van_ban.quyet_dinh(src, part, result.problems)
     if plans:
         src, part = plans[0]
-        result.files["ke-hoach.yaml"] = van_ban.ke_hoach(src, part, bool(decisions), result.problems)
+        # a plan issued with a decision has no Số, date or signer of its own (nd30 §5.12),
+        # also when its decision is not among the files (a built ke-hoach.docx alone)
+        issued_with = bool(decisions) or part.attached
+        result.files["ke-hoach.yaml"] = van_ban.ke_hoach(src, part, issued_with, result.problems)
     if appendices:
         _phu_luc(result, appendices, don_vi)
     dv = result.files["don-vi.yaml"]
@@ -65,14 +67,8 @@ def gom(sources: list[Source], don_vi: dict | None) -> NhapResult:
 
 
 def _phu_luc(result: NhapResult, appendices, don_vi: dict | None) -> None:
-    try:
-        from docgen.nhap.bang import nhap_phu_luc
-        from docgen.nhap.co_quan import CoQuanMatcher
-    except ImportError:        # helper nhapbang's part not merged yet
-        for src, part in appendices:
-            result.problems.append(warn(src.name, part.phu_luc_head or part.first_para,
-                                        "import.appendix", "chưa nhập được phụ lục (bảng); bỏ qua"))
-        return
+    """Every appendix part, file by file, through docgen.nhap.bang; agencies named there are
+    matched to the registry or added to it (each addition listed)."""
     matcher = CoQuanMatcher((don_vi or {}).get("co_quan"))
     entries: list[dict] = []
     by_src: dict[str, list] = {}
@@ -84,12 +80,7 @@ def _phu_luc(result: NhapResult, appendices, don_vi: dict | None) -> None:
         result.problems += problems
     if entries:
         result.files["phu-luc.yaml"] = entries[0] if len(entries) == 1 else {"phu_luc": entries}
-    added = matcher.added()
-    if added:
-        co_quan = result.files["don-vi.yaml"].setdefault("co_quan", {})
-        for key, value in added.items():
-            co_quan.setdefault(key, value)
-            result.them_co_quan.append(f"{key}: {value.get('ten', '')}")
-
-
-
+    co_quan = result.files["don-vi.yaml"].setdefault("co_quan", {})
+    for key, value in matcher.added().items():
+        co_quan.setdefault(key, value)
+    result.them_co_quan += matcher.listed()

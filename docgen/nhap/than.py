@@ -115,8 +115,17 @@ def tree(items: list[Item]) -> list[Item]:
             (stack[-1].children if stack else root).append(it)
             stack.append(it)
         else:
+            while stack and _paragraph_like(stack[-1]):
+                stack.pop()
             (stack[-1].children if stack else root).append(it)
     return root
+
+
+def _paragraph_like(it: Item) -> bool:
+    """A numbered item that reads as a paragraph (not bold, ending as a sentence or long): a
+    plain paragraph after it belongs to the heading above, not under it."""
+    text = it.text.rstrip()
+    return not it.bold and (text.endswith((".", ";")) or len(text) > 150)
 
 
 def to_blocks(items: list[Item]) -> list:

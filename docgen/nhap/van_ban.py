@@ -1,6 +1,7 @@
 """One located part -> the data of don-vi.yaml, quyet-dinh.yaml or ke-hoach.yaml."""
 from __future__ import annotations
 
+import copy
 import re
 
 from docgen.check.locate import Part
@@ -11,13 +12,14 @@ from docgen.nhap.kieu import Source, warn
 _QUYET_DINH = re.compile(r"^QUYẾT\s*ĐỊNH\s*:?$")
 _DIEU = re.compile(r"^Điều\s+\d+\s*[.:]?\s*")
 _THEO_DE_NGHI = re.compile(r"^Theo\s+đề\s+nghị", re.I)
+_NAM = re.compile(r"(?:năm|giai đoạn)\s+(\d{4})(?:\s*[-–]\s*(\d{4}))?")
 _KET_THUC = re.compile(r"^Trên\s+đây\s+là\b", re.I)
 
 
 def don_vi(src: Source, part: Part, existing: dict | None, problems: list) -> dict:
     """don-vi.yaml: an existing registry as it is, else the issuing body read from the header."""
     if existing:
-        return dict(existing)
+        return copy.deepcopy(existing)
     place, _ = dau.ngay(part) or ("", "")
     _, ky_hieu = dau.so(part)
     if not part.co_quan:
@@ -134,6 +136,9 @@ def dieu(src: Source, body: list, problems: list) -> list:
 def ke_hoach(src: Source, part: Part, with_decision: bool, problems: list) -> dict:
     out: dict = {} if with_decision else _so_ngay(src, part, problems)
     out["trich_yeu"] = dau.joined(part.trich_yeu)
+    nam = _NAM.search(out["trich_yeu"])
+    if nam and not with_decision:        # the plan's year (derived plans read it)
+        out["nam"] = "-".join(y for y in nam.groups() if y)
     body = list(part.body)
     can_cu = []
     while body and CAN_CU_RE.match(body[0].norm) and body[0].norm.startswith("Căn cứ"):

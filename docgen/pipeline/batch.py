@@ -36,6 +36,7 @@ from ..errors import DocgenError, Problem, UsageError
 from ..model import Project, XaPhuong
 from ..model.commune import XaPhuongRieng
 from ..model.khung import KHUNG
+from ..model.phu_luc import nhom_goc
 from ..parentwatch import die_with_parent
 from ..paths import templates_dir as default_templates_dir
 from ..progress import bar as progress_bar
@@ -111,7 +112,7 @@ def _init_worker(project: Project, templates: str, check: bool, out_dir: str, tr
 
 
 def _commune_file_problems(project: Project, rieng: XaPhuongRieng, doc) -> list[Problem]:
-    n = len(project.phu_luc.nhom)
+    n = len(nhom_goc(project.phu_luc_ds))   # the areas of every task appendix (derive/commune.py)
     problems = []
     for key, items in (("chi_tieu", rieng.chi_tieu), ("nhiem_vu_them", rieng.nhiem_vu_them)):
         for i, item in enumerate(items):
@@ -274,7 +275,8 @@ def _run_batch(content_dir: Path, out_dir: Path, *, names: list[str] | None = No
     except DocgenError:
         discard_state(out_dir)
         raise
-    communes = project.don_vi.xa_phuong if project.phu_luc is not None else ()  # derived from its tasks
+    # derived from a plan's appendix's tasks (a decision alone has no plan)
+    communes = project.don_vi.xa_phuong if project.phu_luc is not None and project.ke_hoach is not None else ()
     bad = _registry_problems(content_dir, communes)
     slugs = {slug(xp.ten): i for i, xp in enumerate(communes) if i not in bad}
     selected = _selected(result, names, communes, bad, slugs, files)
