@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..errors import DocgenError, Problem, UsageError
@@ -94,11 +94,21 @@ def built_bytes(content: Path, rel: str, templates: Path | None) -> bytes:
     return render_all(Engine(templates or templates_dir()), docs)[rel]
 
 
-def _import(importer: Callable, name: str, data: bytes, **options):
+def _import(importer: Callable, docx: Path, name: str, data: bytes, **options):
+    """Import `data` as the file `name`; the importer's problems name `docx`, the file the
+    person gave (the import reads a temporary copy)."""
+    def named(problems: list[Problem]) -> list[Problem]:
+        return [replace(p, path=display(docx)) if p.path == name else p for p in problems]
+
     with tempfile.TemporaryDirectory(prefix="docgen-nhap-") as tmp:
         path = Path(tmp) / name
         path.write_bytes(data)
-        return importer([path], **options)
+        try:
+            result = importer([path], **options)
+        except DocgenError as exc:
+            raise DocgenError(named(exc.problems)) from None
+    result.problems = named(result.problems)
+    return result
 
 
 def _registry(project: Path) -> dict | None:
@@ -136,8 +146,8 @@ def nhap_ve(docx: Path, *, content: Path | None = None, templates: Path | None =
         from ..nhap import nhap as importer
     name = Path(rel).name
     registry = _registry(project)
-    base = _import(importer, name, base_bytes, don_vi=registry)
-    new = _import(importer, name, edited, don_vi=registry)
+    base = _import(importer, Path(docx), name, base_bytes, don_vi=registry)
+    new = _import(importer, Path(docx), name, edited, don_vi=registry)
     ket.problems += [p for p in new.problems if p not in base.problems]
     texts = merge_files(project, base.files, new.files, ket)
     if write:

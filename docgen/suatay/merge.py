@@ -87,6 +87,8 @@ def plain(node):
 
 def short(old: str, new: str, context: int = 20, most: int = 70) -> tuple[str, str]:
     """The two texts cut to the part that changed, with some context ("…" where cut)."""
+    if len(old) <= most and len(new) <= most:
+        return old, new
     p = 0
     while p < min(len(old), len(new)) and old[p] == new[p]:
         p += 1
@@ -94,9 +96,13 @@ def short(old: str, new: str, context: int = 20, most: int = 70) -> tuple[str, s
     while s < min(len(old), len(new)) - p and old[-1 - s] == new[-1 - s]:
         s += 1
     start = max(0, p - context)
+    if start and old[start - 1] != " " and " " in old[start:p]:
+        start = old.index(" ", start, p) + 1          # whole words of context
 
     def cut(t: str) -> str:
         end = min(len(t), len(t) - s + context)
+        if end < len(t) and t[end] != " " and " " in t[len(t) - s:end]:
+            end = t.rindex(" ", len(t) - s, end)
         part = t[start:end]
         if len(part) > most:
             part = part[:most - 1] + "…"
@@ -201,38 +207,70 @@ class _Merge:
         self.edit(at, at, yt.block_entry(key, value, col), None, _short1(f"{key}: {flat(value)}"))
 
     def sequence(self, node: SequenceNode, base: list, new: list) -> None:
-        if len(node.value) != len(base) or not same(plain(node), base) and node.flow_style:
-            self.cannot(node, new)
-            return
         if node.flow_style:
-            if all(map(yt.is_scalar, new)):
+            if len(node.value) == len(base) and same(plain(node), base) and all(map(yt.is_scalar, new)):
                 self.edit(node.start_mark.index, node.end_mark.index, yt.flow_seq(new),
                           *short(", ".join(map(flat, base)), ", ".join(map(flat, new))))
             else:
                 self.cannot(node, new)
             return
+        at = self.align(base, [plain(v) for v in node.value])
         matcher = difflib.SequenceMatcher(None, [flat(v) for v in base], [flat(v) for v in new], autojunk=False)
         for op, i1, i2, j1, j2 in matcher.get_opcodes():
             if op == "equal":
                 continue
             pairs = min(i2 - i1, j2 - j1)
             for k in range(pairs):
-                self.item(node, i1 + k, base[i1 + k], new[j1 + k])
+                self.item(node, at.get(i1 + k), base[i1 + k], new[j1 + k])
             for k in range(i1 + pairs, i2):
-                self.remove_item(node, k, base[k])
+                self.remove_item(node, at.get(k), base[k])
             if j1 + pairs < j2:
-                self.insert_items(node, i1 + pairs, new[j1 + pairs:j2])
+                self.insert_items(node, self.insert_at(node, at, i1 + pairs, len(base)), new[j1 + pairs:j2])
 
-    def item(self, node: SequenceNode, i: int, base, new) -> None:
-        child = node.value[i]
+    @staticmethod
+    def align(base: list, current: list) -> dict[int, int]:
+        """Which item of the file is which item of `base`: equal items, and in a run of items
+        that differ, those alike by position (the import may read an item a little differently
+        from the file, e.g. without a line it does not take; what is written into it is still
+        checked value by value)."""
+        texts = [flat(v) for v in base], [flat(v) for v in current]
+        matcher = difflib.SequenceMatcher(None, *texts, autojunk=False)
+        at = {}
+        for op, i1, i2, j1, j2 in matcher.get_opcodes():
+            for k in range(min(i2 - i1, j2 - j1)):
+                alike = op == "equal" or difflib.SequenceMatcher(
+                    None, texts[0][i1 + k], texts[1][j1 + k], autojunk=False).ratio() > 0.6
+                if alike:
+                    at[i1 + k] = j1 + k
+        return at
+
+    def insert_at(self, node: SequenceNode, at: dict[int, int], i: int, size: int) -> int | None:
+        """Where items new before base item `i` go: the text index, or None if unknown."""
+        if i - 1 in at:
+            return self.line_end(max(self.last_end(node.value[at[i - 1]]) - 1, 0))
+        if i in at:
+            return self.line_start(node.value[at[i]].start_mark.index)
+        if not node.value:
+            return None
+        if i == 0:
+            return self.line_start(node.value[0].start_mark.index)
+        if i == size:
+            return self.line_end(max(self.last_end(node.value[-1]) - 1, 0))
+        return None
+
+    def item(self, node: SequenceNode, j: int | None, base, new) -> None:
+        if j is None:
+            self.cannot(node, new)
+            return
+        child = node.value[j]
         kinds = {type(base) if not yt.is_scalar(base) else str, type(new) if not yt.is_scalar(new) else str}
         if len(kinds) == 1:
             self.merge(child, base, new)
             return
-        if not same(plain(child), base):   # an item of another kind: its lines replaced
+        if not same(plain(child), base):
             self.cannot(child, new)
             return
-        start, end = self.lines_of(child, child)
+        start, end = self.lines_of(child, child)   # an item of another kind: its lines replaced
         self.edit(start, end, yt.block_item(new, self.dash_column(child)), *short(flat(base), flat(new)))
 
     def dash_column(self, child) -> int:
@@ -240,21 +278,22 @@ class _Merge:
         before = self.text[start:child.start_mark.index].rstrip()
         return len(before) - 1 if before.endswith("-") else child.start_mark.column
 
-    def remove_item(self, node: SequenceNode, i: int, base) -> None:
-        child = node.value[i]
+    def remove_item(self, node: SequenceNode, j: int | None, base) -> None:
+        if j is None:
+            self.cannot(node, {"bỏ": flat(base)})
+            return
+        child = node.value[j]
         if not same(plain(child), base):
-            self.cannot(child, None)
+            self.cannot(child, {"bỏ": flat(base)})
             return
         start, end = self.lines_of(child, child)
         self.edit(start, end, "", _short1(flat(base)), None)
 
-    def insert_items(self, node: SequenceNode, i: int, items: list) -> None:
-        if not node.value:
+    def insert_items(self, node: SequenceNode, at: int | None, items: list) -> None:
+        if at is None:
             self.cannot(node, items)
             return
         col = self.dash_column(node.value[0])
-        at = (self.line_end(max(self.last_end(node.value[i - 1]) - 1, 0)) if i
-              else self.line_start(node.value[0].start_mark.index))
         for value in items:
             self.edit(at, at, yt.block_item(value, col), None, _short1(flat(value)))
 

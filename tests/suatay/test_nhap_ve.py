@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import json
 import shutil
+from copy import deepcopy
 
 import docx
 import pytest
@@ -122,7 +123,7 @@ def test_end_to_end_word_edits_of_the_combined_file_come_back_and_rebuild(office
     assert (status, err) == (0, "")
     assert out.splitlines() == [
         f"Sửa đổi trong {target} đã đưa vào content/{PROJECT}:",
-        "  ke-hoach.yaml:25: «Phấn đấu duy trì vị trí thứ nhất về …» → «Phấn đấu giữ vững vị trí thứ nhất về …»",
+        "  ke-hoach.yaml:25: «Phấn đấu duy trì vị trí thứ nhất về…» → «Phấn đấu giữ vững vị trí thứ nhất về…»",
         "  quyet-dinh.yaml:38: «TT HĐND thị xã (báo cáo)» → «TT HĐND thị xã (để báo cáo)»",
         "Đã ghi 2 tệp (bản trước: ke-hoach.yaml.bak, quyet-dinh.yaml.bak). "
         f"Dựng lại: docgen build --content content/{PROJECT}"]
@@ -143,3 +144,49 @@ def test_end_to_end_word_edits_of_the_combined_file_come_back_and_rebuild(office
         assert ("TT HĐND thị xã (để báo cáo)" in text) == (name != "ke-hoach.docx")
     status, out, _ = cli("nhap", target)
     assert status == 0 and "vẫn như docgen đã dựng" in out     # the rebuilt file has nothing new
+
+
+def add_paragraph_after(path, anchor: str, text: str) -> None:
+    """A new paragraph the way Word makes one (Enter at the end of `anchor`'s paragraph)."""
+    document = docx.Document(str(path))
+    for p in document.element.body.iter(qn("w:p")):   # nơi nhận is in the signature table
+        if "".join(t.text or "" for t in p.iter(qn("w:t"))) == anchor:
+            copy = deepcopy(p)
+            runs = list(copy.iter(qn("w:t")))
+            runs[0].text = text
+            for t in runs[1:]:
+                t.text = ""
+            p.addnext(copy)
+            document.save(str(path))
+            return
+    raise AssertionError(anchor)
+
+
+def test_end_to_end_a_plan_issued_directly_edited_in_word(tmp_path, monkeypatch, cli):
+    """Lâm Đồng 2026 (a plan with its own nơi nhận): build/…/ke-hoach.docx edited (a sentence, a
+    nơi nhận line changed, one added); exactly those YAML lines change, the rest byte for byte."""
+    shutil.copytree(BUNDLED.parent / "lam-dong-2026", tmp_path / "content" / "lam-dong-2026")
+    monkeypatch.chdir(tmp_path)
+    assert cli("build", "chinh", "--content", "content/lam-dong-2026")[0] == 0
+    target = tmp_path / "build" / "lam-dong-2026" / "ke-hoach.docx"
+    yaml_file = tmp_path / "content" / "lam-dong-2026" / "ke-hoach.yaml"
+    before = yaml_file.read_text("utf-8")
+    edit_docx(target, "100% văn bản quy phạm pháp luật được kiểm tra theo quy định.",
+              "100% văn bản quy phạm pháp luật được kiểm tra, rà soát theo quy định.")
+    edit_docx(target, "Thường trực HĐND tỉnh;", "Thường trực HĐND tỉnh (để báo cáo);")
+    add_paragraph_after(target, "- Ủy ban MTTQVN tỉnh;", "- Ban Dân vận Tỉnh ủy;")
+    status, out, err = cli("nhap", "build/lam-dong-2026/ke-hoach.docx")
+    assert (status, err) == (0, "")
+    assert out.splitlines()[1:4] == [
+        "  ke-hoach.yaml:46: «100% văn bản quy phạm pháp luật được kiểm tra theo quy định.» → "
+        "«100% văn bản quy phạm pháp luật được kiểm tra, rà soát theo quy định.»",
+        "  ke-hoach.yaml:220: «Thường trực HĐND tỉnh» → «Thường trực HĐND tỉnh (để báo cáo)»",
+        "  ke-hoach.yaml:223: thêm «Ban Dân vận Tỉnh ủy»"]
+    assert changed(before, yaml_file.read_text("utf-8")) == [
+        "-               - gach: 100% văn bản quy phạm pháp luật được kiểm tra theo quy định.",
+        "+               - gach: 100% văn bản quy phạm pháp luật được kiểm tra, rà soát theo quy định.",
+        "-   - Thường trực HĐND tỉnh", "+   - Thường trực HĐND tỉnh (để báo cáo)", "+   - Ban Dân vận Tỉnh ủy"]
+    assert cli("build", "chinh", "--content", "content/lam-dong-2026")[0] == 0
+    lines = ["".join(t.text or "" for t in p.iter(qn("w:t")))
+             for p in docx.Document(str(target)).element.body.iter(qn("w:p"))]
+    assert "- Thường trực HĐND tỉnh (để báo cáo);" in lines and "- Ban Dân vận Tỉnh ủy;" in lines
