@@ -11,11 +11,11 @@ from .common import report_problems
 
 @click.command("nhap", help="Nhập văn bản có sẵn (DOCX theo Nghị định 30: Quyết định, Kế hoạch, Phụ lục; "
                "một hay nhiều tệp) thành một dự án nội dung mà docgen build dựng được. Một tệp docgen đã dựng "
-               "(build/<dự án>/…docx, sửa bằng Word): chỉ đưa những chỗ đã sửa về dự án đã dựng ra nó.")
+               "(build/<dự án>/…docx, sửa bằng Word): chỉ đưa những chỗ đã sửa về dự án của nó.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="TỆP.docx…")
 @click.option("--content", "content_dir", type=click.Path(path_type=Path), default=None, metavar="THƯ_MỤC",
               help="Thư mục dự án sẽ ghi (mặc định: content/<tên tệp đầu tiên>/); với tệp docgen đã dựng: "
-              "dự án nhận sửa đổi (mặc định: dự án đã dựng ra tệp).")
+              "dự án nhận sửa đổi (mặc định: dự án đã dựng tệp đó).")
 def nhap_command(files: tuple[Path, ...], content_dir: Path | None) -> int:
     from ..nhap import nhap
     from ..nhap.ghi import write

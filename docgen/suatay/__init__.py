@@ -146,6 +146,11 @@ def nhap_ve(docx: Path, *, content: Path | None = None, templates: Path | None =
         from ..nhap import nhap as importer
     name = Path(rel).name
     registry = _registry(project)
+    if name == "phu-luc.docx":   # the importer reads an appendix with its decision or plan only
+        raise _problem(docx, "nhap.appendix-alone",
+                       "Phụ lục đứng riêng chưa đưa về nội dung được (docgen nhập Phụ lục cùng Quyết định "
+                       "hay Kế hoạch của nó); sửa trong tron-bo.docx rồi chạy docgen nhap với tron-bo.docx, "
+                       "hoặc sửa phu-luc.xlsx / phu-luc.yaml")
     base = _import(importer, Path(docx), name, base_bytes, don_vi=registry)
     new = _import(importer, Path(docx), name, edited, don_vi=registry)
     ket.problems += [p for p in new.problems if p not in base.problems]

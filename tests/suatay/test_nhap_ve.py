@@ -190,3 +190,23 @@ def test_end_to_end_a_plan_issued_directly_edited_in_word(tmp_path, monkeypatch,
     lines = ["".join(t.text or "" for t in p.iter(qn("w:t")))
              for p in docx.Document(str(target)).element.body.iter(qn("w:p"))]
     assert "- Thường trực HĐND tỉnh (để báo cáo);" in lines and "- Ban Dân vận Tỉnh ủy;" in lines
+
+
+def test_the_appendix_alone_and_a_derived_plan_name_the_way(office, cli):
+    document = office / "build" / PROJECT / "phu-luc.docx"
+    document.write_bytes(document.read_bytes() + b"\0")        # any edit
+    status, out, err = cli("nhap", f"build/{PROJECT}/phu-luc.docx")
+    assert (status, out) == (1, "")
+    assert err == (f"build/{PROJECT}/phu-luc.docx: lỗi: Phụ lục đứng riêng chưa đưa về nội dung được (docgen nhập "
+                   "Phụ lục cùng Quyết định hay Kế hoạch của nó); sửa trong tron-bo.docx rồi chạy docgen nhap với "
+                   "tron-bo.docx, hoặc sửa phu-luc.xlsx / phu-luc.yaml [nhap.appendix-alone]\nCó 1 lỗi, 0 cảnh báo.\n")
+    manifest = office / "build" / PROJECT / ".docgen" / "manifest.json"
+    data = json.loads(manifest.read_text("utf-8"))
+    derived = office / "build" / PROJECT / "ke-hoach-con" / "x.docx"
+    derived.parent.mkdir()
+    derived.write_bytes(b"PK")
+    data["files"]["ke-hoach-con/x.docx"] = ["0" * 64]         # a file docgen wrote, not a core document
+    manifest.write_text(json.dumps(data), "utf-8")
+    with pytest.raises(DocgenError) as caught:
+        nhap_ve(derived, importer=fake_importer)
+    assert [p.code for p in caught.value.problems] == ["nhap.not-core"]
