@@ -121,7 +121,7 @@ class TaskTable:
     def __init__(self, t: Table, co_quan: CoQuanMatcher, source: str):
         self.t, self.co_quan, self.source = t, co_quan, source
         self.problems: list[Problem] = []
-        self.head = max(1, t.header_rows)
+        self.head = header_count(t)
         self.keys, self.headers = self._map_header()
         # a task's keys are written in the order of the table's columns
         self.row_keys = [self.keys[g] for g in sorted(self.keys or {}) if self.keys[g] in ROW_KEYS]
@@ -208,7 +208,7 @@ class TaskTable:
         # a row under a task with no number and no task text is that task's next row: merged
         # (w:vMerge) or typed as empty cells
         if "nhiem_vu" in cont or (not tt and not nv and others and self._task is not None):
-            self._continue(values, cont)
+            self._continue(ri, values, cont)
         elif nv and not others and (_ROMAN.match(tt) or (self._bold(ri) and _SUB.match(tt or "1"))):
             self._group(tt, "\n".join(nv), ri)
         elif nv:
@@ -253,9 +253,12 @@ class TaskTable:
         self._stack[-1][1].setdefault("nhiem_vu", []).append(task)
         self._task, self._prev = task, row
 
-    def _continue(self, values: dict[str, list[str]], cont: set[str]) -> None:
+    def _continue(self, ri: int, values: dict[str, list[str]], cont: set[str]) -> None:
         task = self._task
         if task is None:
+            self.problems.append(_warn(
+                self.source, self.t, ri, 0, "dòng tiếp theo của một nhiệm vụ nhưng không đứng dưới "
+                "nhiệm vụ nào; dòng không được nhập", "import.empty-task"))
             return
         row = self._row_values(values, cont)
         if "dong" not in task:
@@ -284,6 +287,21 @@ class TaskTable:
         if key == "thoi_gian":
             return thoi_gian(lines)
         return "\n".join(lines)
+
+
+def header_count(t: Table) -> int:
+    """The header rows: those marked to repeat (w:tblHeader), at least the first, and the rows
+    under it that only go on with it (cells merged down from it, or under a cell of it that
+    spans several columns: "Cơ quan thực hiện" over "Chủ trì" | "Phối hợp")."""
+    k = max(1, t.header_rows)
+    while k < len(t.cells):
+        above = [(g, g + span) for g, span in zip(t.grid[k - 1], t.spans[k - 1]) if span > 1]
+        vm = t.vmerge[k]
+        if not vm or not all(v == "continue" or any(a <= g < b for a, b in above)
+                             for g, v in zip(t.grid[k], vm)):
+            break
+        k += 1
+    return k
 
 
 def thoi_gian(lines: list[str]) -> str | dict:

@@ -120,7 +120,12 @@ class CoQuanMatcher:
         cover = self._cover(tokens)
         if cover and len(cover) > 1:
             return cover
-        parts = re.split(r",\s*(?=[A-ZĐÀ-Ỹ])", piece)   # a comma before a capital starts a name
+        parts = [""]
+        for token in piece.split(","):              # a comma before a capital starts a name
+            if parts[-1] and token.strip()[:1].isupper():
+                parts.append(token.strip())
+            else:
+                parts[-1] = f"{parts[-1]},{token}" if parts[-1] else token.strip()
         return [p.strip() for p in parts if p.strip()]
 
     def _cover(self, tokens: list[str]) -> list[str] | None:

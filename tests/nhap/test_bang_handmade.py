@@ -58,6 +58,19 @@ def _docx() -> bytes:
     _para(doc, "I. Các nhiệm vụ", bold=True, center=False)
     _para(doc, "Phần này ghi nhiệm vụ khác.", center=False)
     _table(doc, HEADER, [["1", "Việc khác", "Sở Nội vụ", "", "Quý III/2026"]])
+    _para(doc, "Phụ lục III", bold=True)
+    _para(doc, "BẢNG ĐIỂM", bold=True)
+    t = _table(doc, ["Đơn vị", "Điểm", ""], [["Sở Nội vụ", "80", "90"], ["Sở Tư pháp", "", ""]])
+    t.cell(0, 1).merge(t.cell(0, 2))
+    t.cell(2, 1).merge(t.cell(2, 2)).paragraphs[0].add_run("chưa chấm")
+    _para(doc, "Phụ lục IV", bold=True)
+    _para(doc, "HAI DÒNG TIÊU ĐỀ", bold=True)
+    t = _table(doc, ["TT", "Nhiệm vụ", "Cơ quan thực hiện", "", "Thời gian"],
+               [["", "", "Chủ trì", "Phối hợp", ""], ["I", "Nhóm một", "", "", ""],
+                ["1", "Việc một", "Sở Tư pháp", "Sở Nội vụ", "Quý I/2026"]], bold_rows=(0, 1))
+    for col in (0, 1, 4):
+        t.cell(0, col).merge(t.cell(1, col))
+    t.cell(0, 2).merge(t.cell(0, 3))
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -94,7 +107,9 @@ def test_hand_typed_task_table():
         '"chữ lạc cột" không được nhập [import.cell-outside]',
         "tay.docx: bảng 2, ô (1,1): cảnh báo: bảng nhiệm vụ đứng cùng đoạn văn hoặc bảng khác "
         "trong một phụ lục; bảng được nhập thành bảng tự do (kế hoạch con, kế hoạch xã không đọc "
-        "bảng tự do) [import.task-table-in-text]"]
+        "bảng tự do) [import.task-table-in-text]",
+        'tay.docx: bảng 3, ô (1,2): cảnh báo: ô tiêu đề "Điểm" gộp 2 cột; mỗi cột được ghi tên '
+        "này [import.table-header]"]
 
 
 def test_task_table_among_text_is_free_content():
@@ -107,3 +122,21 @@ def test_task_table_among_text_is_free_content():
                           {"ten": "Đơn vị chủ trì", "can": "trai"}, "Đơn vị phối hợp",
                           {"ten": "Thời hạn", "can": "trai"}],      # no data: no alignment
                   "hang": [["1", "Việc khác", "Sở Nội vụ", "", "Quý III/2026"]]}}]}]
+
+
+def test_merged_cells_of_a_free_table():
+    entries, _, _ = _import()
+    assert entries[2] == {"tieu_de": "BẢNG ĐIỂM", "noi_dung": [{"bang": {
+        "cot": [{"ten": "Đơn vị", "can": "trai"}, {"ten": "Điểm", "can": "trai"}, {"ten": "Điểm", "can": "trai"}],
+        "hang": [["Sở Nội vụ", "80", "90"], ["Sở Tư pháp", {"ten": "chưa chấm", "gop": 2}]]}}]}
+
+
+def test_two_header_rows():
+    entries, problems, _ = _import()
+    assert entries[3] == {"tieu_de": "HAI DÒNG TIÊU ĐỀ",
+                          "cot": ["tt", "nhiem_vu", {"chu_tri": "Chủ trì"}, {"phoi_hop": "Phối hợp"},
+                                  {"thoi_gian": "Thời gian"}],
+                          "nhom": [{"ten": "Nhóm một", "nhiem_vu": [{
+                              "nhiem_vu": "Việc một", "chu_tri": ["STP"], "phoi_hop": ["SNV"],
+                              "thoi_gian": "Quý I/2026"}]}]}
+    assert not [p for p in problems if "bảng 4" in str(p)]
