@@ -82,12 +82,15 @@ def project_out(content: Path) -> Path:
     return DEFAULT_OUT / (content.resolve().name or "du-an")
 
 
-def default_build_dir() -> Path:
-    """What diff, pdf and preview read by default: build/<the project found here>; build/ when
-    no single project is found (they read DOCX files, not content)."""
+def default_build_dir(content: Path | None = None, example: bool = False) -> Path:
+    """What diff, pdf and preview read by default: build/<project>/ of the project named
+    (--content, --vi-du) or found here; build/ when no project is found (they read DOCX files,
+    not content). Several projects and none named: the `[usage.many-contents]` error of build."""
     try:
-        return project_out(content_dir(None))
-    except UsageError:
+        return project_out(content_dir(content, example))
+    except UsageError as err:
+        if content is not None or example or any(p.code != "usage.no-content" for p in err.problems):
+            raise
         return DEFAULT_OUT
 
 

@@ -65,15 +65,18 @@ def echo_diffs(diffs: list[DocDiff], summary_only: bool) -> None:
               help="Ghi trang HTML vào đây (mặc định khi so bản dựng: "
                    "<bản dựng>/.docgen/khac-biet.html).")
 @click.option("--summary-only", is_flag=True, help="Chỉ in tóm tắt, không in từng đoạn.")
+@click.option("--content", "content_dir", type=click.Path(path_type=Path), default=None,
+              metavar="THƯ_MỤC", help="Dự án có bản dựng cần so (build/<dự án>/). " + CONTENT_HELP)
+@click.option("--vi-du", "example", is_flag=True, help=EXAMPLE_HELP)
 def diff_command(files: tuple[Path, ...], build_dir: Path, html_path: Path | None,
-                 summary_only: bool) -> None:
+                 summary_only: bool, content_dir: Path | None, example: bool) -> None:
     """So sánh hai tệp DOCX (TRƯỚC SAU), hoặc bản dựng hiện tại với bản dựng trước."""
     try:
         if len(files) == 2:
             diffs = [compare_files(files[0], files[1], files[1].name)]
             title = f"Khác biệt: {files[0]} → {files[1]}"
         elif not files:
-            build_dir = build_dir or default_build_dir()
+            build_dir = build_dir or default_build_dir(content_dir, example)
             diffs = compare_build(build_dir)
             title = f"Khác biệt so với bản dựng trước: {build_dir}"
             html_path = html_path or build_dir / ".docgen" / "khac-biet.html"

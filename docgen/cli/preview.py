@@ -14,7 +14,7 @@ import click
 from .. import progress
 from ..errors import DocgenError, Problem, UsageError
 from ..paths import default_build_dir
-from .common import remember_out, report_problems
+from .common import CONTENT_HELP, EXAMPLE_HELP, remember_out, report_problems
 
 # The command's defaults (passed explicitly to the pool and to pdftoppm).
 TIMEOUT = 120.0   # seconds per LibreOffice call
@@ -83,6 +83,10 @@ def _options(f):
                      help="Chuyển lại mọi văn bản, kể cả văn bản không đổi từ lần trước.")(f)
     f = click.option("--batch-size", type=click.IntRange(1), default=BATCH,
                      metavar="SỐ", show_default=True, help="Số văn bản mỗi lượt LibreOffice.")(f)
+    f = click.option("--content", "content_dir", type=click.Path(path_type=Path), default=None,
+                     metavar="THƯ_MỤC", help="Khi không chỉ tệp: đọc build/<dự án>/ của dự án này. "
+                     + CONTENT_HELP)(f)
+    f = click.option("--vi-du", "example", is_flag=True, help=EXAMPLE_HELP)(f)
     return click.argument("paths", nargs=-1, type=click.Path(path_type=Path),
                           metavar="[TỆP_HOẶC_THƯ_MỤC]...")(f)
 
@@ -92,11 +96,12 @@ def _options(f):
 @click.option("--out", "-o", type=click.Path(path_type=Path), default=None, metavar="THƯ_MỤC",
               help="Thư mục PDF (mặc định: <thư mục đầu vào>/pdf).")
 def pdf_command(paths: tuple[Path, ...], out: Path | None, workers: int | None,
-                timeout: float, batch_size: int, full: bool) -> None:
+                timeout: float, batch_size: int, full: bool, content_dir: Path | None,
+                example: bool) -> None:
     """Chuyển văn bản DOCX (tệp hoặc thư mục, mặc định build/<dự án>/) sang PDF bằng LibreOffice;
     chỉ chuyển các văn bản đã thay đổi từ lần trước."""
-    paths = paths or (default_build_dir(),)
     try:
+        paths = paths or (default_build_dir(content_dir, example),)
         docs = collect(paths)
         out = remember_out(None, None, out or default_out(paths, "pdf"))
         from docgen.preview import run
@@ -119,11 +124,11 @@ def pdf_command(paths: tuple[Path, ...], out: Path | None, workers: int | None,
               help="Độ phân giải ảnh PNG (điểm ảnh mỗi inch); lớn hơn thì ảnh nét hơn và nặng hơn.")
 def preview_command(paths: tuple[Path, ...], out: Path | None, workers: int | None,
                     timeout: float, batch_size: int, full: bool, all_pages: bool,
-                    dpi: int) -> None:
+                    dpi: int, content_dir: Path | None, example: bool) -> None:
     """Ảnh PNG trang đầu của mỗi văn bản và trang HTML xem nhanh cả loạt (index.html);
     chỉ làm lại các văn bản đã thay đổi từ lần trước."""
-    paths = paths or (default_build_dir(),)
     try:
+        paths = paths or (default_build_dir(content_dir, example),)
         docs = collect(paths)
         out = remember_out(None, None, out or default_out(paths, "xem-truoc"))
         from docgen.preview import run

@@ -138,3 +138,27 @@ def test_watch_keeps_going_after_a_failed_build(tmp_path):
         'content/phu-luc.yaml:12: lỗi: cơ quan chủ trì "PTP2" không có trong danh mục '
         "[content.unknown-agency]",
         "Có 1 lỗi, 0 cảnh báo (dựng lại thất bại; đang chờ sửa)."]
+
+
+def _two_projects(tmp_path, monkeypatch):
+    """A folder holding two content projects (as the checkout does) and an old build of one."""
+    for name in ("mot", "hai"):
+        (tmp_path / "content" / name).mkdir(parents=True)
+        (tmp_path / "content" / name / "don-vi.yaml").write_text("{}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+
+
+def test_diff_with_two_projects_asks_which(tmp_path, monkeypatch):
+    _two_projects(tmp_path, monkeypatch)
+    r = invoke("diff", "--summary-only")
+    assert r.exit_code == 2
+    assert r.stderr == (f"{tmp_path}: lỗi: có 2 dự án nội dung (content/hai, content/mot); chọn một "
+                        "bằng --content THƯ_MỤC [usage.many-contents]\nCó 1 lỗi, 0 cảnh báo.\n")
+
+
+def test_diff_content_reads_that_projects_build(tmp_path, monkeypatch):
+    _two_projects(tmp_path, monkeypatch)
+    r = invoke("diff", "--content", "content/hai", "--summary-only")
+    assert r.exit_code == 1     # the folder of that project is the one read: build/hai/
+    assert r.stderr == ("build/hai: lỗi: không có thư mục bản dựng; hãy chạy docgen build trước "
+                        "[diff.no-build]\nCó 1 lỗi, 0 cảnh báo.\n")

@@ -144,3 +144,17 @@ def test_failed_document_is_tried_again_next_time(docs, fake_soffice, tmp_path):
     r = invoke("pdf", folder, "-o", tmp_path / "pdf", "-j", "1", env=env)
     assert r.exit_code == 1 and _calls(log) > before
     assert r.stdout.startswith(f"Đã tạo 0 tệp PDF trong {tmp_path / 'pdf'}, 1 không đổi từ lần trước (tổng ")
+
+
+def test_pdf_with_two_projects_asks_which(tmp_path, monkeypatch):
+    for name in ("mot", "hai"):
+        (tmp_path / "content" / name).mkdir(parents=True)
+        (tmp_path / "content" / name / "don-vi.yaml").write_text("{}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    r = invoke("pdf")
+    assert r.exit_code == 2
+    assert r.stderr == (f"{tmp_path}: lỗi: có 2 dự án nội dung (content/hai, content/mot); chọn một "
+                        "bằng --content THƯ_MỤC [usage.many-contents]\nCó 1 lỗi, 0 cảnh báo.\n")
+    r = invoke("pdf", "--content", "content/mot")
+    assert r.exit_code == 2
+    assert "build/mot" in r.stderr and "Traceback" not in r.output
