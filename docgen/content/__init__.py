@@ -90,7 +90,7 @@ def load_project(folder: str | Path, timings: dict | None = None) -> Project:
     if values["ke_hoach"]:
         has_qd = (folder / FILES["quyet_dinh"][0]).exists()
         problems += check_ke_hoach(docs["ke_hoach"], has_qd) + check_typed_numbers(values["ke_hoach"], docs["ke_hoach"])
-    elif values["quyet_dinh"]:
+    elif values["quyet_dinh"] and not (folder / FILES["ke_hoach"][0]).exists():   # a decision alone
         problems += check_no_plan(folder, values["quyet_dinh"], docs["quyet_dinh"])
     if values["quyet_dinh"]:
         problems += check_dieu(values["quyet_dinh"], docs["quyet_dinh"])

@@ -62,7 +62,7 @@ def check_no_plan(folder: Path, quyet_dinh, doc: Document) -> list[Problem]:
     for name, what in PLAN_FOLDERS.items():
         if (folder / name).is_dir():
             problems.append(Problem(display_path(folder / name) + "/", None, "content.missing-plan",
-                                    f"thư mục {name}/ chứa nội dung của {what}, được suy ra từ Kế hoạch, nhưng "
+                                    f"thư mục {name}/ chứa nội dung của {what}, được lập từ Kế hoạch, nhưng "
                                     f"{NO_PLAN}: thêm ke-hoach.yaml, hoặc xóa (đổi tên) thư mục này"))
     return problems
 
