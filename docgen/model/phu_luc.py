@@ -152,14 +152,15 @@ class NhiemVu(_Hang):
             if both:
                 raise PydanticCustomError(
                     "content.block-kind",
-                    'nhiệm vụ ghi các cột ngay dưới nó hoặc trong "dong" (các dòng), không cả hai: '
-                    'chuyển "{k}" vào từng dòng của "dong"', {"k": ", ".join(both)})
+                    'có cả "{k}" và "dong": một nhiệm vụ ghi các cột ngay dưới nó, hoặc trong "dong" (mỗi '
+                    'dòng một hàng của bảng), không cả hai; chuyển "{k}" vào từng dòng của "dong"',
+                    {"k": '", "'.join(both)})
             rows = value["dong"]
             if isinstance(rows, list) and len(rows) < 2:
                 raise PydanticCustomError(
                     "content.block-kind",
-                    '"dong" phải có từ hai dòng trở lên (có {n}); nhiệm vụ một dòng thì ghi các cột '
-                    'ngay dưới "nhiem_vu", không dùng "dong"', {"n": len(rows)})
+                    'có "dong" với {n} dòng; "dong" dùng cho nhiệm vụ in thành hai dòng trở lên: nhiệm '
+                    'vụ một dòng thì ghi các cột ngay dưới "nhiem_vu", không dùng "dong"', {"n": len(rows)})
         return value
 
     @property
