@@ -25,6 +25,7 @@ from lxml import etree
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
+from docgen import doctypes  # noqa: E402
 from docgen.doctypes import template_names  # noqa: E402
 from docgen.vn.metrics import text_width_mm  # noqa: E402
 
@@ -664,8 +665,7 @@ def build(kind: str) -> bytes:
     cp = d.core_properties
     cp.author = "docgen"
     cp.last_modified_by = "docgen"
-    cp.title = {"quyet-dinh": "Quyết định", "ke-hoach": "Kế hoạch", "phu-luc": "Phụ lục",
-                "phu-luc-cot": "Phụ lục", "phu-luc-nd": "Phụ lục"}[kind]
+    cp.title = TITLES.get(kind) or next(d.ten for d in doctypes.DOCTYPES if kind in d.mau)
     cp.subject = ""
     cp.keywords = ""
     cp.comments = "Mẫu docgen theo Nghị định 30/2020/NĐ-CP; tạo bởi templates/make_templates.py"
@@ -710,6 +710,8 @@ APP_XML = (
     b"<Application>docgen</Application><DocSecurity>0</DocSecurity></Properties>"
 )
 
+TITLES = {"quyet-dinh": "Quyết định", "ke-hoach": "Kế hoạch", "phu-luc": "Phụ lục", "phu-luc-cot": "Phụ lục",
+          "phu-luc-nd": "Phụ lục"}
 BODIES = {"quyet-dinh": body_quyet_dinh, "ke-hoach": body_ke_hoach, "phu-luc": body_phu_luc,
           "phu-luc-cot": body_phu_luc_cot, "phu-luc-nd": body_phu_luc_nd}
 KINDS = template_names()  # every template a document type names (docgen/doctypes.py)

@@ -40,7 +40,7 @@ def ke_hoach_con(nguon: Nguon, overrides: dict[str, KeHoachConOverride], files: 
     files = files or {}
     out = KetQua()
     project = nguon.project
-    if project.phu_luc is None:   # a plan without appendix: no task to derive a plan from
+    if project.phu_luc is None or project.ke_hoach is None:   # no appendix (or no plan): nothing to derive from
         return out
     for spec in select(project):
         if (agency and spec.chu_tri != agency) or (kind and spec.kind != kind):

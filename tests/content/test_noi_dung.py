@@ -105,6 +105,7 @@ def test_ld08_like_plan_prints_a_schedule_table_and_an_outline(cli, ld08, tmp_pa
 
 def test_ld07_like_decision_numbers_clauses_and_prints_score_tables(cli, ld07, tmp_path):
     docs = _build(cli, ld07, tmp_path / "b")
+    assert sorted(docs) == ["phu-luc.docx", "quyet-dinh.docx", "tron-bo.docx"]   # a decision without a plan
     qd = docs["quyet-dinh.docx"]
     body = [t for t in paragraphs(qd) if t.startswith(("Điều", "1.", "2.", "3.", "a)", "b)"))]
     assert body == [
