@@ -105,6 +105,7 @@ def test_ld08_like_plan_prints_a_schedule_table_and_an_outline(cli, ld08, tmp_pa
 
 def test_ld07_like_decision_numbers_clauses_and_prints_score_tables(cli, ld07, tmp_path):
     docs = _build(cli, ld07, tmp_path / "b")
+    assert sorted(docs) == ["phu-luc.docx", "quyet-dinh.docx", "tron-bo.docx"]   # a decision without a plan
     qd = docs["quyet-dinh.docx"]
     body = [t for t in paragraphs(qd) if t.startswith(("Điều", "1.", "2.", "3.", "a)", "b)"))]
     assert body == [
@@ -224,3 +225,41 @@ def test_article_with_empty_clauses_and_bad_block(cli, ld07, tmp_path):
            f'quyet-dinh.yaml:{line + 1}: lỗi: khóa "x" không hợp lệ ở đây [content.unknown-key]',
            f"phu-luc.yaml:{line2}: lỗi: \"noi_dung\" mỗi mục phải có đúng một trong các khóa muc, khoan, diem, gach, bang "
            f"(hoặc là một đoạn văn) [content.block-kind]")
+
+
+TASK_APPENDIX = """  - tieu_de: NHIỆM VỤ KIỂM TRA
+    nhom:
+      - ten: Kiểm tra
+        nhiem_vu:
+          - nhiem_vu: Tổ chức kiểm tra công tác cải cách hành chính
+            san_pham: [Báo cáo kết quả kiểm tra]
+            chu_tri: SNV
+            thoi_gian: Tháng 10/2026
+"""
+
+
+def test_task_appendix_beside_free_ones_is_the_one_derived_from(cli, ld08, tmp_path):
+    from docgen.content import load_project
+    from docgen.model import PhuLuc
+
+    text = (ld08 / "phu-luc.yaml").read_text("utf-8")
+    at = text.index("  - tieu_de: \"ĐỀ CƯƠNG")
+    (ld08 / "phu-luc.yaml").write_text(text[:at] + TASK_APPENDIX + text[at:], "utf-8")
+    project = load_project(ld08)
+    assert [type(pl).__name__ for pl in project.phu_luc_ds] == ["PhuLucNoiDung", "PhuLuc", "PhuLucNoiDung"]
+    assert isinstance(project.phu_luc, PhuLuc) and project.phu_luc_nhiem_vu == (project.phu_luc,)
+    assert [ma for ma, _, _ in project.phu_luc.tasks()] == ["I.1"]
+    pl = _build(cli, ld08, tmp_path / "b")["phu-luc.docx"]
+    assert_in_order(pl, ["Phụ lục I", "THỜI GIAN, ĐƠN VỊ ĐƯỢC KIỂM TRA", "Phụ lục II", "NHIỆM VỤ KIỂM TRA",
+                         "Tổ chức kiểm tra công tác cải cách hành chính", "Phụ lục III", "ĐỀ CƯƠNG BÁO CÁO"])
+    status, _, err = cli("build", "--content", ld08, "--out", tmp_path / "c")   # every target: no failure
+    assert status == 0 and "Traceback" not in err, err
+
+
+def test_excel_refuses_a_free_appendix(cli, ld08):
+    before = sorted(p.name for p in ld08.iterdir())
+    status, out, err = cli("excel", "--content", ld08)
+    assert status == 2
+    assert (f"{ld08 / 'phu-luc.yaml'}: lỗi: có phụ lục không phải bảng nhiệm vụ (khóa \"noi_dung\"); docgen excel "
+            "chỉ chuyển được Phụ lục là bảng nhiệm vụ (nhom, nhiem_vu), hãy sửa tệp YAML [excel.free-appendix]") in err
+    assert sorted(p.name for p in ld08.iterdir()) == before
