@@ -94,7 +94,7 @@ def test_template_generator_makes_every_declared_template():
         import make_templates
     finally:
         sys.path.pop(0)
-    assert make_templates.KINDS == template_names() == ("quyet-dinh", "ke-hoach", "phu-luc", "phu-luc-cot")
+    assert make_templates.KINDS == template_names() == ("quyet-dinh", "ke-hoach", "phu-luc", "phu-luc-cot", "phu-luc-nd")
     assert set(make_templates.BODIES) == set(template_names())
 
 

@@ -1,8 +1,9 @@
 """A whole content project: registry, decision, plan, appendices, validated together.
 
 Its shape follows the files present (docs/content-shapes.md): `quyet_dinh` is None for a plan
-issued directly, `phu_luc` is None when there is no appendix; `phu_luc_ds` holds every appendix
-(`phu_luc` is the first: the one derived and commune plans read).
+issued directly, `phu_luc` is None when there is no task-table appendix; `phu_luc_ds` holds every
+appendix, task tables and free content (`phu_luc` is the first task table: the one derived and
+commune plans read).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from ..vn.dates import Ngay
 from .content import CoQuan, DonVi, KeHoach, PhuLuc, QuyetDinh
+from .phu_luc_noi_dung import PhuLucNoiDung
 
 
 @dataclass(frozen=True)
@@ -24,11 +26,17 @@ class Project:
     agency_keys: dict[str, str]     # every accepted spelling -> agency key
     khung: dict = field(default_factory=dict)         # skeleton name -> model (docgen.model.khung)
     khung_paths: dict = field(default_factory=dict)   # skeleton name -> the file it was read from
-    phu_luc_ds: tuple[PhuLuc, ...] = ()               # every appendix, in order (phu_luc is the first)
+    # every appendix, in order, of either kind (schema-13 §C); phu_luc is the first task table
+    phu_luc_ds: tuple[PhuLuc | PhuLucNoiDung, ...] = ()
 
     def __post_init__(self):
         if not self.phu_luc_ds and self.phu_luc is not None:
             object.__setattr__(self, "phu_luc_ds", (self.phu_luc,))
+
+    @property
+    def phu_luc_nhiem_vu(self) -> tuple[PhuLuc, ...]:
+        """The task-table appendices, in order: what derived and commune plans read."""
+        return tuple(pl for pl in self.phu_luc_ds if isinstance(pl, PhuLuc))
 
     @property
     def co_quyet_dinh(self) -> bool:
