@@ -11,6 +11,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docgen.check.docmodel import build_model
 from docgen.check.locate import PHU_LUC, split_parts
 from docgen.check.reader import read_docx_bytes
+from docgen.model.phu_luc import PhuLucTep
 from docgen.nhap.bang import nhap_phu_luc
 from docgen.nhap.co_quan import CoQuanMatcher
 
@@ -87,6 +88,7 @@ def _import():
 
 def test_hand_typed_task_table():
     entries, problems, matcher = _import()
+    PhuLucTep.model_validate({"phu_luc": entries})       # every entry in the content model's forms
     one = entries[0]
     assert one["tieu_de"] == "Danh mục nhiệm vụ năm 2026"
     assert one["cot"] == [{"tt": "STT"}, {"nhiem_vu": "Nội dung"}, {"chu_tri": "Đơn vị chủ trì"},
