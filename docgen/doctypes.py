@@ -123,11 +123,11 @@ DOCTYPES: tuple[DocType, ...] = (
             ("don-vi.yaml", "quyet-dinh.yaml", "ke-hoach.yaml"), "docgen.pipeline.documents:ke_hoach",
             can_co=("ke-hoach.yaml",)),
     # reads ke-hoach.yaml: a plan issued directly (no decision) is what its appendix is "kèm theo"
-    DocType("phu-luc", "Phụ lục nhiệm vụ", CORE, ("phu-luc", "phu-luc-cot"), "phu-luc.docx",
+    DocType("phu-luc", "Phụ lục nhiệm vụ", CORE, ("phu-luc", "phu-luc-cot", "phu-luc-nd"), "phu-luc.docx",
             TOWN, "docgen.pipeline.documents:phu_luc",
             can_co=("phu-luc.yaml",)),
     DocType("tron-bo", "Tệp trọn bộ (Quyết định, Kế hoạch, Phụ lục)", CORE,
-            ("quyet-dinh", "ke-hoach", "phu-luc", "phu-luc-cot"), "tron-bo.docx", TOWN,
+            ("quyet-dinh", "ke-hoach", "phu-luc", "phu-luc-cot", "phu-luc-nd"), "tron-bo.docx", TOWN,
             "docgen.pipeline.documents:tron_bo"),
     DocType("kiem-tra", "Kế hoạch kiểm tra công tác CCHC", DERIVED, ("ke-hoach", "phu-luc"),
             "ke-hoach-con/<co-quan>/kiem-tra.docx", _DERIVED_READS, "docgen.derive.kiem_tra:derive",

@@ -80,6 +80,9 @@ def excel_command(content_dir: Path | None, out_file: Path | None) -> int:
         raise _refuse(content / BACKUP, "excel.exists",
                       "tệp đã có; docgen cần tên này để giữ lại phu-luc.yaml (xóa hoặc đổi tên nó)")
     project = load_project(content)
+    if len(project.phu_luc_ds) != len(project.phu_luc_nhiem_vu):   # free content (schema-13 §C)
+        raise _refuse(yaml_file, "excel.free-appendix", "có phụ lục không phải bảng nhiệm vụ (khóa \"noi_dung\"); "
+                      "docgen excel chỉ chuyển được Phụ lục là bảng nhiệm vụ (nhom, nhiem_vu), hãy sửa tệp YAML")
     data = workbook_bytes(project.phu_luc_ds, project.don_vi, project.agency_keys)
     _check_round_trip(project, data, display(out))
     _write(out, data)

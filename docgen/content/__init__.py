@@ -17,6 +17,7 @@ from ..model.cap import mo_hinh_cua, nhom
 from .files import display_path, load_model
 from .khung import load_khung
 from .levels import check_levels
+from .noi_dung import check_dieu, check_phu_luc_noi_dung
 from .shapes import check_ke_hoach, check_no_plan, check_phu_luc, check_typed_numbers
 from .validate import suggest_agency
 from .xlsx_read import Workbook
@@ -89,13 +90,15 @@ def load_project(folder: str | Path, timings: dict | None = None) -> Project:
     if values["ke_hoach"]:
         has_qd = (folder / FILES["quyet_dinh"][0]).exists()
         problems += check_ke_hoach(docs["ke_hoach"], has_qd) + check_typed_numbers(values["ke_hoach"], docs["ke_hoach"])
-    elif values["quyet_dinh"]:
+    elif values["quyet_dinh"] and not (folder / FILES["ke_hoach"][0]).exists():   # a decision alone
         problems += check_no_plan(folder, values["quyet_dinh"], docs["quyet_dinh"])
+    if values["quyet_dinh"]:
+        problems += check_dieu(values["quyet_dinh"], docs["quyet_dinh"])
     tep = values.pop("phu_luc")
     if isinstance(docs["phu_luc"], Workbook) and don_vi:   # an Excel appendix: at its cells
         problems += docs["phu_luc"].check_agencies(index)
     elif tep and don_vi:
-        problems += check_phu_luc(tep, docs["phu_luc"], index)
+        problems += check_phu_luc(tep, docs["phu_luc"], index) + check_phu_luc_noi_dung(tep, docs["phu_luc"])
     mo_hinh = mo_hinh_cua(values.get("ke_hoach"), values.get("quyet_dinh"))
     if don_vi:
         problems += check_levels(don_vi, docs["don_vi"], mo_hinh)
@@ -104,6 +107,6 @@ def load_project(folder: str | Path, timings: dict | None = None) -> Project:
     problems += found
     if problems:
         raise DocgenError(problems)
-    ds = tep.phu_luc if tep else ()
+    ds, tasks = (tep.phu_luc, tep.bang_nhiem_vu) if tep else ((), ())
     return Project(root=folder, agency_keys=index, khung=khung, khung_paths=khung_paths,
-                   phu_luc=ds[0] if ds else None, phu_luc_ds=ds, noi_dung=values)
+                   phu_luc=tasks[0] if tasks else None, phu_luc_ds=ds, noi_dung=values)

@@ -62,7 +62,7 @@ def check_no_plan(folder: Path, quyet_dinh, doc: Document) -> list[Problem]:
     for name, what in PLAN_FOLDERS.items():
         if (folder / name).is_dir():
             problems.append(Problem(display_path(folder / name) + "/", None, "content.missing-plan",
-                                    f"thư mục {name}/ chứa nội dung của {what}, được suy ra từ Kế hoạch, nhưng "
+                                    f"thư mục {name}/ chứa nội dung của {what}, được lập từ Kế hoạch, nhưng "
                                     f"{NO_PLAN}: thêm ke-hoach.yaml, hoặc xóa (đổi tên) thư mục này"))
     return problems
 
@@ -82,10 +82,11 @@ def check_typed_numbers(ke_hoach: KeHoach, doc: Document) -> list[Problem]:
 
 
 def phu_luc_locs(tep: PhuLucTep, doc: Document) -> list[tuple[PhuLuc, tuple]]:
-    """Each appendix with its path in the file: () for the one-appendix form."""
+    """Each task-table appendix with its path in the file: () for the one-appendix form
+    (free-content appendices are checked in docgen.content.noi_dung)."""
     if "phu_luc" in doc.data:
-        return [(pl, ("phu_luc", i)) for i, pl in enumerate(tep.phu_luc)]
-    return [(tep.phu_luc[0], ())]
+        return [(pl, ("phu_luc", i)) for i, pl in enumerate(tep.phu_luc) if isinstance(pl, PhuLuc)]
+    return [(pl, ()) for pl in tep.phu_luc[:1] if isinstance(pl, PhuLuc)]
 
 
 def check_phu_luc(tep: PhuLucTep, doc: Document, index: dict[str, str]) -> list[Problem]:

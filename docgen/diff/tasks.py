@@ -4,7 +4,8 @@ The task table is recognised by its header row: TT (or STT) then Nhiệm vụ, t
 (the default seven, TT | Nhiệm vụ | Sản phẩm | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian
 hoàn thành | Ghi chú, or the columns an appendix declares, docs/content-shapes.md §3); each
 column is compared under its name. A row whose first cell is a Roman numeral starts a group; a
-row whose first cell is a number is a task, with the id "II.3" made of the group and the TT; a
+row whose first cell is a number is a task, with the id "II.3" made of the group and the TT (a
+numbered row whose cells span the table is a sub-group: "II.1.3"); a
 row with empty TT and Nhiệm vụ cells right after a task is a further row of that task (a task
 printed over several rows, `dong`: its changes are named "dòng 2: …"). Other rows (repeated
 headers, column-number rows) are ignored.
@@ -38,6 +39,7 @@ FIELDS = tuple(("", LABELS[h.casefold()]) for h in HEADER[1:])   # the default s
 _ROMAN = re.compile(r"^([IVXLC]+)\.?(?:\s+(.*))?$", re.S)
 _BULLET = re.compile(r"^[-–+•]\s*")
 _TT = re.compile(r"^(\d+)\.?$")
+_SUB = re.compile(r"^[a-zđ]$")
 SIMILAR = 0.5  # two texts with the same id below this ratio are a removal plus an addition
 
 
@@ -87,7 +89,7 @@ def find_tasks(items: list[Item]) -> tuple[list[Task], dict[str, str]] | None:
     width, labels = len(items[start].cells), _labels(items[start].cells)
     tasks: list[Task] = []
     groups: dict[str, str] = {}
-    group = ""
+    group, sub = "", []
     for it in items[start + 1:]:
         if it.kind != "row":
             break  # the table ended
@@ -96,10 +98,14 @@ def find_tasks(items: list[Item]) -> tuple[list[Task], dict[str, str]] | None:
         roman = _ROMAN.match(first)
         values = tuple(_join_lines(c) for c in it.cells[1:width])
         if roman:
-            group = roman.group(1)
+            group, sub = roman.group(1), []
             groups[group] = roman.group(2) or next((c for c in rest if c), "")
+        elif (_TT.match(first) or _SUB.match(first)) and len(it.cells) < width and group:
+            level = 0 if _TT.match(first) else 1    # a sub-group row ("1", then "a"): its cells span
+            sub = [*sub[:level], first.rstrip(".")]
         elif _TT.match(first) and len(it.cells) >= width:
-            tasks.append(Task(f"{group}.{_TT.match(first).group(1)}" if group
+            here = ".".join([group, *sub]) if group else ""
+            tasks.append(Task(f"{here}.{_TT.match(first).group(1)}" if here
                               else _TT.match(first).group(1), group, values, labels))
         elif not first and len(it.cells) >= width and not values[0] and tasks and tasks[-1].nhom == group:
             last = tasks[-1]   # a further row of the task above: its TT and Nhiệm vụ cells merged

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..vn.numbering import diem_label, roman
 from .base import Model
+from .phu_luc_noi_dung import PhuLucNoiDung, kieu_phu_luc
 from .types import NonBlank, Text
 
 COT: dict[str, str] = {
@@ -151,14 +152,15 @@ class NhiemVu(_Hang):
             if both:
                 raise PydanticCustomError(
                     "content.block-kind",
-                    'nhiệm vụ ghi các cột ngay dưới nó hoặc trong "dong" (các dòng), không cả hai: '
-                    'chuyển "{k}" vào từng dòng của "dong"', {"k": ", ".join(both)})
+                    'có cả "{k}" và "dong": một nhiệm vụ ghi các cột ngay dưới nó, hoặc trong "dong" (mỗi '
+                    'dòng một hàng của bảng), không cả hai; chuyển "{k}" vào từng dòng của "dong"',
+                    {"k": '", "'.join(both)})
             rows = value["dong"]
             if isinstance(rows, list) and len(rows) < 2:
                 raise PydanticCustomError(
                     "content.block-kind",
-                    '"dong" phải có từ hai dòng trở lên (có {n}); nhiệm vụ một dòng thì ghi các cột '
-                    'ngay dưới "nhiem_vu", không dùng "dong"', {"n": len(rows)})
+                    'có "dong" với {n} dòng; "dong" dùng cho nhiệm vụ in thành hai dòng trở lên: nhiệm '
+                    'vụ một dòng thì ghi các cột ngay dưới "nhiem_vu", không dùng "dong"', {"n": len(rows)})
         return value
 
     @property
@@ -240,10 +242,15 @@ def _walk(group: NhomNhiemVu, top: NhomNhiemVu, ma: str, loc: tuple):
         yield from _walk(sub, top, f"{ma}.{si + 1}", loc + ("nhom", si))
 
 
+MotPhuLuc = Annotated[Annotated[PhuLuc, Tag("<nhiem-vu>")] | Annotated[PhuLucNoiDung, Tag("<noi-dung>")],
+                      Discriminator(kieu_phu_luc)]
+"""One appendix, by its keys: a task table (`cot`/`nhom`) or free content (`noi_dung`, schema-13 §C)."""
+
+
 class PhuLucTep(Model):
     """phu-luc.yaml: one appendix (its keys at the top) or several (`phu_luc: [...]`)."""
 
-    phu_luc: tuple[PhuLuc, ...] = Field(min_length=1)
+    phu_luc: tuple[MotPhuLuc, ...] = Field(min_length=1)
 
     @model_validator(mode="before")
     @classmethod
@@ -255,6 +262,11 @@ class PhuLucTep(Model):
     @property
     def nhieu(self) -> bool:
         return len(self.phu_luc) > 1
+
+    @property
+    def bang_nhiem_vu(self) -> tuple[PhuLuc, ...]:
+        """The task-table appendices, in order (the ones derived and commune plans read)."""
+        return tuple(pl for pl in self.phu_luc if isinstance(pl, PhuLuc))
 
 
 # --- what derived and commune plans read: every task appendix, every printed row -------------

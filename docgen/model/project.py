@@ -2,8 +2,8 @@
 
 Its shape follows the files present (docs/content-shapes.md): `quyet_dinh` is None for a plan
 issued directly, `ke_hoach` is None for a decision that issues no plan, `phu_luc` is None when
-there is no appendix; `phu_luc_ds` holds every appendix (`phu_luc` is the first: the one derived
-and commune plans read).
+there is no task-table appendix; `phu_luc_ds` holds every appendix, task tables and free content
+(`phu_luc` is the first task table: the one derived and commune plans read).
 
 `noi_dung` holds the model of every content file of the registry (docgen/doctypes.py CONTENT)
 by its name; `project.don_vi`, `project.ke_hoach`, … (and the name of any file a new entry
@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..vn.dates import Ngay
 from .content import CoQuan, DonVi, KeHoach, PhuLuc, QuyetDinh
+from .phu_luc_noi_dung import PhuLucNoiDung
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,8 @@ class Project:
     agency_keys: dict[str, str]     # every accepted spelling -> agency key
     khung: dict = field(default_factory=dict)         # skeleton name -> model (docgen.model.khung)
     khung_paths: dict = field(default_factory=dict)   # skeleton name -> the file it was read from
-    phu_luc_ds: tuple[PhuLuc, ...] = ()               # every appendix, in order (phu_luc is the first)
+    # every appendix, in order, of either kind (schema-13 §C); phu_luc is the first task table
+    phu_luc_ds: tuple[PhuLuc | PhuLucNoiDung, ...] = ()
     noi_dung: dict = field(default_factory=dict)      # content file name (CONTENT `ma`) -> its model or None
 
     def __post_init__(self):
@@ -56,6 +58,11 @@ class Project:
     def co_ke_hoach(self) -> bool:
         """The project has a plan (ke-hoach.yaml): a decision alone issues none."""
         return self.ke_hoach is not None
+
+    @property
+    def phu_luc_nhiem_vu(self) -> tuple[PhuLuc, ...]:
+        """The task-table appendices, in order: what derived and commune plans read."""
+        return tuple(pl for pl in self.phu_luc_ds if isinstance(pl, PhuLuc))
 
     @property
     def co_quyet_dinh(self) -> bool:

@@ -60,6 +60,15 @@ def _entry(part: Part, co_quan: CoQuanMatcher, source: str) -> tuple[dict, list[
             entry.update(table.read())
             return entry, problems + table.problems
         problems += table.problems
+    else:
+        for t in (b for b in content if isinstance(b, Table)):
+            table = TaskTable(t, co_quan, source)
+            problems += table.problems
+            if table.keys is not None:
+                problems.append(_warn(
+                    source, t, 0, 0, "bảng nhiệm vụ đứng cùng đoạn văn hoặc bảng khác trong một phụ lục; "
+                    "bảng được nhập thành bảng tự do (kế hoạch con, kế hoạch xã không đọc bảng tự do)",
+                    "import.task-table-in-text"))
     blocks, found = noi_dung(content, source)
     entry["noi_dung"] = blocks
     return entry, problems + found
@@ -67,8 +76,9 @@ def _entry(part: Part, co_quan: CoQuanMatcher, source: str) -> tuple[dict, list[
 
 def _title(part: Part) -> tuple[list[str], list]:
     """The title lines and the blocks after the heading, title and "(Kèm theo …)" lines."""
-    head = [p for p in (part.phu_luc_head, *part.phu_luc_title) if p is not None]
-    title = [p.norm for p in part.phu_luc_title if p.norm]
+    titles = list(part.phu_luc_title) or _plain_title(part)
+    head = [p for p in (part.phu_luc_head, *titles) if p is not None]
+    title = [p.norm for p in titles if p.norm]
     blocks = list(part.blocks)
     pos = 0
     if head:
@@ -82,6 +92,19 @@ def _title(part: Part) -> tuple[list[str], list]:
             end += 1
         pos = end + 1
     return title, blocks[pos:]
+
+
+def _plain_title(part: Part) -> list[Para]:
+    """A title typed in lower case (locate finds capitals only): the centered paragraph right
+    under the "Phụ lục …" line, when it is not the "(Kèm theo …)" line."""
+    at = next((i for i, b in enumerate(part.blocks) if b is part.phu_luc_head), None)
+    if at is None:
+        return []
+    after = part.blocks[at + 1:]
+    nxt = next((b for b in after if isinstance(b, Table) or b.text.strip()), None)
+    if isinstance(nxt, Para) and nxt.props.jc == "center" and not _is_kem_theo(nxt.norm):
+        return [nxt]
+    return []
 
 
 def _text(b) -> str:
@@ -98,14 +121,13 @@ class TaskTable:
     def __init__(self, t: Table, co_quan: CoQuanMatcher, source: str):
         self.t, self.co_quan, self.source = t, co_quan, source
         self.problems: list[Problem] = []
-        self.head = max(1, t.header_rows)
+        self.head = header_count(t)
         self.keys, self.headers = self._map_header()
         # a task's keys are written in the order of the table's columns
         self.row_keys = [self.keys[g] for g in sorted(self.keys or {}) if self.keys[g] in ROW_KEYS]
         self.nhom: list[dict] = []
         self._stack: list[tuple[int, dict]] = []
         self._task: dict | None = None
-        self._merged = False          # the current task's Nhiệm vụ cell is merged downwards
         self._prev: dict[str, object] = {}
 
     def _map_header(self) -> tuple[dict[int, str] | None, dict[str, str]]:
@@ -116,6 +138,8 @@ class TaskTable:
         unknown = []
         for ci, (grid, lines) in enumerate(table_cells(t, ri)):
             text = " ".join(lines) or self._above(ri, grid)
+            if not text:
+                continue                 # an empty header: its column's cells are reported
             key = header_key(text)
             if key is None or key in headers:
                 unknown.append((ci, text))
@@ -181,21 +205,18 @@ class TaskTable:
                 cont.add(key)
         tt, nv = " ".join(values.get("tt", [])), values.get("nhiem_vu", [])
         others = any(values.get(k) for k in ROW_KEYS)
-        if "nhiem_vu" in cont or (not tt and not nv and others and self._merged):
-            self._continue(values, cont)
+        # a row under a task with no number and no task text is that task's next row: merged
+        # (w:vMerge) or typed as empty cells
+        if "nhiem_vu" in cont or (not tt and not nv and others and self._task is not None):
+            self._continue(ri, values, cont)
         elif nv and not others and (_ROMAN.match(tt) or (self._bold(ri) and _SUB.match(tt or "1"))):
             self._group(tt, "\n".join(nv), ri)
         elif nv:
-            self._new_task(ri, values, "nhiem_vu" in self._restarts(ri))
+            self._new_task(ri, values)
         else:
             self.problems.append(_warn(
                 self.source, self.t, ri, 0, "dòng có nội dung nhưng không có nhiệm vụ; dòng không được nhập",
                 "import.empty-task"))
-
-    def _restarts(self, ri: int) -> set[str]:
-        vm = self.t.vmerge[ri]
-        return {self.keys.get(g) for ci, (g, _) in enumerate(table_cells(self.t, ri))
-                if ci < len(vm) and vm[ci] == "restart"}
 
     def _bold(self, ri: int) -> bool:
         runs = [r for cell in self.t.cells[ri] for p in cell for r in p.text_runs]
@@ -218,9 +239,9 @@ class TaskTable:
                     f'"{parent["ten"]}"; một nhóm chỉ có nhiệm vụ hoặc nhóm con', "import.group-kind"))
             parent.setdefault("nhom", []).append(group)
         self._stack.append((level, group))
-        self._task, self._merged = None, False
+        self._task = None
 
-    def _new_task(self, ri: int, values: dict[str, list[str]], merged: bool) -> None:
+    def _new_task(self, ri: int, values: dict[str, list[str]]) -> None:
         if not self._stack:
             self.problems.append(_warn(
                 self.source, self.t, ri, 0, 'nhiệm vụ đứng trước nhóm đầu tiên; đã đặt vào nhóm "Nhiệm vụ"',
@@ -230,15 +251,18 @@ class TaskTable:
         row = self._row_values(values, set())
         task.update(row)
         self._stack[-1][1].setdefault("nhiem_vu", []).append(task)
-        self._task, self._prev, self._merged = task, row, merged
+        self._task, self._prev = task, row
 
-    def _continue(self, values: dict[str, list[str]], cont: set[str]) -> None:
+    def _continue(self, ri: int, values: dict[str, list[str]], cont: set[str]) -> None:
         task = self._task
         if task is None:
+            self.problems.append(_warn(
+                self.source, self.t, ri, 0, "dòng tiếp theo của một nhiệm vụ nhưng không đứng dưới "
+                "nhiệm vụ nào; dòng không được nhập", "import.empty-task"))
             return
         row = self._row_values(values, cont)
         if "dong" not in task:
-            first = {k: task.pop(k) for k in ROW_KEYS if k in task}
+            first = {k: task.pop(k) for k in self.row_keys if k in task}
             task["dong"] = [first]
         task["dong"].append(row)
         self._prev = row
@@ -265,6 +289,21 @@ class TaskTable:
         return "\n".join(lines)
 
 
+def header_count(t: Table) -> int:
+    """The header rows: those marked to repeat (w:tblHeader), at least the first, and the rows
+    under it that only go on with it (cells merged down from it, or under a cell of it that
+    spans several columns: "Cơ quan thực hiện" over "Chủ trì" | "Phối hợp")."""
+    k = max(1, t.header_rows)
+    while k < len(t.cells):
+        above = [(g, g + span) for g, span in zip(t.grid[k - 1], t.spans[k - 1]) if span > 1]
+        vm = t.vmerge[k]
+        if not vm or not all(v == "continue" or any(a <= g < b for a, b in above)
+                             for g, v in zip(t.grid[k], vm)):
+            break
+        k += 1
+    return k
+
+
 def thoi_gian(lines: list[str]) -> str | dict:
     """A deadline cell: "- Ban hành Kế hoạch: …" / "- Thực hiện: …" lines -> ban_hanh/thuc_hien."""
     parts: dict[str, str] = {}
@@ -280,8 +319,8 @@ def thoi_gian(lines: list[str]) -> str | dict:
 
 
 def _column_numbers(texts: list[str]) -> bool:
-    """A row numbering the columns: "(1)", "(2)", … or 1, 2, …"""
-    nums = [t.strip("()") for t in texts]
+    """A row numbering the columns: "(1)", "(2)", … or 1, 2, … (empty cells aside)"""
+    nums = [t.strip("()") for t in texts if t]
     return len(nums) > 2 and nums == [str(i + 1) for i in range(len(nums))]
 
 

@@ -20,9 +20,9 @@ _HDND = re.compile(r"\bhội đồng nhân dân\b")
 _LEAD = re.compile(r"^\s*(?:[-+•–]\s+|\d+[.)]\s+)")
 _DOC_NUMBER = re.compile(r"\d+/\d*\s*[A-ZĐa-z]")
 _NOT_AGENCY_START = ("theo ", "như ", "tại ", "căn cứ ", "xem ", "do ", "trong ", "đã ")
-_GROUP_START = ("các ", "cơ quan, ", "cơ quan có liên quan", "cơ quan, đơn vị", "đơn vị có liên quan")
+_GROUP_START = ("các ", "ubnd các ", "cơ quan, ", "cơ quan có liên quan", "cơ quan, đơn vị", "đơn vị có liên quan")
 _COMMUNE_WORDS = ("xã", "phường", "thị trấn", "đặc khu", "địa phương")
-_STOP_WORDS = {"va", "cac", "cua", "co", "thuoc", "tren", "tai", "voi", "cho", "the"}
+_STOP_WORDS = {"và", "các", "của", "có", "thuộc", "trên", "tại", "với", "cho"}
 
 
 def fold(text: str) -> str:
@@ -50,7 +50,7 @@ def key_for(name: str) -> str:
     out = []
     for word in re.split(r"[\s,;()/\-–&]+", name):
         plain = ascii_letters(word)
-        if not plain or plain.lower() in _STOP_WORDS:
+        if not plain or unicodedata.normalize("NFC", word).lower() in _STOP_WORDS:
             continue
         if len(plain) > 1 and word.isupper():
             out.append(plain.upper())
@@ -120,7 +120,12 @@ class CoQuanMatcher:
         cover = self._cover(tokens)
         if cover and len(cover) > 1:
             return cover
-        parts = re.split(r",\s*(?=[A-ZĐÀ-Ỹ])", piece)   # a comma before a capital starts a name
+        parts = [""]
+        for token in piece.split(","):              # a comma before a capital starts a name
+            if parts[-1] and token.strip()[:1].isupper():
+                parts.append(token.strip())
+            else:
+                parts[-1] = f"{parts[-1]},{token}" if parts[-1] else token.strip()
         return [p.strip() for p in parts if p.strip()]
 
     def _cover(self, tokens: list[str]) -> list[str] | None:

@@ -105,14 +105,17 @@ def _signer_lines(part: Part) -> tuple[list[str], str]:
     got = [p for ri, row in enumerate(t.cells) for ci, cell in enumerate(row)
            if (t.grid[ri][ci] if t.grid else ci) != nn_col for p in cell
            if p.norm and p not in part.noi_nhan]
-    name = next((p.norm for p in reversed(got) if not is_upper(p.norm)), "")
-    return [p.norm for p in got if is_upper(p.norm)], name
+    name = next((p.norm for p in reversed(got) if not is_upper(p.norm) and not p.norm.startswith("(")), "")
+    return [p.norm for p in got if is_upper(p.norm) or (p.norm.startswith("(") and p.norm != name)], name
 
 
-def nguoi_ky(part: Part) -> dict | None:
-    """The signer: "TM. …", "KT./TL./TUQ./Q. …", the title, the name."""
+def nguoi_ky(part: Part, dropped: list[str] | None = None) -> dict | None:
+    """The signer: "TM. …", "KT./TL./TUQ./Q. …", the title, the name; lines in brackets
+    ("(Đã ký)", "(Ký, đóng dấu)") are not part of it and go to `dropped`."""
     found, name = _signer_lines(part)
     titles = [t for t in found if not t.startswith("(")]
+    if dropped is not None:
+        dropped += [t for t in found if t.startswith("(")]
     if not titles and not name:
         return None
     out: dict = {}

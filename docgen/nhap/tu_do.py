@@ -14,7 +14,7 @@ import unicodedata
 from collections import Counter
 
 from docgen.check.docmodel import Para, Table
-from docgen.errors import Problem
+from docgen.errors import CANH_BAO, Problem
 from docgen.model.phu_luc import COT
 
 _HEADERS = {
@@ -86,10 +86,11 @@ def _block(p: Para) -> tuple[int, dict | str]:
 def noi_dung(content: list, source: str) -> tuple[list, list[Problem]]:
     """Body blocks and free tables, nested under the headings that precede them."""
     root: list = []
+    problems: list[Problem] = []
     stack: list[tuple[int, dict]] = []
     for b in content:
         if isinstance(b, Table):
-            level, block = 9, {"bang": free_table(b)}
+            level, block = 9, {"bang": free_table(b, source, problems)}
         else:
             level, block = _block(b)
         if level < 9:
@@ -99,19 +100,25 @@ def noi_dung(content: list, source: str) -> tuple[list, list[Problem]]:
         into.append(block)
         if level < 9 and block.get("dang") != "doan":    # a numbered paragraph holds nothing
             stack.append((level, block))
-    return root, []
+    return root, problems
 
 
 _CAN = {"left": "trai", "start": "trai", "center": "giua", "right": "phai", "end": "phai",
         "both": "deu", "distribute": "deu"}
 
 
-def free_table(t: Table) -> dict:
-    """{cot, hang} of a table read as data: the first row is the header."""
+def free_table(t: Table, source: str, problems: list[Problem]) -> dict:
+    """{cot, hang} of a table read as data: the first row is the header. A header cell over
+    several columns names each of them; an empty one is written "-" (a column needs a name)."""
     cot: list = []
     for ci, (_, lines) in enumerate(table_cells(t, 0)):
-        text = "\n".join(lines)
-        cot += [text] + [""] * (t.spans[0][ci] - 1)
+        text, span = "\n".join(lines) or "-", t.spans[0][ci]
+        if span > 1 or not lines:
+            what = (f'ô tiêu đề "{text}" gộp {span} cột; mỗi cột được ghi tên này' if span > 1
+                    else 'ô tiêu đề trống; cột được ghi tên "-"')
+            problems.append(Problem(source, None, "import.table-header", what, CANH_BAO,
+                                    cell=f"bảng {t.index + 1}, ô (1,{ci + 1})"))
+        cot += [text] * span
     for col, can in _alignments(t, len(cot)).items():
         if can != "giua" and cot[col]:
             cot[col] = {"ten": cot[col], "can": can}

@@ -48,7 +48,11 @@ def _so_ngay(src: Source, part: Part, problems: list) -> dict:
 
 
 def _ky(src: Source, part: Part, out: dict, problems: list) -> None:
-    signer = dau.nguoi_ky(part)
+    dropped: list[str] = []
+    signer = dau.nguoi_ky(part, dropped)
+    for text in dropped:
+        problems.append(warn(src.name, part.ten_loai, "import.signer-note",
+                             f"dòng «{text}» ở ô chữ ký không phải chức vụ hay họ tên; không nhập"))
     if signer is None:
         problems.append(warn(src.name, part.ten_loai, "import.no-signer",
                              "không tìm thấy người ký (ô chữ ký); hãy ghi nguoi_ky"))
@@ -80,6 +84,7 @@ def quyet_dinh(src: Source, part: Part, problems: list) -> dict:
         out["theo_de_nghi"] = theo
     out["dieu"] = dieu(src, body, problems)
     _ky(src, part, out, problems)
+    leftovers(src, part, problems)
     return out
 
 
@@ -164,6 +169,7 @@ def ke_hoach(src: Source, part: Part, with_decision: bool, problems: list) -> di
     out["ket_thuc"] = ket_thuc
     if not with_decision:
         _ky(src, part, out, problems)
+    leftovers(src, part, problems)
     return out
 
 
@@ -179,3 +185,27 @@ def _strip_last(blocks: list) -> None:
     else:
         key = next(k for k in last if k != "dang")
         last[key] = dau.strip_end(last[key], "")
+
+
+_LOCATED = ("quoc_hieu", "tieu_ngu", "so", "ngay", "vv", "ten_loai", "kem_theo", "tham_quyen",
+            "noi_nhan_head", "ho_ten", "phu_luc_head")
+_LOCATED_LISTS = ("co_quan", "trich_yeu", "can_cu", "body", "noi_nhan", "chuc_vu", "phu_luc_title")
+
+
+def leftovers(src: Source, part: Part, problems: list) -> None:
+    """What the locator placed nowhere (a paragraph after the signature, "Kính gửi", a table in
+    the body) is reported, never dropped silently."""
+    from docgen.check.docmodel import Table
+
+    seen = {id(getattr(part, k)) for k in _LOCATED if getattr(part, k) is not None}
+    seen |= {id(p) for k in _LOCATED_LISTS for p in getattr(part, k)}
+    for b in part.blocks:
+        if isinstance(b, Table):
+            if b is not part.header and b is not part.signature_table:
+                problems.append(warn(src.name, b.cells[0][0][0] if b.cells and b.cells[0] and b.cells[0][0]
+                                     else None, "import.table-in-body",
+                                     f"bảng {b.index + 1} trong thân văn bản chưa nhập được; hãy chép "
+                                     "nội dung của nó vào tệp YAML"))
+        elif b.norm and id(b) not in seen:
+            problems.append(warn(src.name, b, "import.unplaced",
+                                 f"đoạn không xếp được vào phần nào của văn bản: «{b.excerpt()}»"))

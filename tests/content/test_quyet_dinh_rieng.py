@@ -12,6 +12,7 @@ import pytest
 
 from tests.expect import QUOC_HIEU, TIEU_NGU, assert_in_order, paragraphs, section_count, table_rows
 from tests.helpers import edit
+from tests.test_cli_language import english_words
 
 DATA = Path(__file__).parent / "data" / "quyet-dinh-rieng"
 NO_PLAN = "dự án không có ke-hoach.yaml (Quyết định không kèm Kế hoạch)"
@@ -22,6 +23,7 @@ def fails(cli, content: Path, out: Path, target: tuple[str, ...] = ()) -> list[s
     status, stdout, err = cli("build", *target, "--content", content, "--out", out)
     assert status == 1 and "Traceback" not in stdout + err, err
     assert not list(out.rglob("*.docx"))
+    assert english_words(err) == [], err
     return err.splitlines()
 
 
@@ -93,8 +95,8 @@ def test_a_decision_that_issues_a_plan_needs_the_plan(cli, project, tmp_path):
         "ke-hoach.yaml vào thư mục nội dung, hoặc sửa trích yếu [content.missing-plan]",
         f"{project / 'quyet-dinh.yaml'}:24: lỗi: Điều 1 ban hành kèm theo Quyết định một Kế hoạch nhưng "
         f"{NO_PLAN}: thêm ke-hoach.yaml vào thư mục nội dung, hoặc sửa Điều 1 [content.missing-plan]",
-        f"{project / 'ke-hoach-con'}/: lỗi: thư mục ke-hoach-con/ chứa nội dung của kế hoạch con, được suy ra "
-        f"từ Kế hoạch, nhưng {NO_PLAN}: thêm ke-hoach.yaml, hoặc xóa (đổi tên) thư mục này [content.missing-plan]",
+        f"{project / 'ke-hoach-con'}/: lỗi: thư mục ke-hoach-con/ chứa nội dung của kế hoạch con, được lập từ "
+        f"Kế hoạch, nhưng {NO_PLAN}: thêm ke-hoach.yaml, hoặc xóa (đổi tên) thư mục này [content.missing-plan]",
         "Có 3 lỗi, 0 cảnh báo."]
 
 
@@ -106,8 +108,8 @@ def test_an_article_issuing_a_plan_is_found_in_any_article(cli, alone, tmp_path)
     assert fails(cli, alone, tmp_path / "b") == [
         f"{alone / 'quyet-dinh.yaml'}:{line}: lỗi: Điều 3 ban hành kèm theo Quyết định một Kế hoạch nhưng "
         f"{NO_PLAN}: thêm ke-hoach.yaml vào thư mục nội dung, hoặc sửa Điều 3 [content.missing-plan]",
-        f"{alone / 'xa-phuong'}/: lỗi: thư mục xa-phuong/ chứa nội dung của kế hoạch của xã, phường, được suy "
-        f"ra từ Kế hoạch, nhưng {NO_PLAN}: thêm ke-hoach.yaml, hoặc xóa (đổi tên) thư mục này [content.missing-plan]",
+        f"{alone / 'xa-phuong'}/: lỗi: thư mục xa-phuong/ chứa nội dung của kế hoạch của xã, phường, được lập "
+        f"từ Kế hoạch, nhưng {NO_PLAN}: thêm ke-hoach.yaml, hoặc xóa (đổi tên) thư mục này [content.missing-plan]",
         "Có 2 lỗi, 0 cảnh báo."]
 
 

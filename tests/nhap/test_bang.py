@@ -41,18 +41,6 @@ def _tasks(nhom):
         yield from _tasks(g.get("nhom", []))
 
 
-def _one_task_per_row(entry: dict) -> dict:
-    """A multi-row task (`dong`) as the separate tasks content/lam-dong-2026 holds today."""
-    def walk(nhom):
-        for g in nhom:
-            if "nhiem_vu" in g:
-                g["nhiem_vu"] = [t2 for t in g["nhiem_vu"] for t2 in (
-                    [{"nhiem_vu": t["nhiem_vu"], **row} for row in t["dong"]] if "dong" in t else [t])]
-            walk(g.get("nhom", []))
-    walk(entry["nhom"])
-    return entry
-
-
 def _fix_texts(value, fixes: list[tuple[str, str]]):
     """Apply the transcription's text corrections (sua-loi.yaml goc -> sua) inside cells."""
     if isinstance(value, str):
@@ -82,10 +70,10 @@ def test_ld09_appendix_is_the_lam_dong_content():
     # cells the transcription corrected (content/lam-dong-2026/sua-loi.yaml, one cell each)
     fixes = [(f["goc"], f["sua"]) for f in yaml.safe_load((LD / "sua-loi.yaml").read_text())
              if "\t" not in f["goc"] and "\n" not in f["goc"]]
-    got = PhuLucTep.model_validate(_fix_texts(_one_task_per_row(entry), fixes))
+    got = PhuLucTep.model_validate(_fix_texts(entry, fixes))
     want = PhuLucTep.model_validate(yaml.safe_load((LD / "phu-luc.yaml").read_text()))
     assert got == want
-    assert len(list(got.phu_luc[0].tasks())) == 52 and len(got.phu_luc[0].nhom) == 7
+    assert len(list(got.phu_luc[0].tasks())) == 49 and len(got.phu_luc[0].nhom) == 7
 
 
 def test_ld09_columns_and_free_text_cells():

@@ -83,6 +83,11 @@ def test_without_a_registry_every_agency_is_added():
     m = CoQuanMatcher(None)
     assert m.refs(["Phòng Nội vụ; Văn phòng HĐND và UBND"]) == ["PNV", "VPHDNDUBND"]
     assert list(m.added()) == ["PNV", "VPHDNDUBND"]
+    # commas inside a name (lower case after them) do not split it
+    assert m.refs(["Các cơ quan, đơn vị, địa phương; Phòng Tư pháp, Đài Truyền thanh"]) == [
+        "CQDVDP", "PTP", "DTT"]
+    assert m.added()["CQDVDP"] == {"ten": "Các cơ quan, đơn vị, địa phương", "nhom": True,
+                                   "gom_xa_phuong": True}
 
 
 def test_text_that_is_not_an_agency_is_ghi():

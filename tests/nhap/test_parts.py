@@ -121,3 +121,34 @@ def test_a_built_plan_issued_with_its_decision_alone(tmp_path):
     assert list(result.files["ke-hoach.yaml"]) == ["trich_yeu", "noi_dung", "ket_thuc"]
     assert result.files["ke-hoach.yaml"]["trich_yeu"] == "Cải cách hành chính thị xã Hoài Nhơn năm 2021"
     assert result.problems == []
+
+
+def test_a_table_in_the_body_and_a_stray_line_are_reported(tmp_path):
+    from docx import Document
+
+    from tests.nhap.docs import HEADER
+
+    doc = Document()
+    for text in HEADER[:4]:
+        doc.add_paragraph().add_run(text).bold = True
+    for text in ["Số: /KH-UBND", "Lâm Đồng, ngày tháng 3 năm 2026"]:
+        doc.add_paragraph(text)
+    for text in ["KẾ HOẠCH", "Thử nghiệm nhập năm 2026"]:
+        doc.add_paragraph().add_run(text).bold = True
+    doc.add_paragraph().add_run("I. MỤC ĐÍCH").bold = True
+    doc.add_paragraph("Nâng cao chất lượng.")
+    doc.add_table(rows=1, cols=3).rows[0].cells[0].text = "Bảng trong thân"
+    for text in ["Nơi nhận:", "- Sở Nội vụ;", "- Lưu: VT.", "Ghi chú viết thêm sau Nơi nhận"]:
+        doc.add_paragraph(text)
+    doc.save(str(tmp_path / "kh.docx"))
+    result = nhap([tmp_path / "kh.docx"])
+    kh = result.files["ke-hoach.yaml"]
+    assert (kh["so"], kh["ngay_ban_hanh"], kh["nam"]) == ("", "../03/2026", "2026")
+    assert kh["noi_dung"] == [{"muc": "MỤC ĐÍCH", "noi_dung": ["Nâng cao chất lượng."]}]
+    assert (kh["noi_nhan"], kh["luu"]) == (["Sở Nội vụ"], "VT")
+    assert [str(p) for p in result.problems] == [
+        "kh.docx: cảnh báo: đoạn 7: không tìm thấy người ký (ô chữ ký); hãy ghi nguoi_ky [import.no-signer]",
+        "kh.docx: cảnh báo: bảng 1, ô (1,1): bảng 1 trong thân văn bản chưa nhập được; hãy chép nội dung "
+        "của nó vào tệp YAML [import.table-in-body]",
+        "kh.docx: cảnh báo: đoạn 14: đoạn không xếp được vào phần nào của văn bản: «Ghi chú viết thêm sau "
+        "Nơi nhận» [import.unplaced]"]
