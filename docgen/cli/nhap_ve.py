@@ -22,7 +22,8 @@ def run(docx: Path, content: Path | None = None, templates: Path | None = None, 
         click.echo(f"{shown} vẫn như docgen đã dựng (không có sửa tay): nội dung {project} giữ nguyên.")
         return 0
     if not ket.changes:
-        click.echo(f"Không có sửa đổi nào của {shown} cần đưa vào nội dung: không ghi tệp nào.")
+        click.echo(f"Không có sửa đổi nào về chữ trong {shown} để đưa vào nội dung: không ghi tệp nào "
+                   "(sửa định dạng không đưa về được; docgen build --force lưu bản sao tệp rồi ghi đè).")
     else:
         click.echo(f"Sửa đổi trong {shown} đã đưa vào {project}:")
         for change in ket.changes:

@@ -16,7 +16,8 @@ brought back into the content project it was built from (issue #13 item 2).
    replaced atomically: the YAML file is the person's own work, and its previous text is kept
    whole (a printed diff shows only the values, shortened). When every edit found its place,
    the edited document's hash joins the manifest, so that the next build replaces it with the
-   document built from the updated content; an edit left out keeps the build's refusal.
+   document built from the updated content; an edit left out (a warning of the merge or of the
+   import) or an edit that is no text (bold, a margin) keeps the build's refusal.
 """
 
 from __future__ import annotations
@@ -158,7 +159,7 @@ def nhap_ve(docx: Path, *, content: Path | None = None, templates: Path | None =
     if write:
         write_files(project, texts)
         ket.written = sorted(texts)
-        if not any(p.code == "nhap.cannot-place" for p in ket.problems):
+        if texts and not ket.problems:   # an import warning may be an edit left out: keep the refusal
             accept(out_dir, rel, edited)
     return ket
 

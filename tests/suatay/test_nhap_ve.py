@@ -210,3 +210,19 @@ def test_the_appendix_alone_and_a_derived_plan_name_the_way(office, cli):
     with pytest.raises(DocgenError) as caught:
         nhap_ve(derived, importer=fake_importer)
     assert [p.code for p in caught.value.problems] == ["nhap.not-core"]
+
+
+def test_a_formatting_edit_is_no_content_change_and_keeps_the_refusal(office, cli):
+    target = office / "build" / PROJECT / "quyet-dinh.docx"
+    document = docx.Document(str(target))
+    next(p for p in document.paragraphs if p.text.startswith("Theo đề nghị")).runs[0].bold = True
+    document.save(str(target))
+    content = office / "content" / PROJECT
+    before = {p.name: p.read_bytes() for p in content.iterdir() if p.is_file()}
+    status, out, err = cli("nhap", f"build/{PROJECT}/quyet-dinh.docx")
+    assert (status, err) == (0, "")
+    assert out == (f"Không có sửa đổi nào về chữ trong build/{PROJECT}/quyet-dinh.docx để đưa vào nội dung: không "
+                   "ghi tệp nào (sửa định dạng không đưa về được; docgen build --force lưu bản sao tệp rồi ghi đè).\n")
+    assert {p.name: p.read_bytes() for p in content.iterdir() if p.is_file()} == before
+    status, _, err = cli("build", "chinh")
+    assert status == 1 and "[build.edited-by-hand]" in err     # the bold word is not lost silently
