@@ -214,6 +214,9 @@ class _Merge:
             else:
                 self.cannot(node, new)
             return
+        if not new:   # every item gone: "key:" alone would read as null, not an empty list
+            self.cannot(node, {"bỏ hết": flat(base)})
+            return
         at = self.align(base, [plain(v) for v in node.value])
         matcher = difflib.SequenceMatcher(None, [flat(v) for v in base], [flat(v) for v in new], autojunk=False)
         for op, i1, i2, j1, j2 in matcher.get_opcodes():

@@ -168,3 +168,11 @@ def test_bundled_plan_one_sentence_deep_inside():
     out, changes, _ = merge_text("ke-hoach.yaml", text, new)
     assert len(_changed_lines(text, out)) == 2 and yaml.safe_load(out) == new
     assert [c.line for c in changes] == [191]
+
+
+def test_a_list_emptied_in_word_is_reported_not_turned_into_null():
+    new = data()
+    new["noi_nhan"] = []
+    out, changes, problems = _merge(new)
+    assert out == TEXT and changes == []
+    assert [p.split(": cảnh báo: ")[0] for p in problems] == ["ke-hoach.yaml:19"]
