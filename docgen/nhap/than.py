@@ -55,10 +55,10 @@ def _bold(paras: list[Para]) -> bool:
 
 def classify(text: str, label: str, decimal_depth: bool) -> tuple[str, int, str]:
     """(kind, level, text without its typed number) of one paragraph."""
-    if label:
+    if label:                 # Word's label is not part of the text
         kind, level, _ = classify(label + " x", "", decimal_depth)
         if kind != "doan":
-            return kind, level, _strip_typed(text, label)
+            return kind, level, text
     for rx, kind, level in ((ROMAN, "muc", 1), (LETTER, "diem", 3)):
         m = rx.match(text)
         if m:
@@ -73,11 +73,6 @@ def classify(text: str, label: str, decimal_depth: bool) -> tuple[str, int, str]
     if m:
         return "gach", 9, text[m.end():]
     return "doan", 9, text
-
-
-def _strip_typed(text: str, label: str) -> str:
-    """Word's label is not in the text; a number typed as well after it is kept as text."""
-    return text
 
 
 def uses_thap_phan(texts: list[tuple[str, str]]) -> bool:

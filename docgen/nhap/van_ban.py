@@ -70,13 +70,15 @@ def _ky(src: Source, part: Part, out: dict, problems: list) -> None:
 def quyet_dinh(src: Source, part: Part, problems: list) -> dict:
     out = _so_ngay(src, part, problems)
     out["trich_yeu"] = dau.joined(part.trich_yeu)
-    out["tham_quyen"] = part.tham_quyen.norm if part.tham_quyen is not None else ""
-    can_cu, theo = [], ""
-    for p in part.can_cu:
-        (can_cu if not _THEO_DE_NGHI.match(p.norm) or theo else [None]).append(p)
-        if _THEO_DE_NGHI.match(p.norm) and not theo:
-            theo = dau.strip_end(p.norm)
-    out["can_cu"] = dau.can_cu([p for p in can_cu if p is not None])
+    if part.tham_quyen is None:
+        problems.append(warn(src.name, part.ten_loai, "import.no-authority",
+                             "không tìm thấy dòng thẩm quyền ban hành (CHỦ TỊCH ỦY BAN NHÂN DÂN …) "
+                             "trên căn cứ; hãy ghi tham_quyen"))
+    out["tham_quyen"] = part.tham_quyen.norm if part.tham_quyen is not None else "[Cần nhập: thẩm quyền]"
+    # "Theo đề nghị …" closes the căn cứ block (Mẫu 1.1): its own key
+    theo = next((p for p in part.can_cu if _THEO_DE_NGHI.match(p.norm)), None)
+    out["can_cu"] = dau.can_cu([p for p in part.can_cu if p is not theo])
+    theo = dau.strip_end(theo.norm) if theo is not None else ""
     body = list(part.body)
     while body and _THEO_DE_NGHI.match(body[0].norm) and not theo:
         theo = dau.strip_end(body.pop(0).norm)

@@ -47,3 +47,14 @@ def test_bundled_project_round_trip(project, tmp_path):
     assert [str(p) for p in again.problems + again.warnings] == []
     before, after = extract(combined), extract(tmp_path / "build" / "tron-bo.docx")
     assert after.splitlines() == before.splitlines()          # the same text, line for line
+
+
+def test_a_decision_and_its_plan_in_several_files(tmp_path):
+    """The decision, its plan and the appendix as three files import as the combined file does."""
+    from tests.conftest import BUNDLED
+
+    build(BUNDLED, tmp_path, check=False)
+    several = nhap([tmp_path / "quyet-dinh.docx", tmp_path / "ke-hoach.docx", tmp_path / "phu-luc.docx"])
+    combined = nhap([tmp_path / "tron-bo.docx"])
+    assert list(several.files) == ["don-vi.yaml", "quyet-dinh.yaml", "ke-hoach.yaml", "phu-luc.yaml"]
+    assert several.files == combined.files and several.problems == combined.problems == []

@@ -73,3 +73,15 @@ def test_a_folder_holding_another_project(tmp_path, cli):
         "nhập từ các tệp này); không ghi gì; chọn thư mục khác bằng --content [import.target-exists]",
         "Có 1 lỗi, 0 cảnh báo."]
     assert {p: p.read_bytes() for p in target.rglob("*") if p.is_file()} == before
+
+
+def test_agencies_added_are_listed(tmp_path, cli):
+    status, out, err = cli("nhap", real(LD09), "--content", tmp_path / "ld09")
+    assert (status, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0] == f"Đã nhập 1 tệp vào {(tmp_path / 'ld09').as_posix()}/: don-vi.yaml, ke-hoach.yaml, phu-luc.yaml."
+    added = [line.removeprefix("  Thêm cơ quan vào don-vi.yaml: ") for line in lines[1:-1]]
+    assert added[:2] == ["STP: Sở Tư pháp", "UBNDXPDK: UBND các xã, phường, đặc khu"]
+    registry = yaml.safe_load((tmp_path / "ld09" / "don-vi.yaml").read_text("utf-8"))["co_quan"]
+    assert [f"{k}: {v['ten']}" for k, v in registry.items()] == added
+    assert lines[-1] == f"Dựng: docgen build --content {(tmp_path / 'ld09').as_posix()}"
