@@ -169,3 +169,19 @@ def test_a_body_under_a_parent_keeps_the_parent_line(tmp_path):
     assert str(result.problems[0]) == (
         'snv.docx: cảnh báo: đoạn 2: tên cơ quan ban hành ghi là "Sở nội vụ" (chữ thường suy từ chữ in '
         'hoa); hãy xem lại ten, ten_ngan trong don-vi.yaml [import.check-name]')
+
+
+def test_decimal_numbering_is_thap_phan(tmp_path):
+    from tests.nhap.docs import HEADER, make_docx
+
+    doc = make_docx(tmp_path / "tp.docx", [
+        *[(h, True) for h in HEADER[:4]], "Số: /KH-UBND", "Lâm Đồng, ngày tháng 3 năm 2026",
+        ("KẾ HOẠCH", True), ("Chuyển đổi số năm 2026", True),
+        ("1. MỤC ĐÍCH", True), ("1.1. Mục đích chung", True), "Nâng cao chất lượng.",
+        "1.1.1. Rà soát quy trình nội bộ;", ("2. TỔ CHỨC THỰC HIỆN", True), "- Các sở thực hiện."])
+    kh = nhap([doc]).files["ke-hoach.yaml"]
+    assert kh["danh_so"] == "thap-phan"
+    assert kh["noi_dung"] == [
+        {"muc": "MỤC ĐÍCH", "noi_dung": [{"khoan": "Mục đích chung", "noi_dung": [
+            "Nâng cao chất lượng.", {"diem": "Rà soát quy trình nội bộ;", "dang": "doan"}]}]},
+        {"muc": "TỔ CHỨC THỰC HIỆN", "noi_dung": [{"gach": "Các sở thực hiện."}]}]
