@@ -206,7 +206,10 @@ def test_row_neither_list_nor_bold_row_and_unknown_key(cli, ld08, tmp_path):
 def test_typed_numbers_in_clauses_and_appendix_blocks(cli, ld07, ld08, tmp_path):
     line = edit(ld07 / "quyet-dinh.yaml", '- "UBND các xã, phường, đặc khu: Tại', '- "2. UBND các xã, phường, đặc khu: Tại')
     line2 = edit(ld07 / "quyet-dinh.yaml", "- theo dõi việc khắc phục", "- b) theo dõi việc khắc phục")
+    line4 = edit(ld07 / "quyet-dinh.yaml", "- Quyết định này có hiệu lực", "- Điều 3. Quyết định này có hiệu lực")
     _fails(cli, ld07, tmp_path / "b",
+           f'quyet-dinh.yaml:{line4}: lỗi: Điều 3 bắt đầu bằng số gõ tay "Điều 3."; docgen tự đánh số chỗ này '
+           f'là "Điều 3.": hãy xóa "Điều 3." ở đầu dòng [content.typed-number]',
            f'quyet-dinh.yaml:{line}: lỗi: khoản của Điều 1 bắt đầu bằng số gõ tay "2."; docgen tự đánh số chỗ '
            f'này là "2.": hãy xóa "2." ở đầu dòng [content.typed-number]',
            f'quyet-dinh.yaml:{line2}: lỗi: điểm của khoản 2 Điều 2 bắt đầu bằng số gõ tay "b)"; docgen tự đánh '
