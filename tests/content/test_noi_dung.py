@@ -230,7 +230,7 @@ def test_article_with_empty_clauses_and_bad_block(cli, ld07, tmp_path):
            f"(hoặc là một đoạn văn) [content.block-kind]")
 
 
-TASK_APPENDIX = """  - tieu_de: NHIỆM VỤ KIỂM TRA
+TASK_APPENDIX = """  - tieu_de: "NHIỆM VỤ KIỂM TRA\\nNĂM 2026"
     nhom:
       - ten: Kiểm tra
         nhiem_vu:
@@ -255,6 +255,9 @@ def test_task_appendix_beside_free_ones_is_the_one_derived_from(cli, ld08, tmp_p
     pl = _build(cli, ld08, tmp_path / "b")["phu-luc.docx"]
     assert_in_order(pl, ["Phụ lục I", "THỜI GIAN, ĐƠN VỊ ĐƯỢC KIỂM TRA", "Phụ lục II", "NHIỆM VỤ KIỂM TRA",
                          "Tổ chức kiểm tra công tác cải cách hành chính", "Phụ lục III", "ĐỀ CƯƠNG BÁO CÁO"])
+    titles = [t for s, t in _styled(pl) if s == "Phuluctieude"]
+    assert titles == ["THỜI GIAN, ĐƠN VỊ ĐƯỢC KIỂM TRA", "NHIỆM VỤ KIỂM TRA", "NĂM 2026",   # a task table's
+                      "ĐỀ CƯƠNG BÁO CÁO PHỤC VỤ KIỂM TRA", "CÔNG TÁC CẢI CÁCH HÀNH CHÍNH NĂM 2026"]  # title lines too
     status, _, err = cli("build", "--content", ld08, "--out", tmp_path / "c")   # every target: no failure
     assert status == 0 and "Traceback" not in err, err
 
