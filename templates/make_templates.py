@@ -488,8 +488,11 @@ def body_phu_luc() -> str:
 
 def cell_loop(style: str, cant_split: bool = False, header: bool = False) -> str:
     """A row of the column-declared appendix: one cell per entry of `r.o` ({%tc for %}), each
-    `{w: twips, span: grid columns, can: "left"|"center", dong: [lines]}` (docgen/render/table.py)."""
+    `{w: twips, span: grid columns, can: "left"|"center", gop: ""|"dau"|"tiep", dong: [lines]}`
+    (docgen/render/table.py; `gop` is the vertical merge of a task printed over several rows)."""
     body = ('<w:tc><w:tcPr><w:tcW w:w="{{ c.w }}" w:type="dxa"/><w:gridSpan w:val="{{ c.span }}"/>'
+            # a task printed over several rows: its TT and Nhiệm vụ cells merge vertically
+            '{% if c.gop == "dau" %}<w:vMerge w:val="restart"/>{% elif c.gop %}<w:vMerge/>{% endif %}'
             '<w:vAlign w:val="{{ c.doc }}"/></w:tcPr>'
             + tag("{%p for l in c.dong %}")
             + pt(style, "{{ l }}", ppr='<w:jc w:val="{{ c.can }}"/>')

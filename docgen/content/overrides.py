@@ -11,6 +11,7 @@ from pathlib import Path
 from ..errors import Problem
 from ..model import Project
 from ..model.derived import KeHoachConOverride
+from ..model.phu_luc import nhiem_vu_goc
 from .files import load_model
 from .yaml_loader import Document
 
@@ -23,7 +24,7 @@ def load_overrides(project: Project, plan_ids: set[str]):
     values, docs, problems = {}, {}, []
     if not folder.is_dir():
         return values, docs, problems
-    all_ids = {ma for ma, _, _ in project.phu_luc.tasks()} if project.phu_luc else set()
+    all_ids = {ma for ma, _, _ in nhiem_vu_goc(project.phu_luc_ds)}
     for path in sorted(folder.glob("*.yaml")):
         value, doc, found = load_model(path, KeHoachConOverride)
         problems += found

@@ -17,13 +17,13 @@ from pathlib import Path
 from ..errors import Problem
 from ..model.content import KE_HOACH_BAN_HANH, KE_HOACH_BAT_BUOC, KeHoach
 from ..model.danh_so import numbered, typed_number
-from ..model.phu_luc import BAT_BUOC_MAC_DINH, COT, COT_CO_QUAN, PhuLuc, PhuLucTep
+from ..model.phu_luc import BAT_BUOC_MAC_DINH, COT, COT_CO_QUAN, ROW_KEYS, PhuLuc, PhuLucTep
 from .files import display_path
 from .validate import suggest_agency
 from .yaml_loader import Document
 
 KIEU_TEN = {"muc": "mục", "khoan": "khoản", "diem": "điểm"}
-TASK_KEYS = ("san_pham", "chu_tri", "phoi_hop", "thoi_gian", "kinh_phi", "ket_qua", "ghi_chu", "theo_doi")
+TASK_KEYS = ROW_KEYS
 ROLE = {"chu_tri": "chủ trì", "phoi_hop": "phối hợp", "theo_doi": "theo dõi"}
 
 
@@ -94,10 +94,17 @@ def check_phu_luc(tep: PhuLucTep, doc: Document, index: dict[str, str]) -> list[
     for pl, base in phu_luc_locs(tep, doc):
         declared = {c.ma for c in pl.cot_ds}
         for ma, _, task, loc in pl.walk():
-            loc = base + loc
-            problems += _task_columns(doc, pl, declared, loc, ma)
-            problems += _task_agencies(doc, task, loc, index)
+            for n, (row, row_loc) in enumerate(_row_locs(task, base + loc), 1):   # every row (schema-13 §A)
+                problems += _task_columns(doc, pl, declared, row_loc, f"{ma} (dòng {n})" if task.dong else ma)
+                problems += _task_agencies(doc, row, row_loc, index)
     return problems
+
+
+def _row_locs(task, loc: tuple) -> list[tuple]:
+    """(row, its path in the file): the task itself, or each of its `dong` rows."""
+    if not task.dong:
+        return [(task, loc)]
+    return [(row, loc + ("dong", i)) for i, row in enumerate(task.dong)]
 
 
 def _raw(doc: Document, loc: tuple):

@@ -8,7 +8,8 @@ groups, "I.1", "I.2" for the sub-groups of group I, "I.1.1" below that; any othe
 (usually 1, 2, …: docgen numbers tasks itself). The name of a group is in the nhiem_vu column.
 A cell that holds several entries (products; agencies of chủ trì, phối hợp, theo dõi) has one
 entry per line (Alt+Enter): ";" does not separate entries. An agency line that is free text,
-not an agency, starts with "ghi:" ({ghi: …} in YAML). Thời gian: one text, or the printed lines
+not an agency, starts with "ghi:" ({ghi: …} in YAML). A task printed over several rows (`dong`)
+is one sheet row per row, its TT and Nhiệm vụ cells each one range merged vertically over them. Thời gian: one text, or the printed lines
 "- Ban hành Kế hoạch: …" / "- Thực hiện: …".
 
 Whether an appendix declares its columns (`cot`; the default seven print from another
@@ -33,6 +34,8 @@ DECLARED = "docgen-cot"
 NO_TT = "khong-tt"
 TITLE_ROW, HEADER_ROW, KEY_ROW, FIRST_ROW = 1, 2, 3, 4
 TITLE_LABEL = "Tiêu đề"
+MERGED = ("tt", "nhiem_vu")
+"""The columns merged vertically over the rows of a task printed over several rows (`dong`)."""
 GHI = "ghi:"
 
 WIDTHS = {"tt": 6, "nhiem_vu": 48, "san_pham": 30, "chu_tri": 24, "phoi_hop": 28, "thoi_gian": 24,

@@ -2,8 +2,9 @@
 
 The workbook becomes the data the YAML file would hold and is validated by the same model;
 every problem is reported at its cell ("phu-luc.xlsx: Phụ lục!D12: lỗi: …"), all of them in
-one run. Refused, each at its cell: a formula, a date typed as an Excel date, merged cells
-other than the title row and a group row's name, an unknown column key, an empty required
+one run. A task printed over several rows (`dong`) is a vertical merge of its Nhiệm vụ (and TT)
+cells over its rows. Refused, each at its cell: a formula, a date typed as an Excel date, merged
+cells other than the title row, a group row's name and those of a task over several rows, an unknown column key, an empty required
 cell, a task before the first group, a sub-group without its group, an agency not in the
 registry.
 """
@@ -29,6 +30,7 @@ from .xlsx_cols import (
     DECLARED,
     FIRST_ROW,
     KEY_ROW,
+    MERGED,
     NO_TT,
     SHEET,
     TITLE_ROW,
@@ -99,6 +101,16 @@ class Sheet:
         self.cot = ([k if headers[k] == COT[k] else {k: headers[k]} for k in printed]
                     if self.declared else None)
         self.orphans = 0
+        self.spans = _task_spans(ws, self.cols)   # first row of a task over several rows -> its last
+        self.cont = {r for first, last in self.spans.items() for r in range(first + 1, last + 1)}
+
+
+def _task_spans(ws, cols: dict[str, str]) -> dict[int, int]:
+    """The tasks printed over several rows: a vertical merge in the Nhiệm vụ column."""
+    col = cols.get("nhiem_vu")
+    return {rng.min_row: rng.max_row for rng in ws.merged_cells.ranges
+            if col and rng.min_col == rng.max_col and get_column_letter(rng.min_col) == col
+            and rng.max_row > rng.min_row >= FIRST_ROW}
 
 
 def _text(book: Workbook, ws, cell) -> str:
@@ -125,15 +137,20 @@ def _text(book: Workbook, ws, cell) -> str:
     return str(value).replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _merged(book: Workbook, ws, group_rows: set[int]) -> None:
+def _merged(book: Workbook, ws, group_rows: set[int], sh: Sheet) -> None:
+    task_cols = {sh.cols[k] for k in MERGED if k in sh.cols}
     for rng in ws.merged_cells.ranges:
         title = rng.min_row == rng.max_row == TITLE_ROW and rng.min_col == 2
         group = rng.min_row == rng.max_row and rng.min_row in group_rows and rng.min_col > 1
-        if not (title or group):
+        task = (rng.min_col == rng.max_col and get_column_letter(rng.min_col) in task_cols
+                and sh.spans.get(rng.min_row) == rng.max_row
+                and not group_rows & set(range(rng.min_row, rng.max_row + 1)))
+        if not (title or group or task):
             book.bad_cells.update(f"{ws.title}!{get_column_letter(c)}{r}" for r, c in rng.cells)
             book.problems.append(book.at(f"{ws.title}!{rng.start_cell.coordinate}", "content.excel-merged", (
-                f"ô gộp {rng.coord} ở chỗ không được gộp: chỉ gộp được ô tiêu đề (dòng {TITLE_ROW}) và tên "
-                "một nhóm trên dòng của nó; bỏ gộp ô (Merge & Center) rồi ghi mỗi giá trị vào ô của nó")))
+                f"ô gộp {rng.coord} ở chỗ không được gộp: chỉ gộp được ô tiêu đề (dòng {TITLE_ROW}), tên "
+                "một nhóm trên dòng của nó, và ô TT, ô Nhiệm vụ của một nhiệm vụ nhiều dòng (gộp dọc, cùng "
+                "các dòng ở hai cột); bỏ gộp ô (Merge & Center) rồi ghi mỗi giá trị vào ô của nó")))
 
 
 def _keys(book: Workbook, ws) -> list[str | None]:
@@ -193,6 +210,8 @@ def _table(sh: Sheet) -> tuple[list[dict], set[int]]:
             stack[depth - 1:] = [(group, loc, tt)]
             for part in ((), ("ten",), ("nhiem_vu",), ("nhom",)):
                 sh.book.cells[loc + part] = ref["nhiem_vu"]
+        elif r in sh.cont and stack and stack[-1][0].get("nhiem_vu"):
+            _task_row(sh, *stack[-1][:2], texts, ref)   # a further row of the task above (merged cells)
         elif not stack:
             if not sh.orphans:   # one mistake (a missing group row), one problem at its first row
                 sh.book.problems.append(sh.book.at(ref.get("tt", f"{sh.ws.title}!A{r}"), "content.excel-no-group",
@@ -200,18 +219,40 @@ def _table(sh: Sheet) -> tuple[list[dict], set[int]]:
                                                    "Mã (I, II, …)"))
             sh.orphans += 1
         else:
-            _task(sh, *stack[-1][:2], texts, ref)
+            _task(sh, *stack[-1][:2], texts, ref, r in sh.spans)
     return groups, group_rows
 
 
-def _task(sh: Sheet, group: dict, group_loc: tuple, texts: dict[str, str], ref: dict[str, str]) -> None:
+def _task(sh: Sheet, group: dict, group_loc: tuple, texts: dict[str, str], ref: dict[str, str],
+          several: bool = False) -> None:
+    """A task row; `several`: the first of a task printed over several rows (its cells go to `dong`)."""
     tasks = group.setdefault("nhiem_vu", [])
     loc = group_loc + ("nhiem_vu", len(tasks))
-    task = {}
     sh.book.cells[loc] = ref["nhiem_vu"]
+    task = {}
+    if "nhiem_vu" in texts and cell_value("nhiem_vu", texts["nhiem_vu"]) is not None:
+        task["nhiem_vu"] = cell_value("nhiem_vu", texts["nhiem_vu"])
+    sh.book.cells[loc + ("nhiem_vu",)] = ref["nhiem_vu"]
+    rest = {k: t for k, t in texts.items() if k not in MERGED}
+    if several:
+        task["dong"] = [_cells(sh, rest, ref, loc + ("dong", 0))]
+    else:
+        task |= _cells(sh, rest, ref, loc)
+    tasks.append(task)
+
+
+def _task_row(sh: Sheet, group: dict, group_loc: tuple, texts: dict[str, str], ref: dict[str, str]) -> None:
+    """A further row of the last task (its TT and Nhiệm vụ cells merged into the task's first row)."""
+    task = group["nhiem_vu"][-1]
+    loc = group_loc + ("nhiem_vu", len(group["nhiem_vu"]) - 1, "dong", len(task["dong"]))
+    task["dong"].append(_cells(sh, {k: t for k, t in texts.items() if k not in MERGED}, ref, loc))
+
+
+def _cells(sh: Sheet, texts: dict[str, str], ref: dict[str, str], loc: tuple) -> dict:
+    """The content of one printed row from its cells (their places recorded under `loc`)."""
+    row = {}
+    sh.book.cells[loc] = next(iter(ref.values()), "")
     for key, text in texts.items():
-        if key == "tt":
-            continue
         sh.book.cells[loc + (key,)] = ref[key]
         value = cell_value(key, text)
         if value is None:
@@ -219,11 +260,11 @@ def _task(sh: Sheet, group: dict, group_loc: tuple, texts: dict[str, str], ref: 
                 sh.book.problems.append(sh.book.at(ref[key], "content.missing",
                                                    f'ô "{sh.headers[key]}" không được để trống'))
             continue
-        task[key] = value
+        row[key] = value
         if key in AGENCY_FIELDS:
             sh.book.agency_refs += [(ref[key], v) for v in (value if isinstance(value, list) else [value])
                                     if isinstance(v, str)]
-    tasks.append(task)
+    return row
 
 
 def _validate(book: Workbook, model, headers: dict[str, str]):
@@ -288,7 +329,7 @@ def load_xlsx(path: Path, display: str, model, timings: dict | None = None, data
         book.cells[("phu_luc", ai)] = book.cells[("phu_luc", ai, "tieu_de")] = f"{ws.title}!B{TITLE_ROW}"
         book.cells[("phu_luc", ai, "nhom")] = f"{ws.title}!A{FIRST_ROW}"
         groups, group_rows = _table(sh)
-        _merged(book, ws, group_rows)
+        _merged(book, ws, group_rows, sh)
         appendix = {"nhom": groups} | ({"tieu_de": title} if title else {}) | ({"cot": sh.cot} if sh.cot else {})
         appendices.append(appendix)
         headers |= {k: v for k, v in sh.headers.items() if k not in headers}

@@ -1,7 +1,8 @@
 """`docgen excel`: the appendix as an Excel workbook (openpyxl), laid out as xlsx_cols says.
 
 A sheet per appendix ("Phụ lục", or "Phụ lục I", "Phụ lục II", …): title row, header row, key
-row (frozen), one row per group and sub-group (bold, filled) and per task; wrapped text,
+row (frozen), one row per group and sub-group (bold, filled) and per task row (a task printed
+over several rows: one sheet row each, its TT and Nhiệm vụ cells merged over them); wrapped text,
 widths per column; every table cell is formatted as text ("@") so that a deadline typed as
 12/2021 stays text in Excel; a dropdown (data validation, a warning only: an
 alias or a key may be typed too) of the registry's agencies on the chủ trì column. Sheet
@@ -29,6 +30,7 @@ from .xlsx_cols import (
     FIRST_ROW,
     HEADER_ROW,
     KEY_ROW,
+    MERGED,
     NO_TT,
     TITLE_LABEL,
     TITLE_ROW,
@@ -66,13 +68,26 @@ def columns(pl) -> list[tuple[str, str]]:
 
 
 def _rows(groups, keys, name, path=()):
-    """(kind, [cell texts]) for every group and task row, sub-groups below their group."""
+    """(kind, [cell texts], rows of the task) for every group and task row, sub-groups below their
+    group; a task printed over several rows gives one sheet row per row ("tiep" after the first,
+    its TT and Nhiệm vụ cells left empty: merged into the first's)."""
     for gi, group in enumerate(groups, 1):
         here = [*path, gi]
-        yield "nhom", [group_id(here) if k == "tt" else group.ten if k == "nhiem_vu" else "" for k in keys]
+        yield "nhom", [group_id(here) if k == "tt" else group.ten if k == "nhiem_vu" else "" for k in keys], 1
         for ti, task in enumerate(group.nhiem_vu, 1):
-            yield "nhiem_vu", [str(ti) if k == "tt" else cell_text(k, getattr(task, k), name) for k in keys]
+            for ri, row in enumerate(task.hang):
+                first = {"tt": str(ti), "nhiem_vu": task.nhiem_vu} if ri == 0 else {"tt": "", "nhiem_vu": ""}
+                yield ("tiep" if ri else "nhiem_vu",
+                       [first[k] if k in first else cell_text(k, getattr(row, k), name) for k in keys],
+                       len(task.hang))
         yield from _rows(group.nhom, keys, name, here)
+
+
+def _merge_task(ws, keys, row: int, span: int) -> None:
+    """A task over `span` rows: its TT and Nhiệm vụ cells are one merged range each."""
+    for key in MERGED:
+        col = get_column_letter(keys.index(key) + 1)
+        ws.merge_cells(f"{col}{row}:{col}{row + span - 1}")
 
 
 def _table_sheet(ws, pl, don_vi, index) -> None:
@@ -89,13 +104,18 @@ def _table_sheet(ws, pl, don_vi, index) -> None:
         ws.cell(KEY_ROW, ci, key).font = _KEY_FONT
         ws.column_dimensions[get_column_letter(ci)].width = WIDTHS[key]
     row = FIRST_ROW
-    for kind, texts in _rows(pl.nhom, keys, lambda ref: agency_name(ref, don_vi, index)):
+    merges = []
+    for kind, texts, span in _rows(pl.nhom, keys, lambda ref: agency_name(ref, don_vi, index)):
         for ci, text in enumerate(texts, 1):
             cell = ws.cell(row, ci, text or None)
             cell.number_format, cell.alignment = "@", _WRAP
             if kind == "nhom":
                 cell.font, cell.fill = _BOLD, _GROUP_FILL
+        if kind == "nhiem_vu" and span > 1:
+            merges.append((row, span))
         row += 1
+    for first, span in merges:
+        _merge_task(ws, keys, first, span)
     for spare in range(row, row + SPARE_ROWS):
         for ci in range(1, len(cols) + 1):
             ws.cell(spare, ci).number_format = "@"

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from ..model import VanBan
 from ..model.derived import KIND_KEYS, KeHoachConOverride
+from ..model.phu_luc import bang_nhiem_vu
 from . import chung, cntt, kiem_tra, tuyen_truyen
 from .cho_nhap import ChoNhap, SoCho
 from .chon import KIND_NAME, KINDS, KeHoachCon, select, slug
@@ -40,7 +41,7 @@ def ke_hoach_con(nguon: Nguon, overrides: dict[str, KeHoachConOverride], files: 
     files = files or {}
     out = KetQua()
     project = nguon.project
-    if project.phu_luc is None or project.ke_hoach is None:   # no appendix (or no plan): nothing to derive from
+    if project.ke_hoach is None or not bang_nhiem_vu(project.phu_luc_ds):   # no plan, or no task appendix
         return out
     for spec in select(project):
         if (agency and spec.chu_tri != agency) or (kind and spec.kind != kind):

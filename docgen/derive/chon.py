@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..model import NhiemVu, NhomNhiemVu, Project
+from ..model.phu_luc import hang_goc, nhom_goc
 from .names import windows_safe
 
 KINDS = ("kiem_tra", "tuyen_truyen", "cntt", "chung")
@@ -129,13 +130,14 @@ def agency_slug(project: Project, key: str) -> str:
 
 
 def select(project: Project) -> list[KeHoachCon]:
-    """Every appendix row whose product is a plan, except the row of the parent plan itself."""
+    """Every appendix row whose product is a plan, except the row of the parent plan itself: the
+    rows of every task appendix, each row of a task printed over several rows on its own (the
+    agency leading that row receives it: its product, deadline, partners)."""
     out: list[KeHoachCon] = []
     used: set[tuple[str, str]] = set()
-    if project.phu_luc is None:   # a plan without appendix: nothing to derive from
-        return out
-    for gi, group in enumerate(project.phu_luc.nhom, 1):
-        for ma, task in ((ma, t) for ma, g, t in project.phu_luc.tasks() if g is group):  # sub-groups too
+    rows = list(hang_goc(project.phu_luc_ds))
+    for gi, (_, group) in enumerate(nhom_goc(project.phu_luc_ds), 1):
+        for ma, task in ((ma, t) for ma, g, t in rows if g is group):  # sub-groups too
             lead = task.chu_tri_chinh
             if not is_plan(task) or is_parent_plan(project, task) or lead is None or project.co_quan(lead).nhom:
                 continue        # a group ("UBND các xã, phường, đặc khu") issues no one plan: each member its own

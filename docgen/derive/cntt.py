@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..model import NhomVB, PhuLucVB
+from ..model.phu_luc import hang_goc, nhom_goc
 from ..model.trich_dan import o_co_quan
 from ..vn import roman
 from .khung import Ban, G, P
@@ -47,7 +48,7 @@ def solutions(project) -> list[str]:
 
 
 def it_rows(project):
-    return [(ma, g, t) for ma, g, t in project.phu_luc.tasks()
+    return [(ma, g, t) for ma, g, t in hang_goc(project.phu_luc_ds)
             if AREA.search(g.ten) or IT_ROW.search(t.nhiem_vu)]
 
 
@@ -68,7 +69,7 @@ def derive(ban: Ban):
     body = ban.than(values, {"can_cu": can_cu, "chi_tieu": [G(c) for c in chi_tieu], "nhiem_vu": nhiem_vu,
                              "giai_phap": [G(s) for s in solutions(project)] or [P(ban.cau("giai_phap"))]})
     groups = []
-    for group in project.phu_luc.nhom:
+    for _, group in nhom_goc(project.phu_luc_ds):
         sel = [(ma, task) for ma, g, task in rows if g is group]
         if sel:
             groups.append(NhomVB(so=roman(len(groups) + 1), ten=group.ten, nhiem_vu=ban.dong(sel)))

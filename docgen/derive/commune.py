@@ -33,6 +33,7 @@ from ..model.cho_nhap import ChoNhap
 from ..model.commune import XaPhuongRieng
 from ..model.content import CapTren, CoQuanBanHanh
 from ..model.khung import KhungXaPhuong
+from ..model.phu_luc import nhom_goc
 from ..model.trich_dan import o_co_quan
 from ..vn import Ngay, ngay_thang_nam, roman, so_ky_hieu, strip_end
 from .cho_nhap import SoCho
@@ -208,27 +209,20 @@ def _slots(project: Project, khung: KhungXaPhuong, xa_phuong: XaPhuong, trich_da
         con=xa_phuong.don_vi_con, dau_moi=lead, **officers)
 
 
-def _rows(project: Project, khung: KhungXaPhuong, xa_phuong: XaPhuong, gi: int, group, values: Slots,
-          them) -> list[Row]:
-    """The commune's rows of one area: town tasks it leads or partners in, standard duties, its own."""
+def _rows(project: Project, khung: KhungXaPhuong, xa_phuong: XaPhuong, gi: int, number: str, group,
+          values: Slots, them) -> list[Row]:
+    """The commune's rows of one area: town tasks it leads or partners in (each row of a task
+    printed over several rows on its own), standard duties, its own."""
     kind = area_kind(group.ten)
     lead = cong_chuc(khung, khung.chu_tri_linh_vuc.get(kind, khung.chu_tri_linh_vuc.get("khac", "van_phong")),
                      xa_phuong)
     rows: list[Row] = []
-    number = roman(gi)
-    for ti, task in enumerate(group.nhiem_vu, 1):
+    for ti, whole in enumerate(group.nhiem_vu, 1):
         ma = f"{number}.{ti}"
-        leads = [project.co_quan(r) for r in task.co_quan_refs("chu_tri")]   # co-leads ("Sở Tư pháp; UBND các xã")
-        phoi_hop = [project.co_quan(r) for r in task.co_quan_refs("phoi_hop")]
-        if any(c.gom_xa_phuong for c in leads):
-            others = "; ".join(dict.fromkeys(c.ten for c in leads + phoi_hop if not c.gom_xa_phuong))
-            rows.append((ma, task.nhiem_vu, task.san_pham, lead, others, tuple(task.thoi_gian.dong()), task.ghi_chu))
-        elif any(c.gom_xa_phuong for c in phoi_hop):
-            chu_tri = o_co_quan(project, task.chu_tri)
-            # "Phối hợp với các sở, ban, ngành …": a group's name is a common noun mid-sentence
-            ten = "; ".join(lower_first(c.ten) if c.nhom else c.ten for c in leads) or chu_tri
-            text = fill(khung.phoi_hop, values.plus(chu_tri=ten, viec=lower_first(task.nhiem_vu)))
-            rows.append((ma, text, task.san_pham, lead, chu_tri, tuple(task.thoi_gian.dong()), task.ghi_chu))
+        for task in whole.hang:
+            row = _town_row(project, khung, values, lead, task, several=bool(whole.dong))
+            if row is not None:
+                rows.append((ma, *row))
     for duty in khung.nhiem_vu_chuan.get(kind, ()):
         rows.append(("", fill(duty.nhiem_vu, values), tuple(fill(s, values) for s in duty.san_pham),
                      cong_chuc(khung, duty.chu_tri, xa_phuong),
@@ -240,6 +234,43 @@ def _rows(project: Project, khung: KhungXaPhuong, xa_phuong: XaPhuong, gi: int, 
     return rows
 
 
+def _town_row(project: Project, khung: KhungXaPhuong, values: Slots, lead: str, task, several: bool):
+    """The commune's row (without its id) for one printed row of a town task, None when the
+    commune neither leads nor partners in it. A row it leads through a group ("Các cơ quan, đơn
+    vị, địa phương") is worded for the commune (`thay_nhom`); a further row of a task printed over
+    several rows is made from the row itself (`hang_chu_tri`), never from the province's text."""
+    leads = [project.co_quan(r) for r in task.co_quan_refs("chu_tri")]   # co-leads ("Sở Tư pháp; UBND các xã")
+    phoi_hop = [project.co_quan(r) for r in task.co_quan_refs("phoi_hop")]
+    thoi_gian = tuple(task.thoi_gian.dong())
+    if any(c.gom_xa_phuong for c in leads):
+        own = _for_commune(khung, values)
+        others = "; ".join(dict.fromkeys(c.ten for c in leads + phoi_hop if not c.gom_xa_phuong))
+        san_pham = tuple(own(s) for s in task.san_pham)
+        thoi_gian = tuple(own(t) for t in thoi_gian)
+        text = (fill(khung.hang_chu_tri, values.plus(san_pham="; ".join(strip_end(s) for s in san_pham),
+                                                     thoi_gian=lower_first(strip_end(" ".join(thoi_gian)))))
+                if several else own(task.nhiem_vu))
+        return text, san_pham, lead, others, thoi_gian, task.ghi_chu
+    if any(c.gom_xa_phuong for c in phoi_hop):
+        chu_tri = o_co_quan(project, task.chu_tri)
+        # "Phối hợp với các sở, ban, ngành …": a group's name is a common noun mid-sentence
+        ten = "; ".join(lower_first(c.ten) if c.nhom else c.ten for c in leads) or chu_tri
+        text = fill(khung.phoi_hop, values.plus(chu_tri=ten, viec=lower_first(task.nhiem_vu)))
+        return text, task.san_pham, lead, chu_tri, thoi_gian, task.ghi_chu
+    return None
+
+
+def _for_commune(khung: KhungXaPhuong, values: Slots):
+    """A text of a task a group leads, with the group's words replaced by the commune's (`thay_nhom`)."""
+    pairs = [(d.tu, fill(d.thanh, values)) for d in khung.thay_nhom]
+
+    def own(text: str) -> str:
+        for tu, thanh in pairs:
+            text = text.replace(tu, thanh)
+        return text
+    return own
+
+
 def _areas(project: Project, khung: KhungXaPhuong, xa_phuong: XaPhuong, rieng: XaPhuongRieng, values: Slots):
     """(khoản blocks of the plan, appendix groups): one per area of the town appendix."""
     chi_tieu_rieng = {c.linh_vuc: c.noi_dung for c in rieng.chi_tieu}
@@ -247,8 +278,8 @@ def _areas(project: Project, khung: KhungXaPhuong, xa_phuong: XaPhuong, rieng: X
     for t in rieng.nhiem_vu_them:
         them.setdefault(t.linh_vuc, []).append(t)
     areas, groups = [], []
-    for gi, group in enumerate(project.phu_luc.nhom, 1):
-        rows = _rows(project, khung, xa_phuong, gi, group, values, them)
+    for gi, (number, group) in enumerate(nhom_goc(project.phu_luc_ds), 1):   # every task appendix
+        rows = _rows(project, khung, xa_phuong, gi, number, group, values, them)
         targets = (list(chi_tieu_rieng[gi]) if gi in chi_tieu_rieng
                    else chi_tieu_cap_xa(project, group.ten, values))
         children = []

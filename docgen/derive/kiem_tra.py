@@ -17,6 +17,7 @@ import re
 
 from ..model import DongNhiemVu, NhomVB, PhuLucVB, XaPhuong
 from ..model.derived import LichKiemTra
+from ..model.phu_luc import nhiem_vu_goc, nhom_goc
 from ..vn import roman
 from ..vn.numbers import phan_tram_cua
 from .chon import lower_first
@@ -248,9 +249,10 @@ def _schedule(ban: Ban, rows) -> PhuLucVB:
 def _noi_dung(ban: Ban) -> list:
     """What is inspected, derived: one khoản per area of the parent appendix, one line per task."""
     project, out = ban.project, []
-    for group in project.phu_luc.nhom:
+    tasks = list(nhiem_vu_goc(project.phu_luc_ds))
+    for _, group in nhom_goc(project.phu_luc_ds):
         items = [G(ban.cau("noi_dung_muc", ma_nv=ma, nhiem_vu=lower_first(task.nhiem_vu.rstrip(". "))))
-                 for ma, g, task in project.phu_luc.tasks() if g is group]
+                 for ma, g, task in tasks if g is group]
         out.append(K(sentence_case(group.ten), *items))
     return out
 

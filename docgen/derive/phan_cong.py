@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..model import DongNhiemVu, NhomVB, PhuLucVB, Project, VanBan
 from ..model.khung import KhungPhanCong
+from ..model.phu_luc import hang_goc, nhiem_vu_goc, nhom_goc
 from ..model.trich_dan import task_rows
 from ..vn import roman
 from .chon import agency_slug
@@ -29,7 +30,7 @@ class LoiTruyVet:
 def sheet_agencies(project: Project) -> list[str]:
     """Agencies (not groups) that lead or are named in some task, in registry order."""
     named = set()
-    for _, _, t in project.phu_luc.tasks():
+    for _, _, t in nhiem_vu_goc(project.phu_luc_ds):
         named.update(project.key(r) for r in t.co_quan_refs("chu_tri"))
         named.update(project.key(r) for r in t.co_quan_refs("phoi_hop"))
     return [k for k, cq in project.don_vi.co_quan.items() if k in named and not cq.nhom]
@@ -46,9 +47,10 @@ def sheet(nguon: Nguon, key: str) -> PhuLucVB:
     khung: KhungPhanCong = project.khung["bang-phan-cong"]
     values = chung(project, nguon.trich_dan)
     groups = []
-    for gi, group in enumerate(project.phu_luc.nhom, 1):
+    rows_of = list(hang_goc(project.phu_luc_ds))   # every appendix, each row of a task on its own
+    for gi, (_, group) in enumerate(nhom_goc(project.phu_luc_ds), 1):
         pairs, roles = [], []
-        for ma, task in ((ma, t) for ma, g, t in project.phu_luc.tasks() if g is group):  # sub-groups too
+        for ma, task in ((ma, t) for ma, g, t in rows_of if g is group):  # sub-groups too
             lead = key in {project.key(r) for r in task.co_quan_refs("chu_tri")}
             partner = key in {project.key(r) for r in task.co_quan_refs("phoi_hop")}
             if lead or partner:
@@ -81,17 +83,18 @@ def truy_vet(project: Project, sheets: dict[str, PhuLucVB]) -> list[LoiTruyVet]:
     Also: no sheet row names a task the parent does not have, and no row repeats in a sheet.
     """
     problems = []
-    ids = {ma for ma, _, _ in project.phu_luc.tasks()}
+    ids = {ma for ma, _, _ in nhiem_vu_goc(project.phu_luc_ds)}
     for key, pl in sheets.items():
-        counts = Counter(r.ma for g in pl.nhom for r in g.nhiem_vu)
-        for ma, n in counts.items():
+        # a row is the task's id and its product: a task printed over several rows has one per row
+        counts = Counter((r.ma, r.san_pham) for g in pl.nhom for r in g.nhiem_vu)
+        for (ma, _), n in counts.items():
             if ma not in ids:
                 problems.append(LoiTruyVet(sheet_path(project, key), "derive.trace",
                                            f"bảng phân công có nhiệm vụ {ma} không có trong Phụ lục (phu-luc.yaml)"))
             elif n > 1:
                 problems.append(LoiTruyVet(sheet_path(project, key), "derive.trace",
                                            f"nhiệm vụ {ma} xuất hiện {n} lần trong bảng phân công"))
-    for ma, _, task in project.phu_luc.tasks():
+    for ma, _, task in hang_goc(project.phu_luc_ds):   # every row: its lead's sheet has it once
         if task.chu_tri_chinh is None:   # chủ trì written as free text only ({ghi: …})
             continue
         key = project.key(task.chu_tri_chinh)
@@ -100,7 +103,8 @@ def truy_vet(project: Project, sheets: dict[str, PhuLucVB]) -> list[LoiTruyVet]:
             continue
         pl = sheets.get(key)
         found = 0 if pl is None else sum(1 for g in pl.nhom for r in g.nhiem_vu
-                                         if r.ma == ma and lead.ten in r.chu_tri.split("; "))
+                                         if r.ma == ma and r.san_pham == task.san_pham
+                                         and lead.ten in r.chu_tri.split("; "))
         if found != 1:
             where = sheet_path(project, key)
             what = "không có" if found == 0 else f"có {found} lần"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import NhomVB, PhuLucVB
+from ..model.phu_luc import hang_goc, nhiem_vu_goc, nhom_goc
 from ..vn import roman
 from .chon import lower_first
 from .khung import Ban, G, sentence_case
@@ -29,22 +30,23 @@ def media_unit(ban: Ban) -> str:
 
 
 def activity_rows(project):
-    return [(ma, g, t) for ma, g, t in project.phu_luc.tasks() if ACTIVITY.search(t.nhiem_vu)]
+    return [(ma, g, t) for ma, g, t in hang_goc(project.phu_luc_ds) if ACTIVITY.search(t.nhiem_vu)]
 
 
 def derive(ban: Ban):
     project = ban.project
     media = media_unit(ban)
     areas = []
-    for group in project.phu_luc.nhom:
-        tasks = [(ma, task) for ma, g, task in project.phu_luc.tasks() if g is group]
+    every = list(nhiem_vu_goc(project.phu_luc_ds))
+    for _, group in nhom_goc(project.phu_luc_ds):
+        tasks = [(ma, task) for ma, g, task in every if g is group]
         summary = "; ".join(lower_first(task.nhiem_vu.rstrip(". ")) for _, task in tasks)
         areas.append(G(ban.cau("linh_vuc", linh_vuc=sentence_case(group.ten), nhiem_vu=summary)))
     chi_tieu = [G(c) for c in ban.ov.chi_tieu] or [G(ban.cho_nhap("", "chi_tieu"))]
     values = ban.values.plus(truyen_thong=media, kinh_phi=ban.cho_nhap(ban.ov.kinh_phi, "kinh_phi"))
     body = ban.than(values, {"chi_tieu": chi_tieu, "linh_vuc": areas})
     groups = []
-    for group in project.phu_luc.nhom:
+    for _, group in nhom_goc(project.phu_luc_ds):
         rows = [(ma, task) for ma, g, task in activity_rows(project) if g is group]
         if rows:
             groups.append(NhomVB(so=roman(len(groups) + 1), ten=group.ten, nhiem_vu=ban.dong(rows)))

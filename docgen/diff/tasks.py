@@ -1,9 +1,14 @@
 """The appendix task table, task by task, and a Vietnamese summary of what changed.
 
-The task table is recognised by its header row (TT | Nhiệm vụ | Sản phẩm | Cơ quan chủ trì |
-Cơ quan phối hợp | Thời gian hoàn thành | Ghi chú). A row whose first cell is a Roman numeral
-starts a group; a row whose first cell is a number is a task, with the id "II.3" made of the
-group and the TT. Other rows (repeated headers, column-number rows) are ignored.
+The task table is recognised by its header row: TT (or STT) then Nhiệm vụ, then any columns
+(the default seven, TT | Nhiệm vụ | Sản phẩm | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian
+hoàn thành | Ghi chú, or the columns an appendix declares, docs/content-shapes.md §3); each
+column is compared under its name. A row whose first cell is a Roman numeral starts a group; a
+row whose first cell is a number is a task, with the id "II.3" made of the group and the TT (a
+numbered row whose cells span the table is a sub-group: "II.1.3"); a
+row with empty TT and Nhiệm vụ cells right after a task is a further row of that task (a task
+printed over several rows, `dong`: its changes are named "dòng 2: …"). Other rows (repeated
+headers, column-number rows) are ignored.
 
 Tasks of two versions are paired first by their text (so a task that moved keeps its
 identity), then by id (so a task whose wording changed is reported as changed, if the two
@@ -25,12 +30,16 @@ from docgen.diff.extract import Item
 
 HEADER = ("TT", "Nhiệm vụ", "Sản phẩm", "Cơ quan chủ trì", "Cơ quan phối hợp",
           "Thời gian hoàn thành", "Ghi chú")
-# (field, label in messages), in column order after TT
-FIELDS = (("nhiem_vu", "nội dung"), ("san_pham", "sản phẩm"), ("chu_tri", "chủ trì"),
-          ("phoi_hop", "phối hợp"), ("thoi_gian", "thời gian"), ("ghi_chu", "ghi chú"))
+# the label in messages of a column, by its printed header (a header not here: itself, lower-cased)
+LABELS = {"nhiệm vụ": "nội dung", "sản phẩm": "sản phẩm", "cơ quan chủ trì": "chủ trì",
+          "chủ trì thực hiện": "chủ trì", "cơ quan phối hợp": "phối hợp", "phối hợp thực hiện": "phối hợp",
+          "thời gian hoàn thành": "thời gian", "ghi chú": "ghi chú", "kinh phí": "kinh phí",
+          "kết quả": "kết quả", "theo dõi, kiểm tra, đôn đốc": "theo dõi"}
+FIELDS = tuple(("", LABELS[h.casefold()]) for h in HEADER[1:])   # the default seven (after TT)
 _ROMAN = re.compile(r"^([IVXLC]+)\.?(?:\s+(.*))?$", re.S)
 _BULLET = re.compile(r"^[-–+•]\s*")
 _TT = re.compile(r"^(\d+)\.?$")
+_SUB = re.compile(r"^[a-zđ]$")
 SIMILAR = 0.5  # two texts with the same id below this ratio are a removal plus an addition
 
 
@@ -38,11 +47,17 @@ SIMILAR = 0.5  # two texts with the same id below this ratio are a removal plus 
 class Task:
     ma: str          # "II.3"
     nhom: str        # "II"
-    values: tuple[str, ...]  # one text per FIELDS entry; lines of a cell joined with "\n"
+    values: tuple[str, ...]  # one text per column after TT (first: Nhiệm vụ); a cell's lines joined with "\n"
+    labels: tuple[str, ...] = tuple(label for _, label in FIELDS)
+    more: tuple[tuple[str, ...], ...] = ()   # the further rows of a task printed over several rows
 
     @property
     def text(self) -> str:
         return self.values[0]
+
+    @property
+    def rows(self) -> tuple[tuple[str, ...], ...]:
+        return (self.values, *self.more)
 
 
 def _norm(s: str) -> str:
@@ -56,7 +71,13 @@ def _join_lines(cell: str) -> str:
 
 
 def is_header(cells: tuple[str, ...]) -> bool:
-    return tuple(_norm(c).casefold() for c in cells) == tuple(h.casefold() for h in HEADER)
+    """A task table's header row: TT (or STT), Nhiệm vụ, then at least one more column."""
+    names = [_norm(c).casefold() for c in cells]
+    return len(names) > 2 and names[0] in ("tt", "stt") and names[1] == "nhiệm vụ" and all(names)
+
+
+def _labels(cells: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(LABELS.get(_norm(c).casefold(), _norm(c).casefold()) for c in cells[1:])
 
 
 def find_tasks(items: list[Item]) -> tuple[list[Task], dict[str, str]] | None:
@@ -65,22 +86,30 @@ def find_tasks(items: list[Item]) -> tuple[list[Task], dict[str, str]] | None:
                  None)
     if start is None:
         return None
+    width, labels = len(items[start].cells), _labels(items[start].cells)
     tasks: list[Task] = []
     groups: dict[str, str] = {}
-    group = ""
+    group, sub = "", []
     for it in items[start + 1:]:
         if it.kind != "row":
             break  # the table ended
         first = _norm(it.cells[0]) if it.cells else ""
         rest = [_norm(c) for c in it.cells[1:]]
         roman = _ROMAN.match(first)
+        values = tuple(_join_lines(c) for c in it.cells[1:width])
         if roman:
-            group = roman.group(1)
+            group, sub = roman.group(1), []
             groups[group] = roman.group(2) or next((c for c in rest if c), "")
-        elif _TT.match(first) and len(it.cells) >= len(HEADER):
-            values = tuple(_join_lines(c) for c in it.cells[1:len(HEADER)])
-            tasks.append(Task(f"{group}.{_TT.match(first).group(1)}" if group
-                              else _TT.match(first).group(1), group, values))
+        elif (_TT.match(first) or _SUB.match(first)) and len(it.cells) < width and group:
+            level = 0 if _TT.match(first) else 1    # a sub-group row ("1", then "a"): its cells span
+            sub = [*sub[:level], first.rstrip(".")]
+        elif _TT.match(first) and len(it.cells) >= width:
+            here = ".".join([group, *sub]) if group else ""
+            tasks.append(Task(f"{here}.{_TT.match(first).group(1)}" if here
+                              else _TT.match(first).group(1), group, values, labels))
+        elif not first and len(it.cells) >= width and not values[0] and tasks and tasks[-1].nhom == group:
+            last = tasks[-1]   # a further row of the task above: its TT and Nhiệm vụ cells merged
+            tasks[-1] = Task(last.ma, last.nhom, last.values, last.labels, (*last.more, values))
     return tasks, groups
 
 
@@ -126,8 +155,27 @@ def _changed_part(va: str, vb: str) -> tuple[str, str]:
 
 
 def _field_changes(a: Task, b: Task) -> list[str]:
+    """The changed cells, row by row ("dòng 2: chủ trì …" when either task has several rows)."""
+    several = len(a.rows) > 1 or len(b.rows) > 1
     out = []
-    for (_, label), va, vb in zip(FIELDS, a.values, b.values):
+    for n in range(max(len(a.rows), len(b.rows))):
+        head = f"dòng {n + 1}: " if several else ""
+        if n >= len(a.rows):
+            out.append(f"thêm dòng {n + 1}")
+        elif n >= len(b.rows):
+            out.append(f"bỏ dòng {n + 1}")
+        else:
+            out += [head + c for c in _row_changes(a.rows[n], b.rows[n], b.labels, n)]
+    if a.labels != b.labels:
+        out.append(f"cột {', '.join(a.labels)} → {', '.join(b.labels)}")
+    return out
+
+
+def _row_changes(ra: tuple[str, ...], rb: tuple[str, ...], labels: tuple[str, ...], n: int) -> list[str]:
+    out = []
+    for label, va, vb in zip(labels, ra, rb):
+        if n and label == "nội dung":
+            continue   # a further row's Nhiệm vụ cell is the merged one (empty)
         if va != vb:
             va, vb = _changed_part(va, vb)
             head_a, sep, tail_a = va.partition(": ")

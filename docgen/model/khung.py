@@ -152,6 +152,10 @@ class KhungXaPhuong(Khung):
     chi_tieu: NonBlank                         # title of the targets point of an area
     nhiem_vu: NonBlank                         # title of the duties point of an area
     phoi_hop: NonBlank                         # a town task the communes partner in
+    # a row the commune leads (through a group) of a task printed over several rows: made from the
+    # row ({san_pham}, {thoi_gian}), never from the province's task text
+    hang_chu_tri: NonBlank
+    thay_nhom: tuple[Doi, ...] = ()            # a task a group leads: its words for the group -> the commune's
     ket_thuc: NonBlank
     nguoi_ky: NguoiKyKhung
     cho_nhap_ho_ten: NonBlank                  # what the blank signer name asks for
@@ -168,7 +172,8 @@ class KhungXaPhuong(Khung):
 
     SLOTS: ClassVar[dict[str, frozenset[str]]] = {
         "co_quan": XA, "trich_yeu": XA, "than": XA, "chi_tieu": XA, "nhiem_vu": XA,
-        "phoi_hop": XA | {"chu_tri", "viec"}, "ket_thuc": XA, "nguoi_ky": XA, "cho_nhap_ho_ten": XA,
+        "phoi_hop": XA | {"chu_tri", "viec"}, "hang_chu_tri": XA | {"san_pham", "thoi_gian"}, "thay_nhom": XA,
+        "ket_thuc": XA, "nguoi_ky": XA, "cho_nhap_ho_ten": XA,
         "noi_nhan": XA, "luu": XA, "phu_luc": XA | {"so_ky_hieu", "ngay"}, "cong_chuc": frozenset(),
         "chu_tri_linh_vuc": frozenset(), "nhiem_vu_chuan": XA, "chi_tieu_cap_xa": XA, "dau_moi": frozenset(),
     }

@@ -104,15 +104,17 @@ class ThoiGian(Model):
         return " ".join(self.dong())
 
 
-class NhiemVu(Model):
-    """One task row. Only `nhiem_vu` is always required; which other keys a task may (or, with
-    the default columns, must) hold is checked against its appendix's columns."""
+ROW_KEYS = ("san_pham", "chu_tri", "phoi_hop", "thoi_gian", "kinh_phi", "ket_qua", "ghi_chu", "theo_doi")
+"""The keys of one printed row of a task (a task holds them directly, or in each of its `dong`)."""
 
-    nhiem_vu: NonBlank
+
+class _Hang(Model):
+    """The cells of one printed row: product, lead, partners, deadline, budget, result, note."""
+
     san_pham: Lines = ()
     chu_tri: CoQuanRefs = ()                     # agency refs (key, name or alias) or {ghi: …}
     phoi_hop: CoQuanRefs = ()
-    # a task without a deadline (a column left out) has an empty ThoiGian: dong() == [], text() == ""
+    # a row without a deadline (a column left out) has an empty ThoiGian: dong() == [], text() == ""
     thoi_gian: ThoiGian = Field(default_factory=lambda: ThoiGian.model_construct())
     kinh_phi: Text = ""
     ket_qua: Text = ""
@@ -127,6 +129,57 @@ class NhiemVu(Model):
     def co_quan_refs(self, cot: str) -> tuple[str, ...]:
         """The agency references (not free text) of an agency column."""
         return tuple(r for r in getattr(self, cot) if isinstance(r, str))
+
+
+class HangNhiemVu(_Hang):
+    """One row of a task printed over several rows (`dong`, /work/briefs/schema-13.md §A)."""
+
+
+class NhiemVu(_Hang):
+    """One task: its text and either the row keys directly (one printed row) or `dong`, two or
+    more rows under one merged TT + Nhiệm vụ cell. Only `nhiem_vu` is always required; which
+    other keys a row may (or, with the default columns, must) hold is checked against its
+    appendix's columns (docgen.content.shapes)."""
+
+    nhiem_vu: NonBlank
+    dong: tuple[HangNhiemVu, ...] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_form(cls, value):
+        if isinstance(value, dict) and "dong" in value:
+            both = [k for k in ROW_KEYS if k in value]
+            if both:
+                raise PydanticCustomError(
+                    "content.block-kind",
+                    'có cả "{k}" và "dong": một nhiệm vụ ghi các cột ngay dưới nó, hoặc trong "dong" (mỗi '
+                    'dòng một hàng của bảng), không cả hai; chuyển "{k}" vào từng dòng của "dong"',
+                    {"k": '", "'.join(both)})
+            rows = value["dong"]
+            if isinstance(rows, list) and len(rows) < 2:
+                raise PydanticCustomError(
+                    "content.block-kind",
+                    'có "dong" với {n} dòng; "dong" dùng cho nhiệm vụ in thành hai dòng trở lên: nhiệm '
+                    'vụ một dòng thì ghi các cột ngay dưới "nhiem_vu", không dùng "dong"', {"n": len(rows)})
+        return value
+
+    @property
+    def hang(self) -> tuple[NhiemVu, ...]:
+        """The task's printed rows, each as a one-row task with the task's text: (self,) for a
+        one-row task. Derivation reads these: an agency leading any row receives that row."""
+        if not self.dong:
+            return (self,)
+        return tuple(NhiemVu.model_construct(nhiem_vu=self.nhiem_vu, dong=(), **dict(r))
+                     for r in self.dong)
+
+    @property
+    def chu_tri_chinh(self) -> str | None:
+        """The lead agency of the (first) row."""
+        return _Hang.chu_tri_chinh.fget(self.hang[0])
+
+    def co_quan_refs(self, cot: str) -> tuple[str, ...]:
+        """The agency references (not free text) of an agency column, over every row."""
+        return tuple(dict.fromkeys(r for h in self.hang for r in getattr(h, cot) if isinstance(r, str)))
 
 
 class NhomNhiemVu(Model):
@@ -210,7 +263,32 @@ class PhuLucTep(Model):
     def nhieu(self) -> bool:
         return len(self.phu_luc) > 1
 
-    @property
-    def bang_nhiem_vu(self) -> tuple[PhuLuc, ...]:
-        """The task-table appendices, in order (the ones derived and commune plans read)."""
-        return tuple(pl for pl in self.phu_luc if isinstance(pl, PhuLuc))
+
+# --- what derived and commune plans read: every task appendix, every printed row -------------
+
+def bang_nhiem_vu(ds) -> tuple[tuple[str, PhuLuc], ...]:
+    """The task-table appendices of a project (`Project.phu_luc_ds`) with the prefix of their task
+    ids: "" for the first, "PL2." for a task table printed as Phụ lục II, and so on, so that every
+    id is unique over the project ("I.2", "PL2.I.2"). Appendices of other kinds are skipped."""
+    tables = [(n, pl) for n, pl in enumerate(ds, 1) if isinstance(pl, PhuLuc)]
+    return tuple(("" if i == 0 else f"PL{n}.", pl) for i, (n, pl) in enumerate(tables))
+
+
+def nhom_goc(ds) -> tuple[tuple[str, NhomNhiemVu], ...]:
+    """Every top-level group (area) of every task appendix, in order, with its id ("I", "PL2.I")."""
+    return tuple((f"{pre}{roman(gi)}", g) for pre, pl in bang_nhiem_vu(ds) for gi, g in enumerate(pl.nhom, 1))
+
+
+def nhiem_vu_goc(ds):
+    """Yield (ma, top group, task) over every task appendix (ids as bang_nhiem_vu says)."""
+    for pre, pl in bang_nhiem_vu(ds):
+        for ma, top, task in pl.tasks():
+            yield pre + ma, top, task
+
+
+def hang_goc(ds):
+    """Yield (ma, top group, row) for every printed row of every task: a task printed over several
+    rows gives each row as a one-row task with the task's text (NhiemVu.hang), all with its id."""
+    for ma, top, task in nhiem_vu_goc(ds):
+        for row in task.hang:
+            yield ma, top, row

@@ -60,11 +60,13 @@ def o_co_quan(project: Project, refs) -> str:
 
 
 def task_rows(project: Project, tasks) -> tuple[DongNhiemVu, ...]:
-    """Display rows for (ma, task) pairs, numbered 1.. in the given order."""
+    """Display rows for (ma, task) pairs, numbered 1.. in the given order; a task with `dong`
+    gives one row per entry, the further ones marked to merge their TT and Nhiệm vụ cells."""
     return tuple(
         DongNhiemVu(
-            tt=str(n), nhiem_vu=t.nhiem_vu, san_pham=t.san_pham,
-            chu_tri=o_co_quan(project, t.chu_tri), phoi_hop=o_co_quan(project, t.phoi_hop),
-            thoi_gian=tuple(t.thoi_gian.dong()), ghi_chu=t.ghi_chu, ma=ma,
-            kinh_phi=t.kinh_phi, ket_qua=t.ket_qua, theo_doi=o_co_quan(project, t.theo_doi))
-        for n, (ma, t) in enumerate(tasks, 1))
+            tt=str(n), nhiem_vu=t.nhiem_vu, san_pham=r.san_pham,
+            chu_tri=o_co_quan(project, r.chu_tri), phoi_hop=o_co_quan(project, r.phoi_hop),
+            thoi_gian=tuple(r.thoi_gian.dong()), ghi_chu=r.ghi_chu, ma=ma,
+            kinh_phi=r.kinh_phi, ket_qua=r.ket_qua, theo_doi=o_co_quan(project, r.theo_doi),
+            gop="" if not t.dong else "tiep" if i else "dau")
+        for n, (ma, t) in enumerate(tasks, 1) for i, r in enumerate(t.hang))

@@ -41,7 +41,9 @@ class KeHoachVB:
 
 @dataclass(frozen=True)
 class DongNhiemVu:
-    """One row of an appendix task table, as displayed. `ma` is the parent id ("I.2")."""
+    """One row of an appendix task table, as displayed. `ma` is the parent id ("I.2").
+    `gop`: "" a one-row task; "dau" the first row of a task printed over several rows, "tiep"
+    each further row (its TT and Nhiệm vụ cells merge into the first's: `w:vMerge`)."""
 
     tt: str
     nhiem_vu: str
@@ -54,6 +56,7 @@ class DongNhiemVu:
     kinh_phi: str = ""
     ket_qua: str = ""
     theo_doi: str = ""
+    gop: str = ""
 
 
 @dataclass(frozen=True)

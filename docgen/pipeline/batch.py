@@ -36,6 +36,7 @@ from ..errors import DocgenError, Problem, UsageError
 from ..model import Project, XaPhuong
 from ..model.commune import XaPhuongRieng
 from ..model.khung import KHUNG
+from ..model.phu_luc import nhom_goc
 from ..parentwatch import die_with_parent
 from ..paths import templates_dir as default_templates_dir
 from ..progress import bar as progress_bar
@@ -111,7 +112,7 @@ def _init_worker(project: Project, templates: str, check: bool, out_dir: str, tr
 
 
 def _commune_file_problems(project: Project, rieng: XaPhuongRieng, doc) -> list[Problem]:
-    n = len(project.phu_luc.nhom)
+    n = len(nhom_goc(project.phu_luc_ds))   # the areas of every task appendix (derive/commune.py)
     problems = []
     for key, items in (("chi_tieu", rieng.chi_tieu), ("nhiem_vu_them", rieng.nhiem_vu_them)):
         for i, item in enumerate(items):

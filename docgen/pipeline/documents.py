@@ -40,8 +40,9 @@ def phu_luc_vb(project: Project, pl: PhuLuc | None = None, so: str = "Phụ lụ
 
 
 def generic(pl: PhuLuc) -> bool:
-    """Rendered from `phu-luc-cot`: declared columns or sub-groups (`phu-luc` has neither)."""
-    return pl.cot is not None or any(g.nhom for g in pl.nhom)
+    """Rendered from `phu-luc-cot`: declared columns, sub-groups or tasks printed over several
+    rows (`phu-luc` has none of them)."""
+    return pl.cot is not None or any(g.nhom for g in pl.nhom) or any(t.dong for _, _, t in pl.tasks())
 
 
 def _ke_hoach_vb(project: Project) -> KeHoachVB:

@@ -40,8 +40,15 @@ def widths(keys: tuple[str, ...], headers: tuple[str, ...] = ()) -> tuple[bool, 
     return landscape, scaled
 
 
-def _cell(w: int, lines, span: int = 1, can: str = "left", doc: str = "top") -> dict:
-    return {"w": w, "span": span, "can": can, "doc": doc, "dong": [x for x in lines]}
+MERGED = ("tt", "nhiem_vu")
+"""The cells a task printed over several rows merges vertically (ld09 merges only these two)."""
+
+
+def _cell(w: int, lines, span: int = 1, can: str = "left", doc: str = "top", gop: str = "") -> dict:
+    """`gop`: "" no vertical merge, "dau" the first cell of a merge (w:vMerge restart), "tiep" a
+    merged-away cell below it (w:vMerge, printed empty)."""
+    return {"w": w, "span": span, "can": can, "doc": doc, "gop": gop,
+            "dong": [] if gop == "tiep" else [x for x in lines]}
 
 
 def _task_lines(key: str, r: DongNhiemVu) -> list[str]:
@@ -63,7 +70,8 @@ def _rows(groups: tuple[NhomVB, ...], keys, ws) -> list[dict]:
         rows.append({"nhom": True, "o": cells})
         for r in g.nhiem_vu:
             rows.append({"nhom": False, "o": [
-                _cell(w, _task_lines(k, r), can="center" if k == "tt" else "left") for k, w in zip(keys, ws)]})
+                _cell(w, _task_lines(k, r), can="center" if k == "tt" else "left", gop=r.gop if k in MERGED else "")
+                for k, w in zip(keys, ws)]})
         rows += _rows(g.nhom, keys, ws)
     return rows
 

@@ -157,8 +157,8 @@ def test_bad_cells_are_all_reported_at_their_cells(excel_project, cli):
         'dạng chung); định dạng ô là Văn bản (Text) rồi gõ lại dạng chữ, ví dụ "12/2021" hoặc "Quý I/2021" '
         "[content.excel-date]",
         f"{f}C{rows[2, 1]}: lỗi: ô gộp C{rows[2, 1]}:D{rows[2, 1]} ở chỗ không được gộp: chỉ gộp được ô tiêu đề "
-        "(dòng 1) và tên một nhóm trên dòng của nó; bỏ gộp ô (Merge & Center) rồi ghi mỗi giá trị vào ô của nó "
-        "[content.excel-merged]",
+        "(dòng 1), tên một nhóm trên dòng của nó, và ô TT, ô Nhiệm vụ của một nhiệm vụ nhiều dòng (gộp dọc, cùng "
+        "các dòng ở hai cột); bỏ gộp ô (Merge & Center) rồi ghi mỗi giá trị vào ô của nó [content.excel-merged]",
         f'{f}C{rows[2, 2]}: lỗi: ô "Sản phẩm" không được để trống [content.missing]',
         f'{f}D{rows[3, 1]}: lỗi: cơ quan "Phòng Nôi vụ" không có trong danh mục; có phải "Phòng Nội vụ"? '
         "[content.unknown-agency]",
