@@ -25,6 +25,7 @@ ROW_KEYS = ("san_pham", "thoi_gian", "chu_tri", "phoi_hop", "theo_doi", "kinh_ph
 
 _ROMAN = re.compile(r"^[IVXLC]+\.?$")
 _SUB = re.compile(r"^(?:[IVXLC]+\.)?\d+(?:\.\d+)*\.?$|^[a-zđ]\)?$")
+_NUMBERED_NAME = re.compile(r"^((?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ]))[.)]\s+(\S.*)$")
 _BAN_HANH = re.compile(r"^-?\s*Ban hành(?: Kế hoạch| kế hoạch)?\s*:\s*(.+)$")
 _THUC_HIEN = re.compile(r"^-?\s*Thực hiện\s*:\s*(.+)$")
 
@@ -212,6 +213,9 @@ class TaskTable:
             self._continue(ri, values, cont)
         elif nv and not others and (_ROMAN.match(tt) or (self._bold(ri) and _SUB.match(tt or "1"))):
             self._group(tt, "\n".join(nv), ri)
+        elif not nv and not others and _NUMBERED_NAME.match(tt):
+            m = _NUMBERED_NAME.match(tt)             # "II. CẢI CÁCH …" typed in one merged cell
+            self._group(m.group(1), m.group(2), ri)
         elif nv and not tt and self._numbered:
             self._split_row(ri, values)
         elif nv:
