@@ -148,13 +148,14 @@ class TaskTable:
                 continue
             keys[grid], headers[key] = key, text
         if unknown or "nhiem_vu" not in headers:
-            if set(headers) - {"tt"}:        # it looked like a task table: say why it is not one
-                for ci, text in unknown:
-                    self.problems.append(_warn(
-                        self.source, t, ri, ci,
-                        f'cột "{text}" không khớp cột nào của bảng nhiệm vụ '
-                        f'({", ".join(COT.values())}); bảng được nhập thành bảng tự do',
-                        "import.unknown-column"))
+            if unknown and ("nhiem_vu" in headers or len(set(headers) - {"tt", "ghi_chu"}) > 1):
+                # it looked like a task table: say once why it is not one
+                names = ", ".join(f'"{text}"' for _, text in unknown)
+                self.problems.append(_warn(
+                    self.source, t, ri, unknown[0][0],
+                    f'{"cột" if len(unknown) == 1 else "các cột"} {names} không khớp cột nào của '
+                    f'bảng nhiệm vụ ({", ".join(COT.values())}); bảng được nhập thành bảng tự do',
+                    "import.unknown-column"))
             return None, headers
         return keys, headers
 
