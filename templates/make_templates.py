@@ -439,6 +439,11 @@ def body_ke_hoach() -> str:
     )
 
 
+# an appendix title may hold "\n": one centred bold line each (ld07, ld08; schema-13 §C)
+TITLE_LINES = (tag('{%p for l in tieu_de.split("\\n") %}') + pt("Phu luc tieu de", "{{ l }}")
+               + tag("{%p endfor %}"))
+
+
 def body_phu_luc() -> str:
     w = PL_COLS
     center = '<w:jc w:val="center"/>'
@@ -473,7 +478,7 @@ def body_phu_luc() -> str:
     ]
     return (
         pt("Phu luc so", "{{ phu_luc_so }}")
-        + pt("Phu luc tieu de", "{{ tieu_de }}")
+        + TITLE_LINES
         + pt("Kem theo", "{{ kem_theo }}")
         + rule(TRICH_YEU_LINE, TEXT_W_LANDSCAPE, after=240)  # room before the table
         + tbl(w, rows, ind=0, borders=GRID_BORDERS)
@@ -522,7 +527,7 @@ def body_phu_luc_cot() -> str:
                 f' w:right="{{{{ trang.rong - {line} - (trang.rong - {line}) // 2 }}}}"/>')
     return (
         pt("Phu luc so", "{{ phu_luc_so }}")
-        + pt("Phu luc tieu de", "{{ tieu_de }}")
+        + TITLE_LINES
         + pt("Kem theo", "{{ kem_theo }}")
         + p("Duong ke", ppr=rule_ppr)
         + table

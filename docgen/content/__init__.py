@@ -14,6 +14,7 @@ from ..doctypes import BAT_BUOC, CONTENT, ContentFile
 from ..errors import DocgenError, Problem
 from ..model import DonVi, Project
 from ..model.cap import mo_hinh_cua, nhom
+from ..model.phu_luc import bang_nhiem_vu
 from .files import display_path, load_model
 from .khung import load_khung
 from .levels import check_levels
@@ -107,6 +108,7 @@ def load_project(folder: str | Path, timings: dict | None = None) -> Project:
     problems += found
     if problems:
         raise DocgenError(problems)
-    ds, tasks = (tep.phu_luc, tep.bang_nhiem_vu) if tep else ((), ())
+    ds = tep.phu_luc if tep else ()
+    tasks = [pl for _, pl in bang_nhiem_vu(ds)]
     return Project(root=folder, agency_keys=index, khung=khung, khung_paths=khung_paths,
                    phu_luc=tasks[0] if tasks else None, phu_luc_ds=ds, noi_dung=values)

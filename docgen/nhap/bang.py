@@ -25,6 +25,7 @@ ROW_KEYS = ("san_pham", "thoi_gian", "chu_tri", "phoi_hop", "theo_doi", "kinh_ph
 
 _ROMAN = re.compile(r"^[IVXLC]+\.?$")
 _SUB = re.compile(r"^(?:[IVXLC]+\.)?\d+(?:\.\d+)*\.?$|^[a-zđ]\)?$")
+_NUMBERED_NAME = re.compile(r"^((?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ]))[.)]\s+(\S.*)$")
 _BAN_HANH = re.compile(r"^-?\s*Ban hành(?: Kế hoạch| kế hoạch)?\s*:\s*(.+)$")
 _THUC_HIEN = re.compile(r"^-?\s*Thực hiện\s*:\s*(.+)$")
 
@@ -128,6 +129,7 @@ class TaskTable:
         self.nhom: list[dict] = []
         self._stack: list[tuple[int, dict]] = []
         self._task: dict | None = None
+        self._numbered = False        # the current task's row has its number (TT)
         self._prev: dict[str, object] = {}
 
     def _map_header(self) -> tuple[dict[int, str] | None, dict[str, str]]:
@@ -146,13 +148,14 @@ class TaskTable:
                 continue
             keys[grid], headers[key] = key, text
         if unknown or "nhiem_vu" not in headers:
-            if set(headers) - {"tt"}:        # it looked like a task table: say why it is not one
-                for ci, text in unknown:
-                    self.problems.append(_warn(
-                        self.source, t, ri, ci,
-                        f'cột "{text}" không khớp cột nào của bảng nhiệm vụ '
-                        f'({", ".join(COT.values())}); bảng được nhập thành bảng tự do',
-                        "import.unknown-column"))
+            if unknown and ("nhiem_vu" in headers or len(set(headers) - {"tt", "ghi_chu"}) > 1):
+                # it looked like a task table: say once why it is not one
+                names = ", ".join(f'"{text}"' for _, text in unknown)
+                self.problems.append(_warn(
+                    self.source, t, ri, unknown[0][0],
+                    f'{"cột" if len(unknown) == 1 else "các cột"} {names} không khớp cột nào của '
+                    f'bảng nhiệm vụ ({", ".join(COT.values())}); bảng được nhập thành bảng tự do',
+                    "import.unknown-column"))
             return None, headers
         return keys, headers
 
@@ -211,6 +214,11 @@ class TaskTable:
             self._continue(ri, values, cont)
         elif nv and not others and (_ROMAN.match(tt) or (self._bold(ri) and _SUB.match(tt or "1"))):
             self._group(tt, "\n".join(nv), ri)
+        elif not nv and not others and _NUMBERED_NAME.match(tt):
+            m = _NUMBERED_NAME.match(tt)             # "II. CẢI CÁCH …" typed in one merged cell
+            self._group(m.group(1), m.group(2), ri)
+        elif nv and not tt and self._numbered:
+            self._split_row(ri, values)
         elif nv:
             self._new_task(ri, values)
         else:
@@ -239,7 +247,7 @@ class TaskTable:
                     f'"{parent["ten"]}"; một nhóm chỉ có nhiệm vụ hoặc nhóm con', "import.group-kind"))
             parent.setdefault("nhom", []).append(group)
         self._stack.append((level, group))
-        self._task = None
+        self._task, self._numbered = None, False
 
     def _new_task(self, ri: int, values: dict[str, list[str]]) -> None:
         if not self._stack:
@@ -252,6 +260,7 @@ class TaskTable:
         task.update(row)
         self._stack[-1][1].setdefault("nhiem_vu", []).append(task)
         self._task, self._prev = task, row
+        self._numbered = bool(values.get("tt"))
 
     def _continue(self, ri: int, values: dict[str, list[str]], cont: set[str]) -> None:
         task = self._task
@@ -266,6 +275,29 @@ class TaskTable:
             task["dong"] = [first]
         task["dong"].append(row)
         self._prev = row
+
+    def _split_row(self, ri: int, values: dict[str, list[str]]) -> None:
+        """A row with task text but no number under a numbered task: the rest of that task's
+        row, split at a page break by hand; its cells are joined to the task's (and warned)."""
+        task = self._task
+        target = task["dong"][-1] if "dong" in task else task
+        task["nhiem_vu"] = _join(task["nhiem_vu"], values["nhiem_vu"])
+        for key in self.row_keys:
+            lines = values.get(key) or []
+            if not lines:
+                continue
+            old = target.get(key)
+            if isinstance(old, dict):            # "- Ban hành Kế hoạch: …" lines read again
+                target[key] = thoi_gian([*_thoi_gian_lines(old), *lines])
+            elif isinstance(old, list):
+                target[key] = old + (self._value(key, lines) if key != "san_pham" else list(lines))
+            elif isinstance(old, str):
+                target[key] = _join(old, lines)
+            else:
+                target[key] = self._value(key, lines)
+        self.problems.append(_warn(
+            self.source, self.t, ri, 0, "dòng không có số thứ tự được nối vào nhiệm vụ ở trên (dòng bị "
+            f'tách khi sang trang?); xem lại nhiệm vụ "{task["nhiem_vu"][:50]}"', "import.split-row"))
 
     def _row_values(self, values: dict[str, list[str]], cont: set[str]) -> dict:
         row: dict = {}
@@ -287,6 +319,17 @@ class TaskTable:
         if key == "thoi_gian":
             return thoi_gian(lines)
         return "\n".join(lines)
+
+
+def _join(text: str, lines: list[str]) -> str:
+    """A cell's text and the lines that go on with it (a new line after a full sentence)."""
+    sep = "\n" if text.rstrip().endswith((".", ";", ":", "!", "?")) else " "
+    return text + sep + "\n".join(lines)
+
+
+def _thoi_gian_lines(value: dict) -> list[str]:
+    return [f"- {label}: {value[k]}" for k, label in (("ban_hanh", "Ban hành Kế hoạch"),
+                                                     ("thuc_hien", "Thực hiện")) if k in value]
 
 
 def header_count(t: Table) -> int:

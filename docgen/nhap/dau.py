@@ -83,8 +83,12 @@ def co_quan_ban_hanh(part: Part, dia_danh: str, ky_hieu: str) -> dict:
     if whole.startswith(UBND):
         tail = f"{level.lower()} {place_name}".strip()
         ten, ten_ngan = f"Ủy ban nhân dân {tail}", f"UBND {tail}"
-    else:
+    else:                     # a body other than a People's Committee: its level is the parent's
         ten = ten_ngan = whole[:1] + whole[1:].lower()
+        parent = " ".join(chu_quan)
+        for prefix in (UBND, "UBND"):
+            if parent.startswith(prefix + " "):
+                cap = _cap(parent[len(prefix) + 1:])[0]
     out = {"ten": ten, "ten_ngan": ten_ngan, "dong_tieu_de": ten_lines, "chu_quan": chu_quan,
            "ky_hieu": ky_hieu or "UBND", "dia_danh": dia_danh or place_name}
     if cap:

@@ -27,6 +27,10 @@ def don_vi(src: Source, part: Part, existing: dict | None, problems: list) -> di
                              "không tìm thấy tên cơ quan ban hành ở phần đầu; hãy sửa "
                              "co_quan_ban_hanh trong don-vi.yaml"))
     cq = dau.co_quan_ban_hanh(part, place, ky_hieu.split("-")[-1] if ky_hieu else "")
+    if cq["dong_tieu_de"] and not cq["dong_tieu_de"][0].startswith(dau.UBND):
+        problems.append(warn(src.name, part.co_quan[-1], "import.check-name",
+                             f'tên cơ quan ban hành ghi là "{cq["ten"]}" (chữ thường suy từ chữ in hoa); '
+                             "hãy xem lại ten, ten_ngan trong don-vi.yaml"))
     if not cq["dong_tieu_de"]:
         cq["dong_tieu_de"] = ["[Cần nhập: tên cơ quan]"]
         cq["ten"] = cq["ten_ngan"] = "[Cần nhập: tên cơ quan]"

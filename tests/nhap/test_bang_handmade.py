@@ -25,6 +25,7 @@ ROWS = [
     ["II", "Cải cách thủ tục hành chính", "", "", ""],
     ["1", "Thủ tục cấp tỉnh", "", "", ""],
     ["1", "Công bố thủ tục", "Văn phòng UBND tỉnh", "", "Theo phân công tại Quyết định số 12/QĐ-UBND"],
+    ["", "và công khai thủ tục", "", "Sở Nội vụ", ""],           # the row's rest, split by hand
 ]
 
 
@@ -72,6 +73,11 @@ def _docx() -> bytes:
     for col in (0, 1, 4):
         t.cell(0, col).merge(t.cell(1, col))
     t.cell(0, 2).merge(t.cell(0, 3))
+    row = t.add_row().cells                     # a group typed in one cell over the whole row
+    row[0].merge(row[4]).paragraphs[0].add_run("II. NHÓM HAI").bold = True
+    row = t.add_row().cells
+    for cell, text in zip(row, ["1", "Việc hai", "Sở Nội vụ", "", "Quý II/2026"]):
+        cell.paragraphs[0].add_run(text)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -100,13 +106,16 @@ def test_hand_typed_task_table():
                  {"chu_tri": ["UBNDX"], "thoi_gian": "Quý II/2026"}]}]}
     assert second == {"ten": "Cải cách thủ tục hành chính", "nhom": [{
         "ten": "Thủ tục cấp tỉnh", "nhiem_vu": [{
-            "nhiem_vu": "Công bố thủ tục", "chu_tri": ["VP"],
+            "nhiem_vu": "Công bố thủ tục và công khai thủ tục", "chu_tri": ["VP"], "phoi_hop": ["SNV"],
             "thoi_gian": "Theo phân công tại Quyết định số 12/QĐ-UBND"}]}]}
     assert matcher.listed() == ["STC: Sở Tài chính", "UBNDX: UBND các xã"]
     assert matcher.added()["UBNDX"] == {"ten": "UBND các xã", "nhom": True, "gom_xa_phuong": True}
     assert [str(p) for p in problems] == [
         'tay.docx: bảng 1, ô (9,6): cảnh báo: ô không nằm dưới cột nào của dòng tiêu đề; '
         '"chữ lạc cột" không được nhập [import.cell-outside]',
+        "tay.docx: bảng 1, ô (10,1): cảnh báo: dòng không có số thứ tự được nối vào nhiệm vụ ở trên "
+        '(dòng bị tách khi sang trang?); xem lại nhiệm vụ "Công bố thủ tục và công khai thủ tục" '
+        "[import.split-row]",
         "tay.docx: bảng 2, ô (1,1): cảnh báo: bảng nhiệm vụ đứng cùng đoạn văn hoặc bảng khác "
         "trong một phụ lục; bảng được nhập thành bảng tự do (kế hoạch con, kế hoạch xã không đọc "
         "bảng tự do) [import.task-table-in-text]",
@@ -140,5 +149,17 @@ def test_two_header_rows():
                                   {"thoi_gian": "Thời gian"}],
                           "nhom": [{"ten": "Nhóm một", "nhiem_vu": [{
                               "nhiem_vu": "Việc một", "chu_tri": ["STP"], "phoi_hop": ["SNV"],
-                              "thoi_gian": "Quý I/2026"}]}]}
+                              "thoi_gian": "Quý I/2026"}]},
+                                   {"ten": "NHÓM HAI", "nhiem_vu": [{
+                              "nhiem_vu": "Việc hai", "chu_tri": ["SNV"], "thoi_gian": "Quý II/2026"}]}]}
     assert not [p for p in problems if "bảng 4" in str(p)]
+
+
+def test_deadline_cells():
+    from docgen.nhap.bang import thoi_gian
+
+    assert thoi_gian(["- Ban hành Kế hoạch: Quý I/2021", "- Thực hiện: Cả năm"]) == {
+        "ban_hanh": "Quý I/2021", "thuc_hien": "Cả năm"}
+    assert thoi_gian(["Thực hiện: Cả năm"]) == {"thuc_hien": "Cả năm"}
+    assert thoi_gian(["Quý I/2026", "và Quý III/2026"]) == "Quý I/2026\nvà Quý III/2026"
+    assert thoi_gian(["- Thực hiện: Cả năm", "Báo cáo: 12/2026"]) == "- Thực hiện: Cả năm\nBáo cáo: 12/2026"

@@ -152,3 +152,36 @@ def test_a_table_in_the_body_and_a_stray_line_are_reported(tmp_path):
         "của nó vào tệp YAML [import.table-in-body]",
         "kh.docx: cảnh báo: đoạn 14: đoạn không xếp được vào phần nào của văn bản: «Ghi chú viết thêm sau "
         "Nơi nhận» [import.unplaced]"]
+
+
+def test_a_body_under_a_parent_keeps_the_parent_line(tmp_path):
+    from tests.nhap.docs import HEADER, make_docx
+
+    doc = make_docx(tmp_path / "snv.docx", [
+        "UBND TỈNH LÂM ĐỒNG", ("SỞ NỘI VỤ", True), *[(h, True) for h in HEADER[2:4]],
+        "Số: 7/KH-SNV", "Lâm Đồng, ngày 02 tháng 3 năm 2026", ("KẾ HOẠCH", True),
+        ("Tập huấn năm 2026", True), ("I. MỤC ĐÍCH", True), "Nâng cao chất lượng."])
+    result = nhap([doc])
+    assert result.files["don-vi.yaml"]["co_quan_ban_hanh"] == {
+        "ten": "Sở nội vụ", "ten_ngan": "Sở nội vụ", "dong_tieu_de": ["SỞ NỘI VỤ"],
+        "chu_quan": ["UBND TỈNH LÂM ĐỒNG"], "ky_hieu": "SNV", "dia_danh": "Lâm Đồng", "cap": "tinh"}
+    assert result.files["ke-hoach.yaml"]["so"] == "7"
+    assert str(result.problems[0]) == (
+        'snv.docx: cảnh báo: đoạn 2: tên cơ quan ban hành ghi là "Sở nội vụ" (chữ thường suy từ chữ in '
+        'hoa); hãy xem lại ten, ten_ngan trong don-vi.yaml [import.check-name]')
+
+
+def test_decimal_numbering_is_thap_phan(tmp_path):
+    from tests.nhap.docs import HEADER, make_docx
+
+    doc = make_docx(tmp_path / "tp.docx", [
+        *[(h, True) for h in HEADER[:4]], "Số: /KH-UBND", "Lâm Đồng, ngày tháng 3 năm 2026",
+        ("KẾ HOẠCH", True), ("Chuyển đổi số năm 2026", True),
+        ("1. MỤC ĐÍCH", True), ("1.1. Mục đích chung", True), "Nâng cao chất lượng.",
+        "1.1.1. Rà soát quy trình nội bộ;", ("2. TỔ CHỨC THỰC HIỆN", True), "- Các sở thực hiện."])
+    kh = nhap([doc]).files["ke-hoach.yaml"]
+    assert kh["danh_so"] == "thap-phan"
+    assert kh["noi_dung"] == [
+        {"muc": "MỤC ĐÍCH", "noi_dung": [{"khoan": "Mục đích chung", "noi_dung": [
+            "Nâng cao chất lượng.", {"diem": "Rà soát quy trình nội bộ;", "dang": "doan"}]}]},
+        {"muc": "TỔ CHỨC THỰC HIỆN", "noi_dung": [{"gach": "Các sở thực hiện."}]}]
