@@ -221,22 +221,22 @@ def test_a_commune_leading_only_the_second_row_gets_that_row(cli, tmp_path):
         "- Xây dựng và tổ chức thực hiện Kế hoạch cải cách hành chính năm 2026 của xã.",
         "- Phối hợp với Sở Nội vụ trong việc tham mưu ban hành Kế hoạch kiểm tra công tác cải cách hành chính trên "
         "địa bàn tỉnh năm 2026.",
-        "- Kế hoạch tự kiểm tra cải cách hành chính năm 2026 của xã; thời gian: ban hành kế hoạch trong tháng 01/2026, "
+        "- Hoàn thành: Kế hoạch tự kiểm tra cải cách hành chính năm 2026 của xã; thời gian: ban hành kế hoạch trong tháng 01/2026, "
         "tổ chức kiểm tra chậm nhất trong tháng 6/2026 và báo cáo kết quả khắc phục các tồn tại, hạn chế phát hiện qua "
         "kiểm tra chậm nhất trong tháng 8/2026.",
         "- Phối hợp với Sở Nội vụ trong việc tham mưu ban hành Kế hoạch tuyên truyền công tác cải cách hành chính trên "
         "địa bàn tỉnh năm 2026.",
-        "- Kế hoạch tuyên truyền cải cách hành chính năm 2026 của xã; thời gian: ban hành kế hoạch trong tháng 01/2026 "
+        "- Hoàn thành: Kế hoạch tuyên truyền cải cách hành chính năm 2026 của xã; thời gian: ban hành kế hoạch trong tháng 01/2026 "
         "và tổ chức thực hiện.",
         "- Chủ động đề xuất áp dụng, nhân rộng các sáng kiến, mô hình mới và các giải pháp có tính đột phá để nâng cao "
         "hiệu quả thiết thực, tạo chuyển biến rõ nét trong thực hiện cải cách hành chính tại xã."]
-    assert area[8].startswith("- Kết quả tự đánh giá việc thực hiện các chỉ tiêu, nhiệm vụ cải cách hành chính của xã "
+    assert area[8].startswith("- Hoàn thành: Kết quả tự đánh giá việc thực hiện các chỉ tiêu, nhiệm vụ cải cách hành chính của xã "
                               "trên Hệ thống phần mềm") and area[8].endswith("; thời gian: thường xuyên trong tháng.")
     # VII.5 row 2 (Sở Nội vụ publishes the index, the communes are not named): no line for it
     assert not any("Kết quả công bố chỉ số" in p or "đánh giá, công bố chỉ số" in p for p in area)
     assert not any(p.startswith("- Tham mưu") for p in area)
     rows = table_rows((out / "xa-phuong" / "dam-rong-3" / "phu-luc.docx").read_bytes())
-    own = next(r for r in rows if r[1].startswith("Kế hoạch tự kiểm tra"))
+    own = next(r for r in rows if r[1].startswith("Hoàn thành: Kế hoạch tự kiểm tra"))
     assert own[2:] == ["Kế hoạch tự kiểm tra cải cách hành chính năm 2026 của xã", "Phòng Văn hóa - Xã hội", "",
                        "Ban hành kế hoạch trong tháng 01/2026, tổ chức kiểm tra chậm nhất trong tháng 6/2026 và báo cáo "
                        "kết quả khắc phục các tồn tại, hạn chế phát hiện qua kiểm tra chậm nhất trong tháng 8/2026", ""]
