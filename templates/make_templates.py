@@ -25,6 +25,7 @@ from lxml import etree
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
+from docgen import doctypes  # noqa: E402
 from docgen.doctypes import template_names  # noqa: E402
 from docgen.vn.metrics import text_width_mm  # noqa: E402
 
@@ -405,6 +406,9 @@ def body_quyet_dinh() -> str:
         + pt("Quyet dinh", "QUYẾT ĐỊNH:")
         + tag("{%p for d in dieu %}")
         + p("Dieu", run("{{ d.so }}", "<w:b/><w:bCs/>"), run(" {{ d.noi_dung }}"))
+        + tag("{%p for k in d.khoan %}")          # clauses "1. …" and points "a) …" (schema-13 §B)
+        + pt("Noi dung", "{{ k.noi_dung }}")
+        + tag("{%p endfor %}")
         + tag("{%p endfor %}")
         + signature_table()
     )
@@ -433,6 +437,11 @@ def body_ke_hoach() -> str:
         + tag("{%p endfor %}")
         + signature_table()
     )
+
+
+# an appendix title may hold "\n": one centred bold line each (ld07, ld08; schema-13 §C)
+TITLE_LINES = (tag('{%p for l in tieu_de.split("\\n") %}') + pt("Phu luc tieu de", "{{ l }}")
+               + tag("{%p endfor %}"))
 
 
 def body_phu_luc() -> str:
@@ -469,7 +478,7 @@ def body_phu_luc() -> str:
     ]
     return (
         pt("Phu luc so", "{{ phu_luc_so }}")
-        + pt("Phu luc tieu de", "{{ tieu_de }}")
+        + TITLE_LINES
         + pt("Kem theo", "{{ kem_theo }}")
         + rule(TRICH_YEU_LINE, TEXT_W_LANDSCAPE, after=240)  # room before the table
         + tbl(w, rows, ind=0, borders=GRID_BORDERS)
@@ -518,10 +527,56 @@ def body_phu_luc_cot() -> str:
                 f' w:right="{{{{ trang.rong - {line} - (trang.rong - {line}) // 2 }}}}"/>')
     return (
         pt("Phu luc so", "{{ phu_luc_so }}")
-        + pt("Phu luc tieu de", "{{ tieu_de }}")
+        + TITLE_LINES
         + pt("Kem theo", "{{ kem_theo }}")
         + p("Duong ke", ppr=rule_ppr)
         + table
+        + END_P
+    )
+
+
+def body_phu_luc_nd() -> str:
+    """A free-content appendix (schema-13 §C): title lines, the blocks of a plan body, and free
+    tables (`b.rong` grid widths, `b.dau` the repeated header row, `b.hang` rows, `r.dam` bold),
+    from the context of docgen/render/context.py `phu_luc_noi_dung`."""
+    heading = "{% if b.so %}{{ b.so }} {% endif %}{{ b.noi_dung }}"
+    grid = '{% for w in b.rong %}<w:gridCol w:w="{{ w }}"/>{% endfor %}'
+    rows = [
+        tag_row("{%tr for r in b.dau %}", [1000]), cell_loop("Bang tieu de", True, True), tag_row("{%tr endfor %}", [1000]),
+        tag_row("{%tr for r in b.hang %}", [1000]),
+        tag_row("{%tr if r.dam %}", [1000]), cell_loop("Bang nhom", True),
+        tag_row("{%tr else %}", [1000]), cell_loop("Bang noi dung", True),
+        tag_row("{%tr endif %}", [1000]),
+        tag_row("{%tr endfor %}", [1000]),
+    ]
+    table = (
+        '<w:tbl><w:tblPr><w:tblW w:w="{{ b.tong }}" w:type="dxa"/><w:tblInd w:w="0" w:type="dxa"/>'
+        f'{GRID_BORDERS}<w:tblLayout w:type="fixed"/>'
+        f'<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="{CELL_MAR}" w:type="dxa"/>'
+        f'<w:bottom w:w="0" w:type="dxa"/><w:right w:w="{CELL_MAR}" w:type="dxa"/></w:tblCellMar>'
+        '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0"'
+        ' w:noHBand="1" w:noVBand="1"/>'
+        f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+    )
+    line = TRICH_YEU_LINE
+    rule_ppr = (f'<w:spacing w:after="240"/><w:ind w:left="{{{{ (trang.rong - {line}) // 2 }}}}"'
+                f' w:right="{{{{ trang.rong - {line} - (trang.rong - {line}) // 2 }}}}"/>')
+    return (
+        pt("Phu luc so", "{{ phu_luc_so }}")
+        + tag("{%p for l in tieu_de %}") + pt("Phu luc tieu de", "{{ l }}") + tag("{%p endfor %}")
+        + pt("Kem theo", "{{ kem_theo }}")
+        + p("Duong ke", ppr=rule_ppr)
+        + tag("{%p for b in khoi %}")
+        + tag('{%p if b.kieu == "bang" %}')
+        + table
+        + tag("{%p if b.cach %}") + p("Bang noi dung") + tag("{%p endif %}")
+        + tag('{%p elif b.kieu == "muc" %}') + pt("Muc", heading)
+        + tag('{%p elif b.kieu == "khoan" %}') + pt("Khoan", heading)
+        + tag('{%p elif b.kieu == "diem" %}') + pt("Diem", heading)
+        + tag('{%p elif b.kieu == "gach" %}') + pt("Gach dau dong", "{{ b.noi_dung }}")
+        + tag("{%p else %}") + pt("Noi dung", "{{ b.noi_dung }}")
+        + tag("{%p endif %}")
+        + tag("{%p endfor %}")
         + END_P
     )
 
@@ -598,7 +653,7 @@ def build(kind: str) -> bytes:
         sect.append(c)
     orient = ' w:orient="landscape"' if landscape else ""
     page = f'<w:pgSz w:w="{w_}" w:h="{h_}"{orient}/>'
-    if kind == "phu-luc-cot":   # orientation from the context: landscape when the table is wide
+    if kind in ("phu-luc-cot", "phu-luc-nd"):   # orientation from the context: landscape when the table is wide
         page = '<w:pgSz w:w="{{ trang.w }}" w:h="{{ trang.h }}" w:orient="{{ trang.huong }}"/>'
     for c in _frag(
         f'{page}'
@@ -618,8 +673,7 @@ def build(kind: str) -> bytes:
     cp = d.core_properties
     cp.author = "docgen"
     cp.last_modified_by = "docgen"
-    cp.title = {"quyet-dinh": "Quyết định", "ke-hoach": "Kế hoạch", "phu-luc": "Phụ lục",
-                "phu-luc-cot": "Phụ lục"}[kind]
+    cp.title = TITLES.get(kind) or next(d.ten for d in doctypes.DOCTYPES if kind in d.mau)
     cp.subject = ""
     cp.keywords = ""
     cp.comments = "Mẫu docgen theo Nghị định 30/2020/NĐ-CP; tạo bởi templates/make_templates.py"
@@ -664,8 +718,10 @@ APP_XML = (
     b"<Application>docgen</Application><DocSecurity>0</DocSecurity></Properties>"
 )
 
+TITLES = {"quyet-dinh": "Quyết định", "ke-hoach": "Kế hoạch", "phu-luc": "Phụ lục", "phu-luc-cot": "Phụ lục",
+          "phu-luc-nd": "Phụ lục"}
 BODIES = {"quyet-dinh": body_quyet_dinh, "ke-hoach": body_ke_hoach, "phu-luc": body_phu_luc,
-          "phu-luc-cot": body_phu_luc_cot}
+          "phu-luc-cot": body_phu_luc_cot, "phu-luc-nd": body_phu_luc_nd}
 KINDS = template_names()  # every template a document type names (docgen/doctypes.py)
 
 

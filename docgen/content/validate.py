@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import typing
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -30,26 +31,36 @@ def _suggest(word: str, choices) -> str:
     return f'; có phải "{close[0]}"?' if close else ""
 
 
+def plain_loc(loc) -> tuple:
+    """An error path without pydantic's validator tags ("<noi-dung>", "<dieu>": which kind of
+    appendix or article a union chose), which are not keys of the file."""
+    return tuple(p for p in loc if not (isinstance(p, str) and p.startswith("<")))
+
+
+def _models_in(ann) -> list[type[BaseModel]]:
+    """The models an annotation holds, at any depth (tuple[...], unions, Annotated)."""
+    if isinstance(ann, type) and issubclass(ann, BaseModel):
+        return [ann]
+    return [m for arg in typing.get_args(ann) for m in _models_in(arg)]
+
+
 def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
     """The keys a model accepts at `loc` (for "did you mean" suggestions)."""
     current = model
-    for part in loc[:-1]:
-        if not isinstance(part, str):
-            continue
+    keys = [p for p in loc[:-1] if isinstance(p, str)]
+    for i, part in enumerate(keys):
         field = current.model_fields.get(part)
         if field is None:
             return []
-        ann = field.annotation
-        for candidate in (ann, *getattr(ann, "__args__", ())):
-            for inner in (candidate, *getattr(candidate, "__args__", ())):
-                if isinstance(inner, type) and issubclass(inner, BaseModel):
-                    current = inner
-                    break
+        inner = _models_in(field.annotation)
+        if inner:   # a union of models: the one that has the next key of the path
+            after = keys[i + 1] if i + 1 < len(keys) else None
+            current = next((m for m in inner if after in m.model_fields), inner[0])
     return list(current.model_fields)
 
 
 def _problem(doc: Document, model: type[BaseModel], err: dict) -> Problem:
-    loc, kind = tuple(err["loc"]), err["type"]
+    loc, kind = plain_loc(err["loc"]), err["type"]
     key = _key_name(loc)
     line = doc.line(loc)
     if kind == "missing":
@@ -85,11 +96,20 @@ def validate(doc: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
     except ValidationError as exc:
         seen, problems = set(), []
         for err in exc.errors():
+            if _cascade(err):
+                continue
             p = _problem(doc, model, err)
             if (p.line, p.code, p.message) not in seen:
                 seen.add((p.line, p.code, p.message))
                 problems.append(p)
         return None, problems
+
+
+def _cascade(err: dict) -> bool:
+    """pydantic also reports a list as too short when its items failed: not a problem of its own."""
+    ctx, found = err.get("ctx") or {}, err.get("input")
+    return (err["type"] == "too_short" and isinstance(found, (list, tuple))
+            and len(found) >= ctx.get("min_length", 1))
 
 
 def suggest_agency(ref: str, names) -> str:

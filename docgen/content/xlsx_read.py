@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from ..errors import DocgenError, Problem
 from ..oserrors import read_input_bytes
-from .validate import _problem, suggest_agency
+from .validate import _problem, plain_loc, suggest_agency
 from .xlsx_cols import (
     AGENCY_FIELDS,
     BAT_BUOC_MAC_DINH,
@@ -272,7 +272,7 @@ def _validate(book: Workbook, model, headers: dict[str, str]):
         return model.model_validate(book.data)
     except ValidationError as exc:
         for err in exc.errors():
-            loc = tuple(err["loc"])
+            loc = plain_loc(err["loc"])
             if loc == ("phu_luc",) and book.data["phu_luc"]:
                 continue   # pydantic's echo of an invalid appendix (reported at its own place)
             p = dataclasses.replace(_problem(book, model, err), cell=book.cell(loc))

@@ -6,18 +6,19 @@ Every model is frozen and refuses unknown keys. Field names are the content keys
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
 from .base import Model
 from .cap import CAP_TEN, Cap, LoaiXa
+from .khoi import KIEU_KHOI, Khoi
 from .phu_luc import NhiemVu, NhomNhiemVu, PhuLuc, PhuLucTep, ThoiGian
 from .types import NgayField, NonBlank, SoVanBan, Text
 
-__all__ = ["CAP_TEN", "CoQuan", "CoQuanBanHanh", "DonVi", "KeHoach", "Khoi", "Model", "NguoiKy",
-           "NhiemVu", "NhomNhiemVu", "PhuLuc", "PhuLucTep", "QuyetDinh", "ThoiGian", "XaPhuong"]
+__all__ = ["CAP_TEN", "KIEU_KHOI", "CoQuan", "CoQuanBanHanh", "Dieu", "DonVi", "KeHoach", "KhoanDieu", "Khoi",
+           "Model", "NguoiKy", "NhiemVu", "NhomNhiemVu", "PhuLuc", "PhuLucTep", "QuyetDinh", "ThoiGian", "XaPhuong"]
 
 
 # --- registry (don-vi.yaml) -------------------------------------------------------------
@@ -145,6 +146,39 @@ class NguoiKy(Model):
         return lines
 
 
+class KhoanDieu(Model):
+    """A clause of an article, "1. …"; with points (`diem`) "a) …"."""
+
+    noi_dung: NonBlank
+    diem: tuple[NonBlank, ...] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain(cls, value):
+        return {"noi_dung": value} if isinstance(value, str) else value
+
+
+class Dieu(Model):
+    """An article with clauses: its lead sentence and the clauses docgen numbers."""
+
+    noi_dung: NonBlank
+    khoan: tuple[KhoanDieu, ...] = Field(min_length=1)
+
+
+def _kieu_dieu(value: Any) -> str:
+    return "<dieu>" if isinstance(value, (dict, Dieu)) else "<chuoi>"
+
+
+DieuField = Annotated[
+    Annotated[NonBlank, Tag("<chuoi>")] | Annotated[Dieu, Tag("<dieu>")], Discriminator(_kieu_dieu)]
+"""An article: a plain string (today's form) or `{noi_dung, khoan}` (validator tags in the
+error paths are skipped by the line lookup, as they are not keys of the file)."""
+
+
+def dieu_noi_dung(d: str | Dieu) -> str:
+    return d if isinstance(d, str) else d.noi_dung
+
+
 class QuyetDinh(Model):
     so: SoVanBan = ""
     ngay_ban_hanh: NgayField
@@ -152,60 +186,13 @@ class QuyetDinh(Model):
     tham_quyen: NonBlank
     can_cu: tuple[NonBlank, ...] = Field(min_length=1)
     theo_de_nghi: Text = ""
-    dieu: tuple[NonBlank, ...] = Field(min_length=1)
+    dieu: tuple[DieuField, ...] = Field(min_length=1)   # a string, or {noi_dung, khoan} (schema-13 §B)
     nguoi_ky: NguoiKy
     noi_nhan: tuple[NonBlank, ...] = Field(min_length=1)
     luu: NonBlank
 
 
 # --- plan (ke-hoach.yaml) -------------------------------------------------------------
-
-KIEU_KHOI = ("muc", "khoan", "diem", "gach", "doan")
-
-
-class Khoi(Model):
-    """One node of a plan's body. Exactly one of muc/khoan/diem/gach/doan is set.
-
-    In YAML a plain string is a `doan` (body paragraph); headings hold children in noi_dung.
-    """
-
-    muc: Text | None = None
-    khoan: Text | None = None
-    diem: Text | None = None
-    gach: Text | None = None
-    doan: Text | None = None
-    # tieu_de: a numbered heading (bold khoan, italic diem); doan: a numbered body paragraph
-    dang: Literal["tieu_de", "doan"] = "tieu_de"
-    noi_dung: tuple[Khoi, ...] = ()
-
-    @model_validator(mode="before")
-    @classmethod
-    def _plain_paragraph(cls, value):
-        return {"doan": value} if isinstance(value, (str, int)) and not isinstance(value, bool) else value
-
-    @model_validator(mode="after")
-    def _one_kind(self) -> Khoi:
-        kinds = [k for k in KIEU_KHOI if getattr(self, k) is not None]
-        if len(kinds) != 1:
-            raise PydanticCustomError(
-                "content.block-kind",
-                "mỗi mục phải có đúng một trong các khóa muc, khoan, diem, gach (hoặc là một đoạn văn)",
-            )
-        if self.noi_dung and kinds[0] in ("gach", "doan"):
-            raise PydanticCustomError("content.block-kind", '"gach" không có "noi_dung" bên trong')
-        if self.dang == "doan" and kinds[0] not in ("khoan", "diem"):
-            raise PydanticCustomError(
-                "content.block-kind", '"dang: doan" (đoạn văn có đánh số) chỉ dùng cho "khoan" và "diem"')
-        return self
-
-    @property
-    def kieu(self) -> str:
-        return next(k for k in KIEU_KHOI if getattr(self, k) is not None)
-
-    @property
-    def text(self) -> str:
-        return getattr(self, self.kieu)
-
 
 _NAM = re.compile(r"(\d{4})(?:\s*[-–]\s*(\d{4}))?")
 

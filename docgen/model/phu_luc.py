@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..vn.numbering import diem_label, roman
 from .base import Model
+from .phu_luc_noi_dung import PhuLucNoiDung, kieu_phu_luc
 from .types import NonBlank, Text
 
 COT: dict[str, str] = {
@@ -241,10 +242,15 @@ def _walk(group: NhomNhiemVu, top: NhomNhiemVu, ma: str, loc: tuple):
         yield from _walk(sub, top, f"{ma}.{si + 1}", loc + ("nhom", si))
 
 
+MotPhuLuc = Annotated[Annotated[PhuLuc, Tag("<nhiem-vu>")] | Annotated[PhuLucNoiDung, Tag("<noi-dung>")],
+                      Discriminator(kieu_phu_luc)]
+"""One appendix, by its keys: a task table (`cot`/`nhom`) or free content (`noi_dung`, schema-13 §C)."""
+
+
 class PhuLucTep(Model):
     """phu-luc.yaml: one appendix (its keys at the top) or several (`phu_luc: [...]`)."""
 
-    phu_luc: tuple[PhuLuc, ...] = Field(min_length=1)
+    phu_luc: tuple[MotPhuLuc, ...] = Field(min_length=1)
 
     @model_validator(mode="before")
     @classmethod

@@ -5,11 +5,13 @@ them a project gets comes from the registry (docgen/doctypes.py: the CORE entrie
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 from ..doctypes import CORE, DocType, of_target
 from ..model import KeHoachVB, NhomVB, PhuLuc, PhuLucVB, Project, QuyetDinhVB, VanBan
 from ..model.phu_luc import nhom_label
+from ..model.phu_luc_noi_dung import PhuLucNoiDung, PhuLucNoiDungVB
 from ..model.trich_dan import kem_theo, task_rows, trich_dan_quyet_dinh
 from ..vn import roman
 
@@ -76,13 +78,21 @@ def phu_luc(project: Project, d: DocType, made: dict[str, VanBan]) -> VanBan | N
         return None
     meta, many = _meta(project), len(project.phu_luc_ds) > 1
     parts = tuple(
-        VanBan("phu-luc-cot" if generic(pl) else "phu-luc", d.duong_dan,
-               phu_luc_vb(project, pl, f"Phụ lục {roman(i)}" if many else "Phụ lục"),
-               tieu_de=f"Phụ lục {pl.tieu_de}", **meta)
-        for i, pl in enumerate(project.phu_luc_ds, 1))
+        VanBan(mau, d.duong_dan, vb, tieu_de=f"Phụ lục {pl.tieu_de}".replace("\n", " "), **meta)
+        for i, pl in enumerate(project.phu_luc_ds, 1)
+        for mau, vb in [_mau_vb(project, pl, f"Phụ lục {roman(i)}" if many else "Phụ lục")])
     if not many:
         return parts[0]
     return VanBan(parts[0].mau, d.duong_dan, parts[0].noi_dung, tieu_de=parts[0].tieu_de, phan=parts, **meta)
+
+
+def _mau_vb(project: Project, pl, so: str):
+    """(template, document) of one appendix: a task table (`phu-luc`, or `phu-luc-cot` with declared
+    columns or sub-groups) or free content (`phu-luc-nd`, schema-13 §C)."""
+    if isinstance(pl, PhuLucNoiDung):
+        return "phu-luc-nd", PhuLucNoiDungVB(tieu_de=pl.tieu_de, noi_dung=pl.noi_dung, phu_luc_so=so,
+                                             kem_theo=kem_theo(project, ban_hanh=not project.co_quyet_dinh))
+    return ("phu-luc-cot" if generic(pl) else "phu-luc"), phu_luc_vb(project, pl, so)
 
 
 def tron_bo(project: Project, d: DocType, made: dict[str, VanBan]) -> VanBan:
@@ -96,6 +106,15 @@ def tron_bo(project: Project, d: DocType, made: dict[str, VanBan]) -> VanBan:
 MAKERS = {f"{__name__}:{f.__name__}": f for f in (quyet_dinh, ke_hoach, phu_luc, tron_bo)}
 
 
+def maker(lam: str):
+    """The function an entry's `lam` names ("module:function"): one of MAKERS, or imported (an
+    entry added to the registry names its own maker)."""
+    if lam not in MAKERS:
+        module, _, name = lam.partition(":")
+        MAKERS[lam] = getattr(importlib.import_module(module), name)
+    return MAKERS[lam]
+
+
 def core_documents(project: Project, content: Path | None = None,
                    doctypes: tuple[DocType, ...] | None = None) -> list[VanBan]:
     """The core documents of the registry (`doctypes`, default every CORE entry) that apply to
@@ -104,7 +123,7 @@ def core_documents(project: Project, content: Path | None = None,
     made: dict[str, VanBan] = {}
     for d in doctypes if doctypes is not None else of_target(CORE):
         if d.applies(root):
-            doc = MAKERS[d.lam](project, d, made)
+            doc = maker(d.lam)(project, d, made)
             if doc is not None:
                 made[d.ma] = doc
     return list(made.values())

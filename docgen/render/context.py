@@ -9,6 +9,7 @@ from ..model import KeHoachVB, Khoi, NguoiKy, PhuLucVB, QuyetDinhVB
 from ..model.cho_nhap import HO_TEN_NGUOI_KY, cho_nhap_text
 from ..model.content import CoQuanBanHanh
 from ..model.danh_so import numbered
+from ..model.phu_luc_noi_dung import PhuLucNoiDungVB
 from ..vn import (
     dia_danh_ngay,
     noi_nhan_lines,
@@ -17,7 +18,9 @@ from ..vn import (
     with_end_mark,
 )
 from ..vn.metrics import line_widths_mm, short_rule_mm
-from .table import phu_luc_cot
+from ..vn.numbering import diem_label
+from .bang import bang_context, wide
+from .table import PAGE_H, PAGE_W, TEXT_W, phu_luc_cot
 
 # A signer without a name: the one placeholder form of docgen (docgen.model.cho_nhap).
 PLACEHOLDER_HO_TEN = cho_nhap_text(HO_TEN_NGUOI_KY)
@@ -58,8 +61,9 @@ def nguoi_ky(signer: NguoiKy | None) -> dict | None:
 def quyet_dinh(vb: QuyetDinhVB) -> dict:
     qd, cq = vb.quyet_dinh, vb.co_quan
     can_cu = list(qd.can_cu) + ([qd.theo_de_nghi] if qd.theo_de_nghi else [])
-    dieu = [{"so": f"Điều {n}.", "noi_dung": t} for n, t in enumerate(qd.dieu, 1)]
-    dieu[-1]["noi_dung"] = with_end_mark(dieu[-1]["noi_dung"])
+    dieu = [_dieu(n, d) for n, d in enumerate(qd.dieu, 1)]
+    last = dieu[-1]["khoan"] or [dieu[-1]]
+    last[-1]["noi_dung"] = with_end_mark(last[-1]["noi_dung"])
     return {
         **_header(cq),
         "so": so_line(qd.so, "Quyết định", cq.ky_hieu),
@@ -76,19 +80,31 @@ def quyet_dinh(vb: QuyetDinhVB) -> dict:
     }
 
 
+def _dieu(n: int, d) -> dict:
+    """An article: "Điều N." and its lead text; its clauses "1. …" and points "a) …" as body
+    paragraphs (`khoan`, in reading order; empty for an article without clauses)."""
+    if isinstance(d, str):
+        return {"so": f"Điều {n}.", "noi_dung": d, "khoan": []}
+    khoan = []
+    for k, kd in enumerate(d.khoan, 1):
+        khoan.append({"noi_dung": f"{k}. {kd.noi_dung}"})
+        khoan += [{"noi_dung": f"{diem_label(i)} {t}"} for i, t in enumerate(kd.diem)]
+    return {"so": f"Điều {n}.", "noi_dung": d.noi_dung, "khoan": khoan}
+
+
+def _khoi(block, label: str) -> dict:
+    kind, text = block.kieu, block.text
+    if kind == "gach":
+        return {"kieu": kind, "so": "", "noi_dung": f"- {text}"}
+    if block.dang == "doan":
+        return {"kieu": "doan", "so": "", "noi_dung": f"{label} {text}"}
+    return {"kieu": kind, "so": label, "noi_dung": text}
+
+
 def flatten(blocks: tuple[Khoi, ...], style: str = "la-ma") -> list[dict]:
     """The plan tree as numbered paragraphs (docgen.model.danh_so): a heading keeps its label in
     "so"; a numbered paragraph (`dang: doan`) is a body paragraph that starts with its label."""
-    out: list[dict] = []
-    for _, block, label in numbered(blocks, style):
-        kind, text = block.kieu, block.text
-        if kind == "gach":
-            out.append({"kieu": kind, "so": "", "noi_dung": f"- {text}"})
-        elif block.dang == "doan":
-            out.append({"kieu": "doan", "so": "", "noi_dung": f"{label} {text}"})
-        else:
-            out.append({"kieu": kind, "so": label, "noi_dung": text})
-    return out
+    return [_khoi(block, label) for _, block, label in numbered(blocks, style)]
 
 
 def ke_hoach(vb: KeHoachVB) -> dict:
@@ -129,12 +145,38 @@ def phu_luc(vb: PhuLucVB) -> dict:
     }
 
 
+def phu_luc_noi_dung(vb: PhuLucNoiDungVB) -> dict:
+    """A free-content appendix (template `phu-luc-nd`): its title lines, its blocks numbered as a
+    plan body (la-ma), its tables laid out by docgen.render.bang; landscape when a table is wide."""
+    blocks = list(numbered(vb.noi_dung))
+    landscape = any(wide(b.bang) for _, b, _ in blocks if b.bang is not None)
+    total = TEXT_W["ngang" if landscape else "doc"]
+    khoi = [{"kieu": "bang", **bang_context(b.bang, total)} if b.bang is not None else _khoi(b, label)
+            for _, b, label in blocks]
+    for here, after in zip(khoi, khoi[1:] + [None]):
+        here["cach"] = here["kieu"] == "bang" and (after is None or after["kieu"] == "bang")
+    page = ({"w": PAGE_H, "h": PAGE_W, "huong": "landscape"} if landscape
+            else {"w": PAGE_W, "h": PAGE_H, "huong": "portrait"})
+    return {
+        "phu_luc_so": vb.phu_luc_so,
+        "tieu_de": [x.strip() for x in vb.tieu_de.split("\n") if x.strip()],
+        "kem_theo": vb.kem_theo,
+        "trang": {**page, "rong": total},
+        "khoi": khoi,
+    }
+
+
 def context_for(doc) -> dict:
-    """The context of any document object."""
+    """The context of any document object (a kind added to the registry may bring its own:
+    an object with a `context()` method, docs/architecture.md "add a Báo cáo")."""
+    if hasattr(doc, "context"):
+        return doc.context()
     if isinstance(doc, QuyetDinhVB):
         return quyet_dinh(doc)
     if isinstance(doc, KeHoachVB):
         return ke_hoach(doc)
     if isinstance(doc, PhuLucVB):
         return phu_luc_cot(doc) if doc.cot_ma is not None else phu_luc(doc)
+    if isinstance(doc, PhuLucNoiDungVB):
+        return phu_luc_noi_dung(doc)
     raise TypeError(f"no template context for {type(doc).__name__}")
