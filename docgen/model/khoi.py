@@ -50,7 +50,11 @@ class Khoi(Model):
 
     @property
     def kieu(self) -> str:
-        return next(k for k in KIEU_KHOI if getattr(self, k) is not None)
+        d = self.__dict__               # the fields (read often: no generator, no getattr)
+        for k in KIEU_KHOI:
+            if d[k] is not None:
+                return k
+        raise StopIteration             # (only a model_construct'ed Khoi: as next() would)
 
     @property
     def text(self) -> str:

@@ -137,6 +137,9 @@ def _bounded_filter(func):
     return wrapper
 
 
+_DICT_ATTRS = frozenset(dir(dict))
+
+
 class DocgenSandbox(ImmutableSandboxedEnvironment):
     """The sandbox with docgen's budgets (see the module doc)."""
 
@@ -167,6 +170,17 @@ class DocgenSandbox(ImmutableSandboxedEnvironment):
                 _check_numbers(right if isinstance(right, tuple) else (right,), {})
             return _check_size(operator.mod(left, right))
         return _check_size(operator.add(left, right))
+
+    def getattr(self, obj, attribute):
+        """`x.name` on a dict whose class has no attribute `name` (the rendering context is
+        dicts): the item, or undefined, as jinja's getattr would give after its AttributeError
+        (without raising and catching it, ~0.2 ms per document)."""
+        if type(obj) is dict and attribute not in _DICT_ATTRS:
+            try:
+                return obj[attribute]
+            except KeyError:
+                return self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
 
     def wrap_str_format(self, value):
         wrapped = super().wrap_str_format(value)
