@@ -18,6 +18,7 @@ from docgen.errors import CANH_BAO, Problem
 from docgen.model.phu_luc import BAT_BUOC_MAC_DINH, COT, COT_CO_QUAN, COT_MAC_DINH
 from docgen.nhap.co_quan import CoQuanMatcher
 from docgen.nhap.tu_do import header_key, noi_dung, table_cells
+from docgen.vn.numbering import roman
 
 ROW_KEYS = ("san_pham", "thoi_gian", "chu_tri", "phoi_hop", "theo_doi", "kinh_phi", "ket_qua",
             "ghi_chu")
@@ -130,6 +131,7 @@ class TaskTable:
         self._stack: list[tuple[int, dict]] = []
         self._task: dict | None = None
         self._numbered = False        # the current task's row has its number (TT)
+        self._renumbered_said = False
         self._prev: dict[str, object] = {}
 
     def _map_header(self) -> tuple[dict[int, str] | None, dict[str, str]]:
@@ -239,6 +241,8 @@ class TaskTable:
         if not self._stack or level == 0:
             self.nhom.append(group)
             level = 0
+            if _ROMAN.match(tt):
+                self._renumbered(ri, tt.rstrip("."), roman(len(self.nhom)), "nhóm")
         else:
             parent = self._stack[-1][1]
             if "nhiem_vu" in parent:
@@ -249,6 +253,15 @@ class TaskTable:
         self._stack.append((level, group))
         self._task, self._numbered = None, False
 
+    def _renumbered(self, ri: int, typed: str, printed: str, what: str) -> None:
+        """A typed number other than the one docgen prints: said, since the number is dropped."""
+        if typed and (typed.isdigit() or _ROMAN.match(typed)) and typed != printed \
+                and not self._renumbered_said:
+            self._renumbered_said = True         # once a table: the numbers after follow on
+            self.problems.append(_warn(
+                self.source, self.t, ri, 0, f'số thứ tự "{typed}" của bản gốc; docgen đánh số {what} '
+                f'này là "{printed}" (và đánh số tiếp theo thứ tự)', "import.renumbered"))
+
     def _new_task(self, ri: int, values: dict[str, list[str]]) -> None:
         if not self._stack:
             self.problems.append(_warn(
@@ -258,9 +271,12 @@ class TaskTable:
         task: dict = {"nhiem_vu": "\n".join(values["nhiem_vu"])}
         row = self._row_values(values, set())
         task.update(row)
-        self._stack[-1][1].setdefault("nhiem_vu", []).append(task)
+        tasks = self._stack[-1][1].setdefault("nhiem_vu", [])
+        tasks.append(task)
         self._task, self._prev = task, row
-        self._numbered = bool(values.get("tt"))
+        tt = " ".join(values.get("tt", [])).rstrip(".")
+        self._numbered = bool(tt)
+        self._renumbered(ri, tt, str(len(tasks)), "nhiệm vụ")
 
     def _continue(self, ri: int, values: dict[str, list[str]], cont: set[str]) -> None:
         task = self._task
