@@ -41,7 +41,8 @@ def check_ke_hoach(doc: Document, co_quyet_dinh: bool) -> list[Problem]:
 
 
 PLAN_FOLDERS = {"ke-hoach-con": "kế hoạch con", "xa-phuong": "kế hoạch của xã, phường"}
-ISSUES_PLAN = re.compile(r"\bban hành\b.*\bkế hoạch\b", re.IGNORECASE)
+TITLE_ISSUES_PLAN = re.compile(r"^(về việc )?ban hành kế hoạch\b", re.IGNORECASE)   # Hoài Nhơn's trích yếu
+ARTICLE_ISSUES_PLAN = re.compile(r"kèm theo quyết định này,? (một )?kế hoạch\b", re.IGNORECASE)   # its Điều 1
 NO_PLAN = "dự án không có ke-hoach.yaml (Quyết định không kèm Kế hoạch)"
 
 
@@ -49,13 +50,13 @@ def check_no_plan(folder: Path, quyet_dinh, doc: Document) -> list[Problem]:
     """A decision without ke-hoach.yaml: its title and articles must not issue a plan, and the
     folders only a plan's derived and commune plans read must not be there."""
     problems = []
-    if ISSUES_PLAN.search(quyet_dinh.trich_yeu):
+    if TITLE_ISSUES_PLAN.search(" ".join(quyet_dinh.trich_yeu.split())):
         problems.append(Problem(doc.display, doc.line(("trich_yeu",)), "content.missing-plan",
                                 f"trích yếu ban hành một Kế hoạch nhưng {NO_PLAN}: thêm ke-hoach.yaml "
                                 "vào thư mục nội dung, hoặc sửa trích yếu"))
     for i, dieu in enumerate(quyet_dinh.dieu):
         text = dieu if isinstance(dieu, str) else getattr(dieu, "noi_dung", "")
-        if "kèm theo quyết định này" in text.lower() and ISSUES_PLAN.search(text):
+        if ARTICLE_ISSUES_PLAN.search(" ".join(text.split())):
             problems.append(Problem(doc.display, doc.line(("dieu", i)), "content.missing-plan",
                                     f"Điều {i + 1} ban hành kèm theo Quyết định một Kế hoạch nhưng {NO_PLAN}: "
                                     f"thêm ke-hoach.yaml vào thư mục nội dung, hoặc sửa Điều {i + 1}"))

@@ -119,3 +119,14 @@ def test_no_main_document_at_all(cli, alone, tmp_path):
         f"{alone / 'ke-hoach.yaml'}: lỗi: không tìm thấy tệp; dự án cần ít nhất một văn bản chính: "
         "ke-hoach.yaml (Kế hoạch) hoặc quyet-dinh.yaml (Quyết định) [content.missing-file]",
         "Có 1 lỗi, 0 cảnh báo."]
+
+
+def test_an_article_that_only_names_a_plan_is_fine(cli, alone, tmp_path):
+    """Only a decision that issues a plan needs one: a regulation issued with it, or a plan it
+    cites, is no missing plan."""
+    edit(alone / "quyet-dinh.yaml", "  - Quyết định này có hiệu lực",
+         "  - Ban hành kèm theo Quyết định này Quy chế phối hợp thực hiện Kế hoạch số 12/KH-UBND ngày 05 tháng 01 "
+         "năm 2026 của Ủy ban nhân dân tỉnh.\n  - Quyết định này có hiệu lực")
+    edit(alone / "quyet-dinh.yaml", "trich_yeu: \"Giao", "trich_yeu: \"Ban hành Quy chế phối hợp; giao")
+    status, _, err = cli("build", "chinh", "--content", alone, "--out", tmp_path / "b")
+    assert status == 0, err
