@@ -114,6 +114,7 @@ class DocType:
 _DERIVED_READS = (*TOWN, "ke-hoach-con/")
 _FROM_TASKS = ("ke-hoach.yaml", "phu-luc.yaml")   # derived plans and task sheets: a plan's appendix's tasks
 _COMMUNE_READS = (*TOWN, "xa-phuong/")
+_FROM_PLAN = ("ke-hoach.yaml",)   # commune plans: none for a decision alone (without an appendix: none, batch.py)
 
 DOCTYPES: tuple[DocType, ...] = (
     DocType("quyet-dinh", "Quyết định", CORE, ("quyet-dinh",), "quyet-dinh.docx",
@@ -146,10 +147,10 @@ DOCTYPES: tuple[DocType, ...] = (
             ("ke-hoach-con", "ke-hoach-chung"), can_co=_FROM_TASKS),
     DocType("ke-hoach-xa-phuong", "Kế hoạch CCHC của xã, phường", COMMUNE, ("ke-hoach",),
             "xa-phuong/<xa-phuong>/ke-hoach.docx", _COMMUNE_READS,
-            "docgen.derive.commune:ke_hoach_xa_phuong", ("xa-phuong",), can_co=_FROM_TASKS),
+            "docgen.derive.commune:ke_hoach_xa_phuong", ("xa-phuong",), can_co=_FROM_PLAN),
     DocType("phu-luc-xa-phuong", "Phụ lục nhiệm vụ của xã, phường", COMMUNE, ("phu-luc",),
             "xa-phuong/<xa-phuong>/phu-luc.docx", _COMMUNE_READS,
-            "docgen.derive.commune:ke_hoach_xa_phuong", ("xa-phuong",), can_co=_FROM_TASKS),
+            "docgen.derive.commune:ke_hoach_xa_phuong", ("xa-phuong",), can_co=_FROM_PLAN),
 )
 
 

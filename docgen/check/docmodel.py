@@ -19,6 +19,8 @@ _INLINE_CONTAINERS = {w(t) for t in ("hyperlink", "ins", "smartTag", "fldSimple"
 _P, _R, _TBL, _TC, _TCPR = w("p"), w("r"), w("tbl"), w("tc"), w("tcPr")
 _GRIDSPAN, _TCW, _TRPR_GRIDBEFORE = w("gridSpan"), w("tcW"), f"{w('trPr')}/{w('gridBefore')}"
 _PPR_SECTPR = f"{w('pPr')}/{w('sectPr')}"
+_TR, _TCPR_VMERGE = w("tr"), f"{w('tcPr')}/{w('vMerge')}"
+_TRPR_TBLHEADER = f"{w('trPr')}/{w('tblHeader')}"
 _TCPR_TCW = f"{w('tcPr')}/{w('tcW')}"
 _PAGE_FIELD = re.compile(r"(?<![A-Z])PAGE(?![A-Z])")
 
@@ -114,6 +116,37 @@ class Table:
     header_row: bool = False      # first row repeats (w:tblHeader)
     widths: list[list[int | None]] = field(default_factory=list)  # row -> col -> twips
     grid: list[list[int]] = field(default_factory=list)  # row -> col -> first grid column
+
+    # read from the XML only when asked (the importer, docgen.nhap): the rules never look
+    @cached_property
+    def vmerge(self) -> list[list[str | None]]:
+        """row -> col -> "restart" (a vertically merged cell starts), "continue" (it goes on
+        from the row above) or None (w:vMerge; its val defaults to continue)."""
+        out = []
+        for tr in self.el.iterchildren(_TR):
+            row = []
+            for tc in tr.iterchildren(_TC):
+                vm = tc.find(_TCPR_VMERGE)
+                row.append(None if vm is None else (wval(vm) or "continue"))
+            out.append(row)
+        return out
+
+    @cached_property
+    def spans(self) -> list[list[int]]:
+        """row -> col -> grid columns the cell spans (w:gridSpan, 1 without)."""
+        return [[_cell_facts(tc.find(_TCPR))[0] for tc in tr.iterchildren(_TC)]
+                for tr in self.el.iterchildren(_TR)]
+
+    @cached_property
+    def header_rows(self) -> int:
+        """How many rows at the top repeat on every page (w:tblHeader on each of them)."""
+        n = 0
+        for tr in self.el.iterchildren(_TR):
+            flag = tr.find(_TRPR_TBLHEADER)
+            if flag is None or (wval(flag) or "1") in ("0", "false", "off"):
+                break
+            n += 1
+        return n
 
 
 @dataclass

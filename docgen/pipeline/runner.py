@@ -194,11 +194,11 @@ def _run_core_derived(result: Result, content: Path, templates: Path, *, check: 
     result.lists += list(lists)
     for t in todo:
         result.cho_nhap += cho.get(t, [])
-    _save(out_dir, saved, todo, total, jobs, digests, lists, cho)
+    _save(out_dir, saved, todo, total, jobs, digests, lists, cho, content)
     source_files(ROOTS, sources_cache(out_dir))  # a good run caches which sources shape them
 
 
-def _save(out_dir: Path, saved: dict, todo, total: str, jobs, digests, lists, cho) -> None:
+def _save(out_dir: Path, saved: dict, todo, total: str, jobs, digests, lists, cho, content: Path) -> None:
     def kept(name: str) -> dict:
         return {r: rec for r, rec in saved[name].items() if rec.get("muc") not in todo}
 
@@ -209,7 +209,8 @@ def _save(out_dir: Path, saved: dict, todo, total: str, jobs, digests, lists, ch
     notes = {k: v for k, v in saved["cho_nhap"].items() if k not in todo}
     notes |= {t: [c.as_dict() for c in cho.get(t, [])] for t in todo}
     state.save_section(out_dir, SECTION, {"tong": dict(sorted(tong.items())), "docs": dict(sorted(docs.items())),
-                                          "lists": dict(sorted(made.items())), "cho_nhap": notes})
+                                          "lists": dict(sorted(made.items())), "cho_nhap": notes,
+                                          "noi_dung": str(content.resolve())})   # for docgen nhap (suatay)
 
 
 def _run_communes(result: Result, content: Path, templates: Path, names, **options) -> None:
