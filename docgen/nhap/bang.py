@@ -18,6 +18,7 @@ from docgen.errors import CANH_BAO, Problem
 from docgen.model.phu_luc import BAT_BUOC_MAC_DINH, COT, COT_CO_QUAN, COT_MAC_DINH
 from docgen.nhap.co_quan import CoQuanMatcher
 from docgen.nhap.tu_do import header_key, noi_dung, table_cells
+from docgen.vn.numbering import roman
 
 ROW_KEYS = ("san_pham", "thoi_gian", "chu_tri", "phoi_hop", "theo_doi", "kinh_phi", "ket_qua",
             "ghi_chu")
@@ -34,18 +35,20 @@ def _warn(source: str, t: Table, ri: int, ci: int, message: str, code: str) -> P
     return Problem(source, None, code, message, CANH_BAO, cell=f"bảng {t.index + 1}, ô ({ri + 1},{ci + 1})")
 
 
-def nhap_phu_luc(parts: list[Part], model: DocModel, co_quan: CoQuanMatcher, *, source: str
-                 ) -> tuple[list[dict], list[Problem]]:
-    """One phu_luc entry per appendix part, and the import warnings."""
+def nhap_phu_luc(parts: list[Part], model: DocModel, co_quan: CoQuanMatcher, *, source: str,
+                 labels: dict[int, str] | None = None) -> tuple[list[dict], list[Problem]]:
+    """One phu_luc entry per appendix part, and the import warnings. `labels` (optional): the
+    labels of Word's automatic numbering (docgen.check.numbering.labels), read as typed."""
     entries, problems = [], []
     for part in parts:
-        entry, found = _entry(part, co_quan, source)
+        entry, found = _entry(part, co_quan, source, labels)
         entries.append(entry)
         problems += found
     return entries, problems
 
 
-def _entry(part: Part, co_quan: CoQuanMatcher, source: str) -> tuple[dict, list[Problem]]:
+def _entry(part: Part, co_quan: CoQuanMatcher, source: str, labels: dict[int, str] | None
+           ) -> tuple[dict, list[Problem]]:
     title, rest = _title(part)
     entry: dict = {"tieu_de": "\n".join(title) if title else "PHỤ LỤC"}
     problems: list[Problem] = []
@@ -56,21 +59,21 @@ def _entry(part: Part, co_quan: CoQuanMatcher, source: str) -> tuple[dict, list[
                                 cell=first.where if first is not None else ""))
     content = [b for b in rest if isinstance(b, Table) or b.text.strip()]
     if len(content) == 1 and isinstance(content[0], Table):
-        table = TaskTable(content[0], co_quan, source)
+        table = TaskTable(content[0], co_quan, source, labels)
         if table.keys is not None:
             entry.update(table.read())
             return entry, problems + table.problems
         problems += table.problems
     else:
         for t in (b for b in content if isinstance(b, Table)):
-            table = TaskTable(t, co_quan, source)
+            table = TaskTable(t, co_quan, source, labels)
             problems += table.problems
             if table.keys is not None:
                 problems.append(_warn(
                     source, t, 0, 0, "bảng nhiệm vụ đứng cùng đoạn văn hoặc bảng khác trong một phụ lục; "
                     "bảng được nhập thành bảng tự do (kế hoạch con, kế hoạch xã không đọc bảng tự do)",
                     "import.task-table-in-text"))
-    blocks, found = noi_dung(content, source)
+    blocks, found = noi_dung(content, source, labels)
     entry["noi_dung"] = blocks
     return entry, problems + found
 
@@ -119,8 +122,8 @@ def _is_kem_theo(text: str) -> bool:
 class TaskTable:
     """One task table: its header mapped to column keys, its rows read into groups/tasks."""
 
-    def __init__(self, t: Table, co_quan: CoQuanMatcher, source: str):
-        self.t, self.co_quan, self.source = t, co_quan, source
+    def __init__(self, t: Table, co_quan: CoQuanMatcher, source: str, labels: dict[int, str] | None = None):
+        self.t, self.co_quan, self.source, self.labels = t, co_quan, source, labels
         self.problems: list[Problem] = []
         self.head = header_count(t)
         self.keys, self.headers = self._map_header()
@@ -130,6 +133,7 @@ class TaskTable:
         self._stack: list[tuple[int, dict]] = []
         self._task: dict | None = None
         self._numbered = False        # the current task's row has its number (TT)
+        self._renumbered_said = False
         self._prev: dict[str, object] = {}
 
     def _map_header(self) -> tuple[dict[int, str] | None, dict[str, str]]:
@@ -138,7 +142,7 @@ class TaskTable:
         keys: dict[int, str] = {}
         headers: dict[str, str] = {}
         unknown = []
-        for ci, (grid, lines) in enumerate(table_cells(t, ri)):
+        for ci, (grid, lines) in enumerate(table_cells(t, ri, self.labels)):
             text = " ".join(lines) or self._above(ri, grid)
             if not text:
                 continue                 # an empty header: its column's cells are reported
@@ -162,15 +166,15 @@ class TaskTable:
     def _above(self, ri: int, grid: int) -> str:
         """The text of a header cell over `grid` in the rows above (a two-row header)."""
         for r in range(ri - 1, -1, -1):
-            for g, lines in table_cells(self.t, r):
+            for g, lines in table_cells(self.t, r, self.labels):
                 if g == grid and lines:
                     return " ".join(lines)
         return ""
 
     def read(self) -> dict:
-        header_texts = [" ".join(lines) for _, lines in table_cells(self.t, self.head - 1)]
+        header_texts = [" ".join(lines) for _, lines in table_cells(self.t, self.head - 1, self.labels)]
         for ri in range(self.head, len(self.t.cells)):
-            cells = table_cells(self.t, ri)
+            cells = table_cells(self.t, ri, self.labels)
             texts = [" ".join(lines) for _, lines in cells]
             if not any(texts) or texts == header_texts or _column_numbers(texts):
                 continue
@@ -239,6 +243,8 @@ class TaskTable:
         if not self._stack or level == 0:
             self.nhom.append(group)
             level = 0
+            if _ROMAN.match(tt):
+                self._renumbered(ri, tt.rstrip("."), roman(len(self.nhom)), "nhóm")
         else:
             parent = self._stack[-1][1]
             if "nhiem_vu" in parent:
@@ -249,6 +255,15 @@ class TaskTable:
         self._stack.append((level, group))
         self._task, self._numbered = None, False
 
+    def _renumbered(self, ri: int, typed: str, printed: str, what: str) -> None:
+        """A typed number other than the one docgen prints: said, since the number is dropped."""
+        if typed and (typed.isdigit() or _ROMAN.match(typed)) and typed != printed \
+                and not self._renumbered_said:
+            self._renumbered_said = True         # once a table: the numbers after follow on
+            self.problems.append(_warn(
+                self.source, self.t, ri, 0, f'số thứ tự "{typed}" của bản gốc; docgen đánh số {what} '
+                f'này là "{printed}" (và đánh số tiếp theo thứ tự)', "import.renumbered"))
+
     def _new_task(self, ri: int, values: dict[str, list[str]]) -> None:
         if not self._stack:
             self.problems.append(_warn(
@@ -258,9 +273,12 @@ class TaskTable:
         task: dict = {"nhiem_vu": "\n".join(values["nhiem_vu"])}
         row = self._row_values(values, set())
         task.update(row)
-        self._stack[-1][1].setdefault("nhiem_vu", []).append(task)
+        tasks = self._stack[-1][1].setdefault("nhiem_vu", [])
+        tasks.append(task)
         self._task, self._prev = task, row
-        self._numbered = bool(values.get("tt"))
+        tt = " ".join(values.get("tt", [])).rstrip(".")
+        self._numbered = bool(tt)
+        self._renumbered(ri, tt, str(len(tasks)), "nhiệm vụ")
 
     def _continue(self, ri: int, values: dict[str, list[str]], cont: set[str]) -> None:
         task = self._task

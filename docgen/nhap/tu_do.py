@@ -48,14 +48,21 @@ def header_key(text: str) -> str | None:
     return _HEADER_INDEX.get(_header_norm(text))
 
 
-def cell_lines(cell: list[Para]) -> list[str]:
-    """A cell's non-empty lines (paragraphs and soft line breaks), NFC, single spaces."""
-    return [p.norm for p in cell if p.norm]
+def text_of(p: Para, labels: dict[int, str] | None = None) -> str:
+    """A line's text (NFC, single spaces), after the label Word numbers its paragraph with
+    (`labels`: id(w:p) -> "1.", as docgen.check.numbering.labels gives them) on its first line."""
+    label = labels.get(id(p.el)) if labels and p.seg == 0 else None
+    return f"{label} {p.norm}".strip() if label else p.norm
 
 
-def table_cells(t: Table, ri: int) -> list[tuple[int, list[str]]]:
+def cell_lines(cell: list[Para], labels: dict[int, str] | None = None) -> list[str]:
+    """A cell's non-empty lines (paragraphs and soft line breaks)."""
+    return [t for t in (text_of(p, labels) for p in cell) if t]
+
+
+def table_cells(t: Table, ri: int, labels: dict[int, str] | None = None) -> list[tuple[int, list[str]]]:
     """(first grid column, lines) of every cell of row `ri`."""
-    return [(g, cell_lines(cell)) for g, cell in zip(t.grid[ri], t.cells[ri])]
+    return [(g, cell_lines(cell, labels)) for g, cell in zip(t.grid[ri], t.cells[ri])]
 
 
 _MUC = re.compile(r"^([IVXLC]+)\.\s+(\S.*)$")
@@ -65,9 +72,9 @@ _GACH = re.compile(r"^[-–+•]\s*(\S.*)$")
 _LEVEL = {"muc": 0, "khoan": 1, "diem": 2}
 
 
-def _block(p: Para) -> tuple[int, dict | str]:
+def _block(p: Para, labels: dict[int, str] | None) -> tuple[int, dict | str]:
     """(level, block) of one paragraph; level 9 = a leaf (plain paragraph, gạch đầu dòng)."""
-    text = p.norm
+    text = text_of(p, labels)
     for kind, pattern in (("muc", _MUC), ("khoan", _KHOAN), ("diem", _DIEM)):
         m = pattern.match(text)
         if m:
@@ -83,16 +90,16 @@ def _block(p: Para) -> tuple[int, dict | str]:
     return 9, text
 
 
-def noi_dung(content: list, source: str) -> tuple[list, list[Problem]]:
+def noi_dung(content: list, source: str, labels: dict[int, str] | None = None) -> tuple[list, list[Problem]]:
     """Body blocks and free tables, nested under the headings that precede them."""
     root: list = []
     problems: list[Problem] = []
     stack: list[tuple[int, dict]] = []
     for b in content:
         if isinstance(b, Table):
-            level, block = 9, {"bang": free_table(b, source, problems)}
+            level, block = 9, {"bang": free_table(b, source, problems, labels)}
         else:
-            level, block = _block(b)
+            level, block = _block(b, labels)
         if level < 9:
             while stack and stack[-1][0] >= level:
                 stack.pop()
@@ -107,11 +114,11 @@ _CAN = {"left": "trai", "start": "trai", "center": "giua", "right": "phai", "end
         "both": "deu", "distribute": "deu"}
 
 
-def free_table(t: Table, source: str, problems: list[Problem]) -> dict:
+def free_table(t: Table, source: str, problems: list[Problem], labels: dict[int, str] | None = None) -> dict:
     """{cot, hang} of a table read as data: the first row is the header. A header cell over
     several columns names each of them; an empty one is written "-" (a column needs a name)."""
     cot: list = []
-    for ci, (_, lines) in enumerate(table_cells(t, 0)):
+    for ci, (_, lines) in enumerate(table_cells(t, 0, labels)):
         text, span = "\n".join(lines) or "-", t.spans[0][ci]
         if span > 1 or not lines:
             what = (f'ô tiêu đề "{text}" gộp {span} cột; mỗi cột được ghi tên này' if span > 1
@@ -125,7 +132,7 @@ def free_table(t: Table, source: str, problems: list[Problem]) -> dict:
     hang = []
     for ri in range(1, len(t.cells)):
         cells: list = []
-        for ci, (_, lines) in enumerate(table_cells(t, ri)):
+        for ci, (_, lines) in enumerate(table_cells(t, ri, labels)):
             text, span = "\n".join(lines), t.spans[ri][ci]
             cells.append({"ten": text, "gop": span} if span > 1 else text)
         runs = [r for cell in t.cells[ri] for p in cell for r in p.text_runs]

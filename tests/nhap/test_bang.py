@@ -183,5 +183,7 @@ def test_a_row_without_a_task_is_reported(core_build):
     entries, problems, _ = _import(data, "phu-luc.docx", _co_quan(HN))
     assert [str(p) for p in problems] == [
         "phu-luc.docx: bảng 1, ô (3,1): cảnh báo: dòng có nội dung nhưng không có nhiệm vụ; "
-        "dòng không được nhập [import.empty-task]"]
+        "dòng không được nhập [import.empty-task]",
+        'phu-luc.docx: bảng 1, ô (4,1): cảnh báo: số thứ tự "2" của bản gốc; docgen đánh số nhiệm '
+        'vụ này là "1" (và đánh số tiếp theo thứ tự) [import.renumbered]']
     assert entries[0]["nhom"][0]["nhiem_vu"][0]["nhiem_vu"] == "Ban hành Kế hoạch kiểm tra công tác CCHC năm 2021"

@@ -163,3 +163,31 @@ def test_deadline_cells():
     assert thoi_gian(["Thực hiện: Cả năm"]) == {"thuc_hien": "Cả năm"}
     assert thoi_gian(["Quý I/2026", "và Quý III/2026"]) == "Quý I/2026\nvà Quý III/2026"
     assert thoi_gian(["- Thực hiện: Cả năm", "Báo cáo: 12/2026"]) == "- Thực hiện: Cả năm\nBáo cáo: 12/2026"
+
+
+def test_word_numbering_labels_are_read_as_typed():
+    """Numbers Word prints from w:numPr (docgen.check.numbering.labels: id(w:p) -> label) count
+    as typed ones: a TT column numbered by Word, an outline numbered by Word."""
+    doc = Document()
+    _para(doc, "Phụ lục", bold=True)
+    _para(doc, "NHIỆM VỤ", bold=True)
+    _table(doc, ["TT", "Nhiệm vụ", "Cơ quan chủ trì"],
+           [["", "Nhóm một", ""], ["", "Việc một", "Sở Nội vụ"], ["", "Việc hai", "Sở Nội vụ"]])
+    _para(doc, "Phụ lục II", bold=True)
+    _para(doc, "ĐỀ CƯƠNG", bold=True)
+    _para(doc, "Việc đã làm", center=False)
+    out = io.BytesIO()
+    doc.save(out)
+    model = build_model(read_docx_bytes(out.getvalue(), "so.docx"))
+    cells = [p for p in model.paras if p.table is not None and p.col == 1][1:]   # TT cells
+    body = next(p for p in model.paras if p.norm == "Việc đã làm")
+    labels = {id(p.el): label for p, label in zip([*cells, body], ["I.", "1.", "2.", "1."])}
+    parts = [p for p in split_parts(model) if p.kind == PHU_LUC]
+    entries, problems = nhap_phu_luc(parts, model, CoQuanMatcher({"SNV": {"ten": "Sở Nội vụ"}}),
+                                     source="so.docx", labels=labels)
+    assert problems == []
+    assert entries[0]["nhom"] == [{"ten": "Nhóm một", "nhiem_vu": [
+        {"nhiem_vu": "Việc một", "chu_tri": ["SNV"]}, {"nhiem_vu": "Việc hai", "chu_tri": ["SNV"]}]}]
+    assert entries[1]["noi_dung"] == [{"khoan": "Việc đã làm", "dang": "doan"}]
+    without, _ = nhap_phu_luc(parts, model, CoQuanMatcher(None), source="so.docx")
+    assert without[1]["noi_dung"] == ["Việc đã làm"]
