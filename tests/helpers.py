@@ -28,5 +28,7 @@ def fails_to_build(cli, content: Path, out: Path, *expected: str, target: tuple[
     assert "Traceback" not in err + stdout
     for line in expected:
         assert line in err, f"missing {line!r} in:\n{err}"
-    assert snapshot(out) == before, "a failed build must not replace anything"
+    after = snapshot(out)
+    changed = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+    assert not changed, f"a failed build must not replace anything; changed: {changed}"
     return err
