@@ -26,9 +26,62 @@ from pathlib import Path
 
 CORE, DERIVED, COMMUNE = "co-ban", "ke-hoach-con", "xa-phuong"   # the targets
 ND30 = "nd30"   # every Decree 30 rule of docgen.check (docgen.check.finding.RULES)
+BAT_BUOC, HINH = "bat-buoc", "hinh"   # a content file is required, or its presence chooses the shape
 
-# the appendix is phu-luc.yaml or, in its place, phu-luc.xlsx (issue #13): both are read (digested)
-TOWN = ("don-vi.yaml", "quyet-dinh.yaml", "ke-hoach.yaml", "phu-luc.yaml", "phu-luc.xlsx")
+
+@dataclass(frozen=True)
+class ContentFile:
+    """One file of a content project (docs/content-shapes.md). Read by content.load_project (in
+    this order: `ma` is the `Project` attribute that holds its model), `docgen moi` (the files a
+    new project copies), `docgen excel` (the file a workbook stands in for), the change tracking
+    (a document reading `tep` also reads `thay_the`) and `DocType.applies`."""
+    ma: str                  # Project attribute, e.g. "ke_hoach"
+    tep: str                 # file name in the project folder
+    model: str               # the pydantic model it validates against ("module:Class")
+    ten: str = ""            # what a person calls it ("Kế hoạch")
+    vai: str = HINH          # BAT_BUOC: always required; HINH: optional, its presence chooses the shape
+    thay_the: str = ""       # a file that may stand in for it (never beside it): phu-luc.xlsx
+    chinh: bool = False      # a main document: a project needs at least one main file
+
+    @property
+    def files(self) -> tuple[str, ...]:
+        return (self.tep, self.thay_the) if self.thay_the else (self.tep,)
+
+    def present(self, root) -> bool:
+        """The project in `root` has this file (or the one standing in for it)."""
+        return any((Path(root) / f).exists() for f in self.files)
+
+
+CONTENT: tuple[ContentFile, ...] = (
+    ContentFile("don_vi", "don-vi.yaml", "docgen.model:DonVi", "Danh mục đơn vị", BAT_BUOC),
+    ContentFile("quyet_dinh", "quyet-dinh.yaml", "docgen.model:QuyetDinh", "Quyết định", chinh=True),
+    ContentFile("ke_hoach", "ke-hoach.yaml", "docgen.model:KeHoach", "Kế hoạch", chinh=True),
+    # the appendix is phu-luc.yaml or, in its place, phu-luc.xlsx (issue #13)
+    ContentFile("phu_luc", "phu-luc.yaml", "docgen.model:PhuLucTep", "Phụ lục", thay_the="phu-luc.xlsx"),
+)
+
+
+def content_file(name: str) -> ContentFile:
+    """The entry of a file name (`tep` or `thay_the`) or of a `ma`; KeyError if none."""
+    found = next((c for c in CONTENT if name in (c.ma, *c.files)), None)
+    if found is None:
+        raise KeyError(name)
+    return found
+
+
+def _present(root, name: str) -> bool:
+    """A content file of the registry (or the file standing in for it), or any other file, exists."""
+    entry = next((c for c in CONTENT if name in c.files), None)
+    return entry.present(root) if entry else (Path(root) / name).exists()
+
+
+def reads(*names: str) -> tuple[str, ...]:
+    """The files a document reads when it reads the content files `names` (each with the file
+    that may stand in for it): reads("phu-luc.yaml") == ("phu-luc.yaml", "phu-luc.xlsx")."""
+    return tuple(f for n in names for f in (content_file(n).files if not n.endswith("/") else (n,)))
+
+
+TOWN = reads(*(c.tep for c in CONTENT))   # every project file: what derived and commune plans read
 
 
 @dataclass(frozen=True)
@@ -42,12 +95,13 @@ class DocType:
     lam: str                       # the function that makes it (module:function)
     khung: tuple[str, ...] = ()    # its wording: skeletons docgen/khung/<name>.yaml (or the project's)
     kiem_tra: str = ND30           # the checks that apply
-    can_co: tuple[str, ...] = ()   # built only when the project has one of these files (its shape)
+    can_co: tuple[str, ...] = ()   # built only when the project has all these content files (its shape)
 
     def applies(self, root) -> bool:
         """The project in folder `root` has the shape this kind needs (docs/content-shapes.md):
-        no decision is built without quyet-dinh.yaml, no appendix without an appendix file."""
-        return not self.can_co or any((Path(root) / f).exists() for f in self.can_co)
+        every content file of `can_co` is present (or the file standing in for it): no decision
+        without quyet-dinh.yaml, no plan without ke-hoach.yaml, no appendix without an appendix."""
+        return all(_present(root, f) for f in self.can_co)
 
     def matches(self, rel: str) -> bool:
         """`rel` (a path under the output folder) is a file of this kind."""
@@ -58,19 +112,21 @@ class DocType:
 
 
 _DERIVED_READS = (*TOWN, "ke-hoach-con/")
-_FROM_TASKS = ("phu-luc.yaml", "phu-luc.xlsx")   # derived plans and task sheets come from the appendix's tasks
+_FROM_TASKS = ("ke-hoach.yaml", "phu-luc.yaml")   # derived plans and task sheets: a plan's appendix's tasks
 _COMMUNE_READS = (*TOWN, "xa-phuong/")
+_FROM_PLAN = ("ke-hoach.yaml",)   # commune plans: none for a decision alone (without an appendix: none, batch.py)
 
 DOCTYPES: tuple[DocType, ...] = (
-    DocType("quyet-dinh", "Quyết định ban hành Kế hoạch", CORE, ("quyet-dinh",), "quyet-dinh.docx",
+    DocType("quyet-dinh", "Quyết định", CORE, ("quyet-dinh",), "quyet-dinh.docx",
             ("don-vi.yaml", "quyet-dinh.yaml"), "docgen.pipeline.documents:quyet_dinh",
             can_co=("quyet-dinh.yaml",)),
     DocType("ke-hoach", "Kế hoạch", CORE, ("ke-hoach",), "ke-hoach.docx",
-            ("don-vi.yaml", "quyet-dinh.yaml", "ke-hoach.yaml"), "docgen.pipeline.documents:ke_hoach"),
+            ("don-vi.yaml", "quyet-dinh.yaml", "ke-hoach.yaml"), "docgen.pipeline.documents:ke_hoach",
+            can_co=("ke-hoach.yaml",)),
     # reads ke-hoach.yaml: a plan issued directly (no decision) is what its appendix is "kèm theo"
     DocType("phu-luc", "Phụ lục nhiệm vụ", CORE, ("phu-luc", "phu-luc-cot", "phu-luc-nd"), "phu-luc.docx",
             TOWN, "docgen.pipeline.documents:phu_luc",
-            can_co=("phu-luc.yaml", "phu-luc.xlsx")),
+            can_co=("phu-luc.yaml",)),
     DocType("tron-bo", "Tệp trọn bộ (Quyết định, Kế hoạch, Phụ lục)", CORE,
             ("quyet-dinh", "ke-hoach", "phu-luc", "phu-luc-cot", "phu-luc-nd"), "tron-bo.docx", TOWN,
             "docgen.pipeline.documents:tron_bo"),
@@ -91,10 +147,10 @@ DOCTYPES: tuple[DocType, ...] = (
             ("ke-hoach-con", "ke-hoach-chung"), can_co=_FROM_TASKS),
     DocType("ke-hoach-xa-phuong", "Kế hoạch CCHC của xã, phường", COMMUNE, ("ke-hoach",),
             "xa-phuong/<xa-phuong>/ke-hoach.docx", _COMMUNE_READS,
-            "docgen.derive.commune:ke_hoach_xa_phuong", ("xa-phuong",)),
+            "docgen.derive.commune:ke_hoach_xa_phuong", ("xa-phuong",), can_co=_FROM_PLAN),
     DocType("phu-luc-xa-phuong", "Phụ lục nhiệm vụ của xã, phường", COMMUNE, ("phu-luc",),
             "xa-phuong/<xa-phuong>/phu-luc.docx", _COMMUNE_READS,
-            "docgen.derive.commune:ke_hoach_xa_phuong", ("xa-phuong",)),
+            "docgen.derive.commune:ke_hoach_xa_phuong", ("xa-phuong",), can_co=_FROM_PLAN),
 )
 
 

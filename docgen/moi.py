@@ -20,11 +20,13 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .doctypes import CONTENT
 from .errors import Problem, UsageError
 from .moi_text import plan_year, shift
 
 REVIEW = "can-xem.md"
-CONTENT_YAML = ("don-vi.yaml", "quyet-dinh.yaml", "ke-hoach.yaml", "phu-luc.yaml")
+CONTENT_YAML = tuple(c.tep for c in CONTENT)   # the registry's content files (docgen/doctypes.py)
+CONTENT_XLSX = tuple(c.thay_the for c in CONTENT if c.thay_the.endswith(".xlsx"))   # workbooks in their place
 CONTENT_FOLDERS = ("ke-hoach-con", "xa-phuong", "khung")
 
 
@@ -158,7 +160,7 @@ def make_files(old_dir: Path, m: Moi) -> dict[str, bytes]:
         data = path.read_bytes()
         if _is_content(rel):
             data = new_yaml(m, rel.as_posix(), data.decode("utf-8")).encode("utf-8")
-        elif rel.as_posix() == "phu-luc.xlsx":
+        elif rel.as_posix() in CONTENT_XLSX:
             data = new_xlsx(m, rel.as_posix(), data)
         files[rel.as_posix()] = data
     return files
@@ -202,7 +204,8 @@ def moi(old_dir: Path, new_dir: Path, nam: int | None = None) -> Moi:
         raise UsageError(Problem(str(new_dir), None, "moi.exists",
                                  "thư mục đã có; docgen không ghi vào dự án có sẵn: chọn tên khác hoặc xóa thư mục đó"))
     project = load_project(old_dir)
-    old = plan_year(project.ke_hoach.trich_yeu, f"năm {project.ke_hoach.nam}" if project.ke_hoach.nam else "",
+    kh = project.ke_hoach   # None for a decision alone
+    old = plan_year(kh.trich_yeu if kh else "", f"năm {kh.nam}" if kh and kh.nam else "",
                     project.quyet_dinh.trich_yeu if project.quyet_dinh else "",
                     *(pl.tieu_de for pl in project.phu_luc_ds))
     if old is None:

@@ -29,80 +29,19 @@ from pathlib import Path
 from docx import Document
 from docx.oxml.ns import qn
 
+from docgen.check.numbering import Numbering
+
 W_P, W_TBL, W_TR, W_TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
-LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
-def roman(n: int) -> str:
-    out = ""
-    for value, digits in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while n >= value:
-            out, n = out + digits, n - value
-    return out
-
-
-def _fmt(n: int, fmt: str) -> str:
-    if fmt == "lowerLetter":
-        return LETTERS[(n - 1) % 26] * ((n - 1) // 26 + 1)
-    if fmt == "upperLetter":
-        return LETTERS[(n - 1) % 26].upper() * ((n - 1) // 26 + 1)
-    if fmt == "upperRoman":
-        return roman(n)
-    if fmt == "lowerRoman":
-        return roman(n).lower()
-    return str(n)
-
-
-class Numbering:
-    """Word's automatic list labels: counters per list (numId) and level, as Word counts them."""
-
-    def __init__(self, document):
-        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}
-        self.counters: dict[str, dict[int, int]] = {}
-        try:
-            root = document.part.numbering_part.element
-        except (KeyError, NotImplementedError):
-            return
-        abstract = {a.get(qn("w:abstractNumId")): a for a in root.iter(qn("w:abstractNum"))}
-        for num in root.iter(qn("w:num")):
-            ref = num.find(qn("w:abstractNumId"))
-            levels = {}
-            for lvl in abstract.get(ref.get(qn("w:val")) if ref is not None else None, []):
-                if lvl.tag != qn("w:lvl"):
-                    continue
-                levels[int(lvl.get(qn("w:ilvl")))] = (
-                    int(_val(lvl, "w:start") or 1), _val(lvl, "w:numFmt") or "decimal", _val(lvl, "w:lvlText") or "")
-            for override in num.iter(qn("w:lvlOverride")):
-                start = _val(override, "w:startOverride")
-                ilvl = int(override.get(qn("w:ilvl")))
-                if start is not None and ilvl in levels:
-                    levels[ilvl] = (int(start), *levels[ilvl][1:])
-            self.levels[num.get(qn("w:numId"))] = levels
-
-    def label(self, paragraph) -> str:
-        num_pr = paragraph.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
-        if num_pr is None:
-            return ""
-        num_id = _val(num_pr, "w:numId")
-        ilvl = int(_val(num_pr, "w:ilvl") or 0)
-        levels = self.levels.get(num_id)
-        if not levels or ilvl not in levels:
-            return ""
-        counters = self.counters.setdefault(num_id, {})
-        counters[ilvl] = counters.get(ilvl, levels[ilvl][0] - 1) + 1
-        for deeper in [k for k in counters if k > ilvl]:
-            del counters[deeper]
-        start, fmt, text = levels[ilvl]
-        if fmt in ("bullet", "none"):
-            return ""
-
-        def level_number(match):
-            k = int(match.group(1)) - 1
-            n = counters.get(k, levels.get(k, (1,))[0])
-            return _fmt(n, levels.get(k, (1, fmt))[1])
-
-        return re.sub(r"%(\d)", level_number, text)
+def numbering(document) -> Numbering:
+    """Word's automatic list labels, counted as Word counts them (docgen.check.numbering, the
+    checker's reader side)."""
+    try:
+        root = document.part.numbering_part.element
+    except (KeyError, NotImplementedError):
+        root = None
+    return Numbering(root, document.part.styles.element)
 
 
 def _val(element, tag: str) -> str | None:
@@ -144,12 +83,12 @@ def table_lines(tbl) -> list[str]:
 
 def extract(path: Path) -> str:
     document = Document(str(path))
-    numbering = Numbering(document)
+    numbers = numbering(document)
     lines = []
     for element in document.element.body.iterchildren():
         if element.tag == W_P:
             text = paragraph_text(element)
-            label = numbering.label(element)
+            label = numbers.label(element)
             if text:
                 lines.append(f"{label} {text}" if label else text)
         elif element.tag == W_TBL:

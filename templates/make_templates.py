@@ -25,6 +25,7 @@ from lxml import etree
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
+from docgen import doctypes  # noqa: E402
 from docgen.doctypes import template_names  # noqa: E402
 from docgen.vn.metrics import text_width_mm  # noqa: E402
 
@@ -438,6 +439,11 @@ def body_ke_hoach() -> str:
     )
 
 
+# an appendix title may hold "\n": one centred bold line each (ld07, ld08; schema-13 §C)
+TITLE_LINES = (tag('{%p for l in tieu_de.split("\\n") %}') + pt("Phu luc tieu de", "{{ l }}")
+               + tag("{%p endfor %}"))
+
+
 def body_phu_luc() -> str:
     w = PL_COLS
     center = '<w:jc w:val="center"/>'
@@ -472,7 +478,7 @@ def body_phu_luc() -> str:
     ]
     return (
         pt("Phu luc so", "{{ phu_luc_so }}")
-        + pt("Phu luc tieu de", "{{ tieu_de }}")
+        + TITLE_LINES
         + pt("Kem theo", "{{ kem_theo }}")
         + rule(TRICH_YEU_LINE, TEXT_W_LANDSCAPE, after=240)  # room before the table
         + tbl(w, rows, ind=0, borders=GRID_BORDERS)
@@ -521,7 +527,7 @@ def body_phu_luc_cot() -> str:
                 f' w:right="{{{{ trang.rong - {line} - (trang.rong - {line}) // 2 }}}}"/>')
     return (
         pt("Phu luc so", "{{ phu_luc_so }}")
-        + pt("Phu luc tieu de", "{{ tieu_de }}")
+        + TITLE_LINES
         + pt("Kem theo", "{{ kem_theo }}")
         + p("Duong ke", ppr=rule_ppr)
         + table
@@ -667,8 +673,7 @@ def build(kind: str) -> bytes:
     cp = d.core_properties
     cp.author = "docgen"
     cp.last_modified_by = "docgen"
-    cp.title = {"quyet-dinh": "Quyết định", "ke-hoach": "Kế hoạch", "phu-luc": "Phụ lục",
-                "phu-luc-cot": "Phụ lục", "phu-luc-nd": "Phụ lục"}[kind]
+    cp.title = TITLES.get(kind) or next(d.ten for d in doctypes.DOCTYPES if kind in d.mau)
     cp.subject = ""
     cp.keywords = ""
     cp.comments = "Mẫu docgen theo Nghị định 30/2020/NĐ-CP; tạo bởi templates/make_templates.py"
@@ -713,6 +718,8 @@ APP_XML = (
     b"<Application>docgen</Application><DocSecurity>0</DocSecurity></Properties>"
 )
 
+TITLES = {"quyet-dinh": "Quyết định", "ke-hoach": "Kế hoạch", "phu-luc": "Phụ lục", "phu-luc-cot": "Phụ lục",
+          "phu-luc-nd": "Phụ lục"}
 BODIES = {"quyet-dinh": body_quyet_dinh, "ke-hoach": body_ke_hoach, "phu-luc": body_phu_luc,
           "phu-luc-cot": body_phu_luc_cot, "phu-luc-nd": body_phu_luc_nd}
 KINDS = template_names()  # every template a document type names (docgen/doctypes.py)

@@ -55,13 +55,13 @@ QUYET_DINH = {
     ],
     "dieu": [
         {"so": "Điều 1.", "noi_dung": "Ban hành kèm theo Quyết định này Kế hoạch cải cách hành"
-         " chính thị xã Hoài Nhơn năm 2021."},
+         " chính thị xã Hoài Nhơn năm 2021.", "khoan": []},
         {"so": "Điều 2.", "noi_dung": "Giao Trưởng phòng Nội vụ thị xã chịu trách nhiệm theo dõi,"
          " đôn đốc, tổng hợp báo cáo UBND thị xã kết quả thực hiện các nhiệm vụ cải cách hành"
-         " chính của thị xã theo Quyết định này."},
+         " chính của thị xã theo Quyết định này.", "khoan": []},
         {"so": "Điều 3.", "noi_dung": "Chánh Văn phòng HĐND và UBND thị xã, Trưởng phòng Nội vụ,"
          " Trưởng phòng Tài chính - Kế hoạch, Thủ trưởng các cơ quan, đơn vị liên quan và Chủ tịch"
-         " UBND các xã, phường chịu trách nhiệm thi hành Quyết định này kể từ ngày ký./."},
+         " UBND các xã, phường chịu trách nhiệm thi hành Quyết định này kể từ ngày ký./.", "khoan": []},
     ],
 }
 

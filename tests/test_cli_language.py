@@ -34,7 +34,7 @@ NAMES = {
     "docgen", "docx", "pdf", "png", "html", "json", "yaml", "utf", "libreoffice", "cpu", "cchc",
     "cntt", "pnv", "ptp", "inch", "uuid", "bash", "windows", "x", "build", "check", "diff", "watch",
     "preview", "templates", "content", "out", "kiem_tra", "tuyen_truyen", "chung", "thi_tran",
-    "sua", "word", "excel", "xlsx", "moi",
+    "sua", "word", "excel", "xlsx", "moi", "nhap",
 }
 ENGLISH = {  # words that must never be allowed by the lists above
     "the", "not", "is", "of", "and", "or", "for", "file", "files", "option", "options", "usage",

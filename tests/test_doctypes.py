@@ -111,3 +111,26 @@ def test_commune_change_tracking_digests_the_sources_found_by_imports(tmp_path):
     first = source_files(("docgen.pipeline.batch",), cache)
     assert cache.is_file() and source_files(("docgen.pipeline.batch",), cache) == first
     assert {p.name for p in first} >= {"commune.py", "batch.py", "engine.py"}
+
+
+def test_every_content_file_is_declared_once_with_its_model():
+    """The content files are registry data (doctypes.CONTENT): what load_project reads, in order,
+    each validated by its declared model; a document reading phu-luc.yaml also reads phu-luc.xlsx."""
+    from pydantic import BaseModel
+
+    from docgen.content import load_project, model_of
+    from docgen.doctypes import CONTENT, TOWN, content_file, reads
+
+    assert [(c.ma, c.tep, c.vai, c.thay_the, c.chinh) for c in CONTENT] == [
+        ("don_vi", "don-vi.yaml", "bat-buoc", "", False), ("quyet_dinh", "quyet-dinh.yaml", "hinh", "", True),
+        ("ke_hoach", "ke-hoach.yaml", "hinh", "", True), ("phu_luc", "phu-luc.yaml", "hinh", "phu-luc.xlsx", False)]
+    assert all(issubclass(model_of(c), BaseModel) for c in CONTENT)
+    assert content_file("phu-luc.xlsx") is content_file("phu_luc") is content_file("phu-luc.yaml")
+    assert reads("ke-hoach.yaml", "phu-luc.yaml", "xa-phuong/") == (
+        "ke-hoach.yaml", "phu-luc.yaml", "phu-luc.xlsx", "xa-phuong/")
+    assert TOWN == ("don-vi.yaml", "quyet-dinh.yaml", "ke-hoach.yaml", "phu-luc.yaml", "phu-luc.xlsx")
+    assert set(content_files()) <= set(TOWN)   # every file a kind reads is a declared content file
+    project = load_project(BUNDLED)
+    assert sorted(project.noi_dung) == ["don_vi", "ke_hoach", "quyet_dinh"]   # the appendix: phu_luc_ds
+    assert project.ke_hoach is project.noi_dung["ke_hoach"] and project.co_ke_hoach
+    assert not hasattr(project, "bao_cao")   # an undeclared content file is no attribute

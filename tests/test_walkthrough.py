@@ -42,7 +42,7 @@ def test_five_minutes(cli, office):
     _walk_to_diff(cli, office)
     status, out, err = cli("check", "build")
     assert status == 0 and err == ""
-    assert out.startswith("Đã kiểm tra 59 tệp: 0 lỗi, 0 cảnh báo (")
+    assert out.startswith("Có 0 lỗi, 0 cảnh báo (đã kiểm tra 59 tệp, ")
 
 
 def test_a_typo_on_the_way_points_at_its_line(cli, office):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 from docgen.check.finding import Finding
-from docgen.errors import LOI
+from docgen.errors import LOI, summary_line
 
 
 def format_finding(f: Finding) -> str:
@@ -13,9 +13,15 @@ def format_finding(f: Finding) -> str:
     return str(f.to_problem())
 
 
-def summary(findings: list[Finding], n_files: int) -> str:
-    errors = sum(1 for f in findings if f.severity == LOI)
-    return f"Đã kiểm tra {n_files} tệp: {errors} lỗi, {len(findings) - errors} cảnh báo"
+def summary_note(n_files: int, unreadable: int = 0, time: str = "") -> str:
+    """What `docgen check` adds to the one summary line (errors.summary_line):
+    "Có 0 lỗi, 0 cảnh báo (đã kiểm tra 59 tệp, 12,3 s)."."""
+    return (f" (đã kiểm tra {n_files} tệp" + (f"; {unreadable} tệp hoặc thư mục không đọc được" if unreadable else "")
+            + (f", {time}" if time else "") + ")")
+
+
+def summary(findings: list[Finding], n_files: int, problems=()) -> str:
+    return summary_line([f.to_problem() for f in findings] + list(problems), summary_note(n_files, len(problems)))
 
 
 def text_report(findings: list[Finding], n_files: int) -> str:
@@ -30,6 +36,6 @@ def json_report(findings: list[Finding], n_files: int, problems=()) -> str:
         "canh_bao": len(findings) - errors,
         "ket_qua": [f.as_dict() for f in findings],
         "khong_doc_duoc": [{"path": p.path, "code": p.code, "message": p.message} for p in problems],
-        "tom_tat": summary(findings, n_files),
+        "tom_tat": summary(findings, n_files, problems),
     }
     return json.dumps(data, ensure_ascii=False, indent=2)

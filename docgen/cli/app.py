@@ -44,6 +44,7 @@ def make_group() -> click.Group:
     from .excel import excel_command
     from .ke_hoach_con import ke_hoach_con_command
     from .moi import moi_command
+    from .nhap import nhap_command
     from .preview import pdf_command, preview_command
     from .sua import sua_command
     from .xa_phuong import xa_phuong_command
@@ -56,7 +57,7 @@ def make_group() -> click.Group:
 
     for command in (build_command, check_command, ke_hoach_con_command, xa_phuong_command,
                     diff_command, watch_command, pdf_command, preview_command, sua_command,
-                    excel_command, moi_command):
+                    excel_command, moi_command, nhap_command):
         group.add_command(command)
     return group
 

@@ -13,7 +13,7 @@ import click
 
 from .. import progress
 from ..errors import Problem, UsageError
-from .common import echo_err
+from .common import echo_err, report_problems
 
 
 def expand(paths: tuple[Path, ...]) -> tuple[list[Path], list[Problem]]:
@@ -41,7 +41,7 @@ def expand(paths: tuple[Path, ...]) -> tuple[list[Path], list[Problem]]:
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON.")
 def check_command(paths: tuple[Path, ...], as_json: bool) -> int:
     from ..check import check_docx_bytes
-    from ..check.report import format_finding, json_report, summary
+    from ..check.report import json_report, summary_note
     from ..repair.inputs import load_docx  # also .doc (LibreOffice) and encrypted files
 
     files, problems = expand(paths)
@@ -54,17 +54,13 @@ def check_command(paths: tuple[Path, ...], as_json: bool) -> int:
             except UsageError as exc:
                 problems.extend(exc.problems)
             bar.update(1)
-    if not as_json:
-        for f in findings:
-            click.echo(format_finding(f))
     if as_json:
         click.echo(json_report(findings, checked, problems))
-    for p in problems:
-        echo_err(str(p))
-    if not as_json:
-        click.echo(summary(findings, checked) +
-                   (f"; {len(problems)} tệp hoặc thư mục không đọc được" if problems else "")
-                   + (f" ({progress.total_time()})" if checked > 1 else ""))
+        for p in problems:
+            echo_err(str(p))
+    else:   # the one reporter: the findings are this command's output (stdout), with the summary line
+        note = summary_note(checked, len(problems), progress.total_time() if checked > 1 else "")
+        report_problems(problems, note, findings=[f.to_problem() for f in findings])
     if problems:
         return 2
     return 1 if any(f.is_error for f in findings) else 0

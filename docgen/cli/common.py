@@ -27,11 +27,16 @@ def echo_err(text: str) -> None:
     click.echo(text, err=True)
 
 
-def report_problems(problems: list[Problem], note: str = "") -> None:
-    """The one reporter: every problem on its line, then one summary line (errors.summary_line)."""
+def report_problems(problems: list[Problem], note: str = "", *, findings: list[Problem] | None = None) -> None:
+    """The one reporter: every problem on its line, then one summary line (errors.summary_line)
+    over all of them, on stderr. `findings` (docgen check): problems that are the command's own
+    output, printed on stdout before the others, and the summary line with them."""
+    out = click.echo if findings is not None else echo_err
+    for f in findings or ():
+        out(str(f))
     for p in problems:
         echo_err(str(p))
-    echo_err(summary_line(problems, note))
+    out(summary_line([*(findings or ()), *problems], note))
 
 
 SHOWN = 10  # rewritten documents named one by one; beyond, a count

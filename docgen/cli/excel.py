@@ -14,10 +14,12 @@ from pathlib import Path
 
 import click
 
+from ..doctypes import CONTENT
 from ..errors import DocgenError, Problem, UsageError
 from .common import CONTENT_HELP, resolve_content
 
-BACKUP = "phu-luc.yaml.bak"
+APPENDIX = next(c for c in CONTENT if c.thay_the.endswith(".xlsx"))   # the file a workbook stands in for
+BACKUP = f"{APPENDIX.tep}.bak"
 
 
 def _refuse(path: Path, code: str, message: str) -> UsageError:
@@ -67,11 +69,11 @@ def excel_command(content_dir: Path | None, out_file: Path | None) -> int:
     from ..oserrors import display
 
     content = resolve_content(content_dir, False)
-    yaml_file, into_project = content / "phu-luc.yaml", out_file is None
-    out = content / "phu-luc.xlsx" if into_project else out_file
+    yaml_file, into_project = content / APPENDIX.tep, out_file is None
+    out = content / APPENDIX.thay_the if into_project else out_file
     if not yaml_file.is_file():
         raise _refuse(yaml_file, "excel.no-yaml", "không có tệp Phụ lục YAML để chuyển sang Excel"
-                      + (" (dự án đã dùng phu-luc.xlsx)" if (content / "phu-luc.xlsx").exists() else ""))
+                      + (f" (dự án đã dùng {APPENDIX.thay_the})" if (content / APPENDIX.thay_the).exists() else ""))
     if out.exists():
         raise _refuse(out, "excel.exists", "tệp đã có; docgen không ghi đè (xóa hoặc đổi tên nó, hoặc chọn --out khác)")
     if into_project and (content / BACKUP).exists():

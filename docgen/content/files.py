@@ -9,12 +9,15 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from ..doctypes import CONTENT
 from ..errors import Problem
 from .validate import validate
 from .xlsx_read import load_xlsx
 from .yaml_loader import load_yaml
 
-APPENDIX, APPENDIX_XLSX = "phu-luc.yaml", "phu-luc.xlsx"   # the appendix: YAML, or Excel in its place
+# the appendix: YAML, or Excel in its place (the registry's content file with a workbook standing in)
+_APPENDIX = next(c for c in CONTENT if c.thay_the.endswith(".xlsx"))
+APPENDIX, APPENDIX_XLSX = _APPENDIX.tep, _APPENDIX.thay_the
 
 
 def appendix_file(folder: Path) -> Path:

@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..errors import Problem
 from ..model.content import QuyetDinh
 from ..model.danh_so import numbered, typed_number
@@ -14,6 +16,8 @@ from ..vn.numbering import diem_label
 from .yaml_loader import Document
 
 KIEU_TEN = {"muc": "mục", "khoan": "khoản", "diem": "điểm"}
+DIEU_GO_TAY = re.compile(r"\s*(Điều\s*\d+\s*[.:]?)", re.IGNORECASE)
+"""An article's text that starts with its own "Điều 2." (docgen prints it)."""
 
 
 def _appendices(tep: PhuLucTep, doc: Document):
@@ -60,9 +64,13 @@ def _typed(doc: Document, loc: tuple, what: str, typed: str, label: str) -> Prob
 
 
 def check_dieu(qd: QuyetDinh, doc: Document) -> list[Problem]:
-    """Clauses ("1.") and points ("a)") of the articles: a typed number is an error at its line."""
+    """Articles ("Điều 1."), clauses ("1.") and points ("a)"): a typed number is an error at its line."""
     problems = []
     for di, dieu in enumerate(qd.dieu):
+        text = dieu if isinstance(dieu, str) else dieu.noi_dung
+        if m := DIEU_GO_TAY.match(text):
+            loc = ("dieu", di) + (() if isinstance(dieu, str) else ("noi_dung",))
+            problems.append(_typed(doc, loc, f"Điều {di + 1}", m.group(1).strip(), f"Điều {di + 1}."))
         if isinstance(dieu, str):
             continue
         raw = doc.data["dieu"][di]["khoan"]

@@ -1,7 +1,9 @@
 """The project's shape and the checks that need the files' lines (docs/content-shapes.md).
 
-- which files make the project: don-vi.yaml and ke-hoach.yaml always; quyet-dinh.yaml and
-  phu-luc.yaml when present (a plan issued directly has no decision; a plan may have no appendix);
+- which files make the project (docgen/doctypes.py CONTENT): don-vi.yaml always; ke-hoach.yaml,
+  quyet-dinh.yaml (at least one) and phu-luc.yaml when present (a plan issued directly has no
+  decision, a decision may issue no plan, a plan may have no appendix);
+- a decision without a plan neither says it issues one nor has content only plans use;
 - a plan issued by a decision has no number of its own, a plan issued directly must have one;
 - typed numbers in headings; a task's keys against its appendix's declared columns;
 - every agency a task names (chủ trì, phối hợp, theo dõi) is in the registry.
@@ -9,10 +11,14 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from ..errors import Problem
 from ..model.content import KE_HOACH_BAN_HANH, KE_HOACH_BAT_BUOC, KeHoach
 from ..model.danh_so import numbered, typed_number
 from ..model.phu_luc import BAT_BUOC_MAC_DINH, COT, COT_CO_QUAN, ROW_KEYS, PhuLuc, PhuLucTep
+from .files import display_path
 from .validate import suggest_agency
 from .yaml_loader import Document
 
@@ -32,6 +38,34 @@ def check_ke_hoach(doc: Document, co_quyet_dinh: bool) -> list[Problem]:
     return [Problem(doc.display, 1, "content.missing",
                     f'Kế hoạch ban hành trực tiếp (không có quyet-dinh.yaml) phải có khóa "{k}"')
             for k in KE_HOACH_BAT_BUOC if k not in doc.data]
+
+
+PLAN_FOLDERS = {"ke-hoach-con": "kế hoạch con", "xa-phuong": "kế hoạch của xã, phường"}
+TITLE_ISSUES_PLAN = re.compile(r"^(về việc )?ban hành kế hoạch\b", re.IGNORECASE)   # Hoài Nhơn's trích yếu
+ARTICLE_ISSUES_PLAN = re.compile(r"kèm theo quyết định này,? (một )?kế hoạch\b", re.IGNORECASE)   # its Điều 1
+NO_PLAN = "dự án không có ke-hoach.yaml (Quyết định không kèm Kế hoạch)"
+
+
+def check_no_plan(folder: Path, quyet_dinh, doc: Document) -> list[Problem]:
+    """A decision without ke-hoach.yaml: its title and articles must not issue a plan, and the
+    folders only a plan's derived and commune plans read must not be there."""
+    problems = []
+    if TITLE_ISSUES_PLAN.search(" ".join(quyet_dinh.trich_yeu.split())):
+        problems.append(Problem(doc.display, doc.line(("trich_yeu",)), "content.missing-plan",
+                                f"trích yếu ban hành một Kế hoạch nhưng {NO_PLAN}: thêm ke-hoach.yaml "
+                                "vào thư mục nội dung, hoặc sửa trích yếu"))
+    for i, dieu in enumerate(quyet_dinh.dieu):
+        text = dieu if isinstance(dieu, str) else getattr(dieu, "noi_dung", "")
+        if ARTICLE_ISSUES_PLAN.search(" ".join(text.split())):
+            problems.append(Problem(doc.display, doc.line(("dieu", i)), "content.missing-plan",
+                                    f"Điều {i + 1} ban hành kèm theo Quyết định một Kế hoạch nhưng {NO_PLAN}: "
+                                    f"thêm ke-hoach.yaml vào thư mục nội dung, hoặc sửa Điều {i + 1}"))
+    for name, what in PLAN_FOLDERS.items():
+        if (folder / name).is_dir():
+            problems.append(Problem(display_path(folder / name) + "/", None, "content.missing-plan",
+                                    f"thư mục {name}/ chứa nội dung của {what}, được lập từ Kế hoạch, nhưng "
+                                    f"{NO_PLAN}: thêm ke-hoach.yaml, hoặc xóa (đổi tên) thư mục này"))
+    return problems
 
 
 def check_typed_numbers(ke_hoach: KeHoach, doc: Document) -> list[Problem]:

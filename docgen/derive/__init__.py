@@ -41,7 +41,7 @@ def ke_hoach_con(nguon: Nguon, overrides: dict[str, KeHoachConOverride], files: 
     files = files or {}
     out = KetQua()
     project = nguon.project
-    if not bang_nhiem_vu(project.phu_luc_ds):   # no task appendix: no task to derive a plan from
+    if project.ke_hoach is None or not bang_nhiem_vu(project.phu_luc_ds):   # no plan, or no task appendix
         return out
     for spec in select(project):
         if (agency and spec.chu_tri != agency) or (kind and spec.kind != kind):

@@ -263,11 +263,6 @@ class PhuLucTep(Model):
     def nhieu(self) -> bool:
         return len(self.phu_luc) > 1
 
-    @property
-    def bang_nhiem_vu(self) -> tuple[PhuLuc, ...]:
-        """The task-table appendices, in order (the ones derived and commune plans read)."""
-        return tuple(pl for pl in self.phu_luc if isinstance(pl, PhuLuc))
-
 
 # --- what derived and commune plans read: every task appendix, every printed row -------------
 

@@ -1,9 +1,13 @@
 """A whole content project: registry, decision, plan, appendices, validated together.
 
 Its shape follows the files present (docs/content-shapes.md): `quyet_dinh` is None for a plan
-issued directly, `phu_luc` is None when there is no task-table appendix; `phu_luc_ds` holds every
-appendix, task tables and free content (`phu_luc` is the first task table: the one derived and
-commune plans read).
+issued directly, `ke_hoach` is None for a decision that issues no plan, `phu_luc` is None when
+there is no task-table appendix; `phu_luc_ds` holds every appendix, task tables and free content
+(`phu_luc` is the first task table: the one derived and commune plans read).
+
+`noi_dung` holds the model of every content file of the registry (docgen/doctypes.py CONTENT)
+by its name; `project.don_vi`, `project.ke_hoach`, … (and the name of any file a new entry
+declares, e.g. `project.bao_cao`) read it. The appendix file is `phu_luc_ds`, not `noi_dung`.
 """
 
 from __future__ import annotations
@@ -19,19 +23,41 @@ from .phu_luc_noi_dung import PhuLucNoiDung
 @dataclass(frozen=True)
 class Project:
     root: Path
-    don_vi: DonVi
-    quyet_dinh: QuyetDinh | None
-    ke_hoach: KeHoach
     phu_luc: PhuLuc | None
     agency_keys: dict[str, str]     # every accepted spelling -> agency key
     khung: dict = field(default_factory=dict)         # skeleton name -> model (docgen.model.khung)
     khung_paths: dict = field(default_factory=dict)   # skeleton name -> the file it was read from
     # every appendix, in order, of either kind (schema-13 §C); phu_luc is the first task table
     phu_luc_ds: tuple[PhuLuc | PhuLucNoiDung, ...] = ()
+    noi_dung: dict = field(default_factory=dict)      # content file name (CONTENT `ma`) -> its model or None
 
     def __post_init__(self):
         if not self.phu_luc_ds and self.phu_luc is not None:
             object.__setattr__(self, "phu_luc_ds", (self.phu_luc,))
+
+    def __getattr__(self, name: str):
+        """A content file's model by its registry name (`project.bao_cao`); None when absent."""
+        noi_dung = self.__dict__.get("noi_dung")
+        if noi_dung is None or name.startswith("_") or name not in noi_dung:
+            raise AttributeError(name)
+        return noi_dung[name]
+
+    @property
+    def don_vi(self) -> DonVi:
+        return self.noi_dung["don_vi"]
+
+    @property
+    def quyet_dinh(self) -> QuyetDinh | None:
+        return self.noi_dung.get("quyet_dinh")
+
+    @property
+    def ke_hoach(self) -> KeHoach | None:
+        return self.noi_dung.get("ke_hoach")
+
+    @property
+    def co_ke_hoach(self) -> bool:
+        """The project has a plan (ke-hoach.yaml): a decision alone issues none."""
+        return self.ke_hoach is not None
 
     @property
     def phu_luc_nhiem_vu(self) -> tuple[PhuLuc, ...]:

@@ -275,7 +275,8 @@ def _run_batch(content_dir: Path, out_dir: Path, *, names: list[str] | None = No
     except DocgenError:
         discard_state(out_dir)
         raise
-    communes = project.don_vi.xa_phuong if project.phu_luc is not None else ()  # derived from its tasks
+    # derived from a plan's appendix's tasks (a decision alone has no plan)
+    communes = project.don_vi.xa_phuong if project.phu_luc is not None and project.ke_hoach is not None else ()
     bad = _registry_problems(content_dir, communes)
     slugs = {slug(xp.ten): i for i, xp in enumerate(communes) if i not in bad}
     selected = _selected(result, names, communes, bad, slugs, files)

@@ -5,6 +5,7 @@ them a project gets comes from the registry (docgen/doctypes.py: the CORE entrie
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 from ..doctypes import CORE, DocType, of_target
@@ -105,6 +106,15 @@ def tron_bo(project: Project, d: DocType, made: dict[str, VanBan]) -> VanBan:
 MAKERS = {f"{__name__}:{f.__name__}": f for f in (quyet_dinh, ke_hoach, phu_luc, tron_bo)}
 
 
+def maker(lam: str):
+    """The function an entry's `lam` names ("module:function"): one of MAKERS, or imported (an
+    entry added to the registry names its own maker)."""
+    if lam not in MAKERS:
+        module, _, name = lam.partition(":")
+        MAKERS[lam] = getattr(importlib.import_module(module), name)
+    return MAKERS[lam]
+
+
 def core_documents(project: Project, content: Path | None = None,
                    doctypes: tuple[DocType, ...] | None = None) -> list[VanBan]:
     """The core documents of the registry (`doctypes`, default every CORE entry) that apply to
@@ -113,7 +123,7 @@ def core_documents(project: Project, content: Path | None = None,
     made: dict[str, VanBan] = {}
     for d in doctypes if doctypes is not None else of_target(CORE):
         if d.applies(root):
-            doc = MAKERS[d.lam](project, d, made)
+            doc = maker(d.lam)(project, d, made)
             if doc is not None:
                 made[d.ma] = doc
     return list(made.values())

@@ -21,10 +21,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..content import load_project
+from ..content import display_path, load_project
 from ..derive.cho_nhap import ChoNhap
 from ..derive.cho_nhap import can_nhap_markdown as listing
-from ..doctypes import COMMUNE, CORE, DERIVED, DocType, kind_of, of_target
+from ..doctypes import COMMUNE, CORE, DERIVED, DocType, content_file, kind_of, of_target
 from ..errors import DocgenError, Problem
 from ..model import VanBan
 from ..paths import templates_dir as default_templates_dir
@@ -59,6 +59,20 @@ def commune_listing(items: list[ChoNhap]) -> str:
     existing = {c.tep for c in items if Path(c.tep).is_file()}
     return listing(items, existing, "docgen xa-phuong", "Chỗ cần nhập trong kế hoạch xã, phường",
                    "xem docs/xa-phuong.md")
+
+
+FROM_PLAN = {"ke-hoach-con": "các kế hoạch con và bảng phân công", "xa-phuong": "kế hoạch của các xã, phường"}
+
+
+def need_plan(content: Path, targets) -> list[Problem]:
+    """A target named on the command line whose documents come from a plan, in a project whose
+    decision issues none: said, not silently nothing (`docgen build` alone builds what exists)."""
+    plan, decision = content_file("ke_hoach"), content_file("quyet_dinh")
+    if set(targets) >= set(TARGETS) or plan.present(content) or not decision.present(content):
+        return []
+    return [Problem(display_path(content / plan.tep), None, "content.missing-plan",
+                    f'mục "{t}" dựng {FROM_PLAN[t]} từ Kế hoạch, nhưng dự án không có {plan.tep} (Quyết định '
+                    f'không kèm Kế hoạch): chỉ dựng được mục "chinh"') for t in TARGETS if t in FROM_PLAN and t in targets]
 
 
 def _applies(target: str, content: Path) -> bool:
@@ -180,11 +194,11 @@ def _run_core_derived(result: Result, content: Path, templates: Path, *, check: 
     result.lists += list(lists)
     for t in todo:
         result.cho_nhap += cho.get(t, [])
-    _save(out_dir, saved, todo, total, jobs, digests, lists, cho)
+    _save(out_dir, saved, todo, total, jobs, digests, lists, cho, content)
     source_files(ROOTS, sources_cache(out_dir))  # a good run caches which sources shape them
 
 
-def _save(out_dir: Path, saved: dict, todo, total: str, jobs, digests, lists, cho) -> None:
+def _save(out_dir: Path, saved: dict, todo, total: str, jobs, digests, lists, cho, content: Path) -> None:
     def kept(name: str) -> dict:
         return {r: rec for r, rec in saved[name].items() if rec.get("muc") not in todo}
 
@@ -195,7 +209,8 @@ def _save(out_dir: Path, saved: dict, todo, total: str, jobs, digests, lists, ch
     notes = {k: v for k, v in saved["cho_nhap"].items() if k not in todo}
     notes |= {t: [c.as_dict() for c in cho.get(t, [])] for t in todo}
     state.save_section(out_dir, SECTION, {"tong": dict(sorted(tong.items())), "docs": dict(sorted(docs.items())),
-                                          "lists": dict(sorted(made.items())), "cho_nhap": notes})
+                                          "lists": dict(sorted(made.items())), "cho_nhap": notes,
+                                          "noi_dung": str(content.resolve())})   # for docgen nhap (suatay)
 
 
 def _run_communes(result: Result, content: Path, templates: Path, names, **options) -> None:
@@ -247,6 +262,8 @@ def run(content_dir: str | Path, out_dir: str | Path, *, targets=TARGETS, names=
     content, out = Path(content_dir), Path(out_dir)
     tpl = Path(templates) if templates else default_templates_dir()
     result = Result(out, tuple(t for t in TARGETS if t in targets))
+    if problems := need_plan(content, result.targets):
+        raise DocgenError(problems)
     with locked_run(out), one_run(out):
         if set(result.targets) - {"xa-phuong"}:
             _run_core_derived(result, content, tpl, check=check, force=force)

@@ -172,6 +172,16 @@ def symlink_problem(out_dir: Path, rel: str) -> Problem | None:
     return None
 
 
+def _way_back(target: Path, rel: str) -> str:
+    """A core document edited in Word can go back into the content (docgen nhap, suatay/)."""
+    from ..doctypes import CORE, kind_of
+
+    kind = kind_of(rel)
+    if kind is None or kind.muc_tieu != CORE:
+        return ""
+    return f", hoặc chạy: docgen nhap {_display(target)} để đưa sửa đổi vào nội dung"
+
+
 def plan_writes(out_dir: Path, outputs: dict[str, bytes], manifest: Manifest, force: bool):
     """Sort outputs into unchanged / to write / hand-edited (problems unless force)."""
     to_write, unchanged, edited, problems = {}, [], [], []
@@ -194,7 +204,7 @@ def plan_writes(out_dir: Path, outputs: dict[str, bytes], manifest: Manifest, fo
                 problems.append(Problem(
                     _display(target), None, "build.edited-by-hand",
                     "tệp đã được sửa tay sau lần dựng trước (hoặc không do docgen tạo); "
-                    "không ghi đè. Chạy lại với --force để lưu bản sao rồi ghi đè"))
+                    "không ghi đè. Chạy lại với --force để lưu bản sao rồi ghi đè" + _way_back(target, rel)))
         to_write[rel] = data
     return to_write, unchanged, edited, problems
 

@@ -82,7 +82,7 @@ def widths(bang: Bang, total: int) -> list[int]:
 
 
 def _cell(w: int, lines: list[str], span: int, can: str) -> dict:
-    return {"w": w, "span": span, "can": can, "doc": "center", "dong": lines}
+    return {"w": w, "span": span, "can": can, "doc": "center", "gop": "", "dong": lines}
 
 
 def bang_context(bang: Bang, total: int) -> dict:

@@ -167,7 +167,10 @@ def phu_luc_noi_dung(vb: PhuLucNoiDungVB) -> dict:
 
 
 def context_for(doc) -> dict:
-    """The context of any document object."""
+    """The context of any document object (a kind added to the registry may bring its own:
+    an object with a `context()` method, docs/architecture.md "add a Báo cáo")."""
+    if hasattr(doc, "context"):
+        return doc.context()
     if isinstance(doc, QuyetDinhVB):
         return quyet_dinh(doc)
     if isinstance(doc, KeHoachVB):

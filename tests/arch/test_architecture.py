@@ -52,7 +52,7 @@ def test_command_group_built_explicitly():
     """Every command is added in cli/app.py; no module decorates itself onto the group."""
     from docgen.cli import main_group
 
-    assert sorted(main_group.commands) == ["build", "check", "diff", "excel", "ke-hoach-con", "moi", "pdf",
+    assert sorted(main_group.commands) == ["build", "check", "diff", "excel", "ke-hoach-con", "moi", "nhap", "pdf",
                                            "preview", "sua", "watch", "xa-phuong"]
     for path in modules().values():
         assert "main_group.command(" not in path.read_text("utf-8"), path

@@ -23,7 +23,7 @@ def test_folder_is_checked_recursively(tmp_path, built, capsys):
     assert run(["check", str(root)]) == 0
     out, err = capsys.readouterr()
     assert err == ""
-    assert out.startswith("Đã kiểm tra 2 tệp: 0 lỗi, 0 cảnh báo (")
+    assert out.startswith("Có 0 lỗi, 0 cảnh báo (đã kiểm tra 2 tệp, ") and out.endswith(" s).\n")
     assert run(["check", str(root), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["tep"] == 2 and data["khong_doc_duoc"] == []
@@ -34,7 +34,7 @@ def test_folder_and_file_together(tmp_path, built, capsys):
     single = tmp_path / "phu-luc.docx"
     single.write_bytes(built["phu-luc"])
     assert run(["check", str(root), str(single)]) == 0
-    assert capsys.readouterr().out.startswith("Đã kiểm tra 3 tệp: 0 lỗi, 0 cảnh báo (")
+    assert capsys.readouterr().out.startswith("Có 0 lỗi, 0 cảnh báo (đã kiểm tra 3 tệp, ")
 
 
 def test_empty_folder_is_a_usage_error(tmp_path, built, capsys):
@@ -44,4 +44,4 @@ def test_empty_folder_is_a_usage_error(tmp_path, built, capsys):
     assert run(["check", str(tmp_path / "trong"), str(one)]) == 2
     out, err = capsys.readouterr()
     assert err == f"{tmp_path / 'trong'}: lỗi: thư mục không có tệp DOCX nào [check.no-docx]\n"
-    assert out == "Đã kiểm tra 1 tệp: 0 lỗi, 0 cảnh báo; 1 tệp hoặc thư mục không đọc được\n"
+    assert out == "Có 1 lỗi, 0 cảnh báo (đã kiểm tra 1 tệp; 1 tệp hoặc thư mục không đọc được).\n"

@@ -102,7 +102,9 @@ def test_missing_content_folder(cli, tmp_path):
 def test_missing_file_and_non_utf8(cli, project, built):
     (project / "ke-hoach.yaml").unlink()
     (project / "phu-luc.yaml").write_bytes("tieu_de: Nhi\xe1m v\xf9\n".encode("latin-1"))
-    _fails(cli, project, built, "ke-hoach.yaml: lỗi: không tìm thấy tệp [content.missing-file]",
+    (project / "quyet-dinh.yaml").unlink()   # without ke-hoach.yaml, a decision alone is a shape
+    _fails(cli, project, built, "ke-hoach.yaml: lỗi: không tìm thấy tệp; dự án cần ít nhất một văn bản chính: "
+           "ke-hoach.yaml (Kế hoạch) hoặc quyet-dinh.yaml (Quyết định) [content.missing-file]",
            "phu-luc.yaml:1: lỗi: tệp không phải UTF-8")
 
 

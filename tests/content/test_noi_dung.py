@@ -105,6 +105,7 @@ def test_ld08_like_plan_prints_a_schedule_table_and_an_outline(cli, ld08, tmp_pa
 
 def test_ld07_like_decision_numbers_clauses_and_prints_score_tables(cli, ld07, tmp_path):
     docs = _build(cli, ld07, tmp_path / "b")
+    assert sorted(docs) == ["phu-luc.docx", "quyet-dinh.docx", "tron-bo.docx"]   # a decision without a plan
     qd = docs["quyet-dinh.docx"]
     body = [t for t in paragraphs(qd) if t.startswith(("Điều", "1.", "2.", "3.", "a)", "b)"))]
     assert body == [
@@ -205,7 +206,10 @@ def test_row_neither_list_nor_bold_row_and_unknown_key(cli, ld08, tmp_path):
 def test_typed_numbers_in_clauses_and_appendix_blocks(cli, ld07, ld08, tmp_path):
     line = edit(ld07 / "quyet-dinh.yaml", '- "UBND các xã, phường, đặc khu: Tại', '- "2. UBND các xã, phường, đặc khu: Tại')
     line2 = edit(ld07 / "quyet-dinh.yaml", "- theo dõi việc khắc phục", "- b) theo dõi việc khắc phục")
+    line4 = edit(ld07 / "quyet-dinh.yaml", "- Quyết định này có hiệu lực", "- Điều 3. Quyết định này có hiệu lực")
     _fails(cli, ld07, tmp_path / "b",
+           f'quyet-dinh.yaml:{line4}: lỗi: Điều 3 bắt đầu bằng số gõ tay "Điều 3."; docgen tự đánh số chỗ này '
+           f'là "Điều 3.": hãy xóa "Điều 3." ở đầu dòng [content.typed-number]',
            f'quyet-dinh.yaml:{line}: lỗi: khoản của Điều 1 bắt đầu bằng số gõ tay "2."; docgen tự đánh số chỗ '
            f'này là "2.": hãy xóa "2." ở đầu dòng [content.typed-number]',
            f'quyet-dinh.yaml:{line2}: lỗi: điểm của khoản 2 Điều 2 bắt đầu bằng số gõ tay "b)"; docgen tự đánh '
@@ -226,7 +230,7 @@ def test_article_with_empty_clauses_and_bad_block(cli, ld07, tmp_path):
            f"(hoặc là một đoạn văn) [content.block-kind]")
 
 
-TASK_APPENDIX = """  - tieu_de: NHIỆM VỤ KIỂM TRA
+TASK_APPENDIX = """  - tieu_de: "NHIỆM VỤ KIỂM TRA\\nNĂM 2026"
     nhom:
       - ten: Kiểm tra
         nhiem_vu:
@@ -251,6 +255,9 @@ def test_task_appendix_beside_free_ones_is_the_one_derived_from(cli, ld08, tmp_p
     pl = _build(cli, ld08, tmp_path / "b")["phu-luc.docx"]
     assert_in_order(pl, ["Phụ lục I", "THỜI GIAN, ĐƠN VỊ ĐƯỢC KIỂM TRA", "Phụ lục II", "NHIỆM VỤ KIỂM TRA",
                          "Tổ chức kiểm tra công tác cải cách hành chính", "Phụ lục III", "ĐỀ CƯƠNG BÁO CÁO"])
+    titles = [t for s, t in _styled(pl) if s == "Phuluctieude"]
+    assert titles == ["THỜI GIAN, ĐƠN VỊ ĐƯỢC KIỂM TRA", "NHIỆM VỤ KIỂM TRA", "NĂM 2026",   # a task table's
+                      "ĐỀ CƯƠNG BÁO CÁO PHỤC VỤ KIỂM TRA", "CÔNG TÁC CẢI CÁCH HÀNH CHÍNH NĂM 2026"]  # title lines too
     status, _, err = cli("build", "--content", ld08, "--out", tmp_path / "c")   # every target: no failure
     assert status == 0 and "Traceback" not in err, err
 

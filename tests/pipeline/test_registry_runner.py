@@ -1,6 +1,6 @@
 """The runner iterates the registry (issue #10 item 4): which core documents a project gets is
-the CORE entries of docgen/doctypes.py that apply to it (`can_co`: one of the files they need
-exists; filled in by the content shapes of issue #11)."""
+the CORE entries of docgen/doctypes.py that apply to it (`can_co`: every file they need exists,
+a content file or the one standing in for it; filled in by the content shapes of issues #11, #13)."""
 
 from __future__ import annotations
 
@@ -20,10 +20,13 @@ def _with(monkeypatch, ma: str, **changes) -> None:
 
 def test_an_entry_applies_when_the_files_it_needs_exist(project):
     entry = next(d for d in doctypes.DOCTYPES if d.ma == "ke-hoach")
-    assert entry.can_co == () and entry.applies(project)                   # no `can_co`: always
-    assert dataclasses.replace(entry, can_co=("phu-luc.yaml",)).applies(project)
-    assert dataclasses.replace(entry, can_co=("khong-co.yaml", "phu-luc.yaml")).applies(project)  # one of
+    assert entry.can_co == ("ke-hoach.yaml",) and entry.applies(project)   # a decision alone has no plan
+    assert dataclasses.replace(entry, can_co=()).applies(project)          # no `can_co`: always
+    assert dataclasses.replace(entry, can_co=("phu-luc.yaml", "ke-hoach.yaml")).applies(project)
+    assert not dataclasses.replace(entry, can_co=("khong-co.yaml", "phu-luc.yaml")).applies(project)  # all of
     assert not dataclasses.replace(entry, can_co=("khong-co.yaml",)).applies(project)
+    (project / "phu-luc.yaml").rename(project / "phu-luc.xlsx")              # the file standing in for it
+    assert dataclasses.replace(entry, can_co=("phu-luc.yaml",)).applies(project)
 
 
 def test_a_project_gets_only_the_core_documents_that_apply(project, tmp_path, monkeypatch):

@@ -38,7 +38,7 @@ def test_sua_writes_a_copy_and_lists_the_fix(tmp_path, cli, built):
         "người xem lại"]
     assert src.read_bytes() == data
     status, out, _ = cli("check", dest)
-    assert status == 0 and out.strip() == "Đã kiểm tra 1 tệp: 0 lỗi, 0 cảnh báo"
+    assert status == 0 and out.strip() == "Có 0 lỗi, 0 cảnh báo (đã kiểm tra 1 tệp)."
 
 
 def test_out_folder(tmp_path, cli, built):
