@@ -48,8 +48,7 @@ def sua_command(files: tuple[Path, ...], out_dir: Path | None, track: bool) -> i
             click.echo(line)
     for p in problems:
         click.echo(str(p), err=True)
-    click.echo(summary(done, before, remaining, n_fixes) +
-               (f"; {len(problems)} tệp không sửa được" if problems else ""))
+    click.echo(summary(done, before, remaining, n_fixes, problems))
     if problems:
         return 2
     return 1 if any(f.is_error for f in remaining) else 0

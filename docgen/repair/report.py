@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from docgen.check.finding import Finding
 from docgen.check.report import format_finding
-from docgen.errors import LOI
+from docgen.errors import LOI, summary_line
 from docgen.repair.edit import Fix
 
 
@@ -27,9 +27,11 @@ def file_report(src: str, dest: str, fixes: list[Fix], remaining: list[Finding])
     return lines
 
 
-def summary(n_files: int, before: list[Finding], remaining: list[Finding], n_fixes: int) -> str:
+def summary(n_files: int, before: list[Finding], remaining: list[Finding], n_fixes: int,
+            problems: list = ()) -> str:
+    """The one summary shape of every command (errors.summary_line) over what is left for a
+    person and the inputs that could not be used, with what was repaired in the note."""
     b = sum(f.severity == LOI for f in before)
-    a = sum(f.severity == LOI for f in remaining)
-    warn = len(remaining) - a
-    return (f"Đã sửa {n_files} tệp: {n_fixes} chỗ đã sửa; lỗi trước khi sửa {b}, sau khi sửa "
-            f"{a} lỗi, {warn} cảnh báo cần người xem lại")
+    unusable = f"; {len(problems)} tệp không sửa được" if problems else ""
+    note = f" (đã sửa {n_files} tệp: {n_fixes} chỗ đã sửa, trước khi sửa có {b} lỗi{unusable})"
+    return summary_line([*remaining, *problems], note)
