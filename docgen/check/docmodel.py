@@ -288,6 +288,7 @@ class _Builder:
         self.sect_prs: list[etree._Element] = []
         self.cache: dict = {}         # becomes DocModel.cache
         self.pad = 0                  # cell padding of the table being read
+        self.geometry: list | None = None  # per section, its sectPr's XML (see _top_para)
 
     def _seed_width(self, tc, cell: list[Para], width: int | None) -> None:
         """What docgen.check.layout.container_width_twips would compute for the cell's
@@ -515,10 +516,35 @@ class _Builder:
             widths.append(width)
         return row, widths, grid
 
+    def _top_para(self, p) -> list[Para]:
+        """A top-level paragraph. On a read-only model (the batch), one seen before with the
+        same shape at the same place (paragraph index, section, and that section's page
+        geometry, the XML of its sectPr) reuses the Para objects made then, as rows do
+        (_row_from): what the rules remember on them (text width, height) depends only on
+        those; `el` is then an equal element of an earlier document."""
+        shape = self._shape(p, None)
+        if self.geometry is None or shape[1]:
+            return self._emit(p, shape, None, (None, None, None))
+        key = (id(shape), self.body_count + 1, self.section, self.geometry[self.section])
+        hit = self.styles.top_paras.get(key)
+        if hit is not None and hit[0] is shape:
+            self.body_count += 1
+            self.paras.extend(hit[1])
+            self.reused = True
+            return list(hit[1])
+        out = self._emit(p, shape, None, (None, None, None))
+        seen, kept = self.styles.top_seen, self.styles.top_paras
+        if key not in seen:
+            if len(seen) < 20000:
+                seen.add(key)
+        elif len(kept) < 5000:
+            kept[key] = (shape, tuple(out))
+        return out
+
     def walk(self, container, blocks: list):
         for ch in container:
             if ch.tag == w("p"):
-                blocks.extend(self.para(ch))
+                blocks.extend(self._top_para(ch))
             elif ch.tag == w("tbl"):
                 blocks.append(self.table(ch))
             elif ch.tag in (w("sdt"), w("sdtContent"), w("customXml")):
@@ -545,6 +571,26 @@ def _sections(pkg: DocxPackage, sect_prs: list) -> list[Section]:
 _MC_IGNORABLE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Ignorable"
 
 
+def _geometry(body) -> list | None:
+    """Each section's sectPr XML (None: no final sectPr), read before the paragraphs the
+    sections hold; None when a sectPr is not where this looks (a body paragraph's pPr, or the
+    body itself: inside a w:sdt, say): top-level paragraphs are then not shared
+    (_Builder._top_para)."""
+    sects, final = [], None
+    for sp in body.iter(_SECTPR):
+        parent = sp.getparent()
+        if parent is body:
+            final = sp
+        elif parent.tag == _PPR and parent.getparent().getparent() is body:
+            sects.append(sp)
+        else:
+            return None
+    return [etree.tostring(sp) for sp in sects] + [None if final is None else etree.tostring(final)]
+
+
+_SECTPR, _PPR = w("sectPr"), w("pPr")
+
+
 def build_model(pkg: DocxPackage, styles: Styles | None = None, *,
                 lazy_runs: bool = False, share_rows: bool = True) -> DocModel:
     """The document model; `styles` is a Styles index already built on pkg's styles part.
@@ -560,6 +606,8 @@ def build_model(pkg: DocxPackage, styles: Styles | None = None, *,
     body = pkg.document.find(w("body"))
     blocks: list = []
     if body is not None:
+        if b.share_rows:       # the sections' sectPr, seen before the paragraphs they end
+            b.geometry = _geometry(body)
         b.walk(body, blocks)
         final = body.find(w("sectPr"))
         if final is not None:
@@ -571,12 +619,15 @@ def build_model(pkg: DocxPackage, styles: Styles | None = None, *,
         if isinstance(blk, Table) and blk.section < len(sections):
             sections[blk.section].has_table = True
     last = len(sections) - 1
-    if b.reused and any(p.section > last for p in b.paras):
+    # paragraphs after the last sectPr (sections only grow along b.paras: the last is enough)
+    trailing = bool(b.paras) and b.paras[-1].section > last
+    if b.reused and trailing:
         # (never for a document docgen renders) shared rows are not to be changed below
         return build_model(pkg, styles, lazy_runs=lazy_runs, share_rows=False)
-    for p in b.paras:                      # a trailing paragraph after the last sectPr
-        if p.section > last:
-            p.section = last
+    for p in reversed(b.paras) if trailing else ():
+        if p.section <= last:
+            break
+        p.section = last
     return DocModel(pkg.name, pkg, b.styles, blocks, b.paras, sections, b.cache)
 
 

@@ -184,6 +184,8 @@ class Styles:
         self.row_shapes: dict[tuple, tuple] = {}    # docgen.check.docmodel._Builder._row_shape
         self.row_paras: dict[tuple, tuple] = {}     # docgen.check.docmodel._Builder._row_from
         self.row_seen: set[tuple] = set()
+        self.top_paras: dict[tuple, tuple] = {}     # docgen.check.docmodel._Builder._top_para
+        self.top_seen: set[tuple] = set()
         self.theme = _theme_fonts(theme_root)
         if styles_root is None:
             return

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from docgen.check.locate import KH, PHU_LUC, QD
 from docgen.errors import DocgenError
-from docgen.nhap import van_ban
+from docgen.nhap import vai_tro, van_ban
 from docgen.nhap.bang import nhap_phu_luc
 from docgen.nhap.co_quan import CoQuanMatcher
 from docgen.nhap.kieu import NhapResult, Source, error, warn
@@ -63,7 +63,15 @@ def gom(sources: list[Source], don_vi: dict | None) -> NhapResult:
     if not dv.get("co_quan"):        # the registry needs one agency: the issuing body itself
         cq = dv["co_quan_ban_hanh"]
         dv["co_quan"] = {cq["ky_hieu"]: {"ten": cq["ten"], "ten_ngan": cq["ten_ngan"]}}
+    if _has_tasks(result.files.get("phu-luc.yaml")):   # derived and commune plans name role holders
+        result.them_co_quan += vai_tro.assign(dv, first_src.name, result.problems)
     return result
+
+
+def _has_tasks(phu_luc) -> bool:
+    """Some appendix is a task table (the one kind derived and commune plans are made from)."""
+    entries = (phu_luc or {}).get("phu_luc", [phu_luc] if phu_luc else [])
+    return any("nhom" in e for e in entries)
 
 
 def _phu_luc(result: NhapResult, appendices, don_vi: dict | None) -> None:

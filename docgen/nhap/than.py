@@ -110,10 +110,17 @@ def tree(items: list[Item]) -> list[Item]:
             (stack[-1].children if stack else root).append(it)
             stack.append(it)
         else:
-            while stack and _paragraph_like(stack[-1]):
+            while stack and (_paragraph_like(stack[-1]) or (_aside(it) and stack[-1].level > 1)):
                 stack.pop()
             (stack[-1].children if stack else root).append(it)
     return root
+
+
+def _aside(it: Item) -> bool:
+    """A paragraph wholly in brackets ("(Chi tiết … theo Phụ lục đính kèm)."): a note on the
+    whole section (mục), not on the last point above it."""
+    text = it.text.rstrip(".")
+    return it.kind == "doan" and text.startswith("(") and text.endswith(")")
 
 
 def _paragraph_like(it: Item) -> bool:

@@ -11,7 +11,7 @@ from pathlib import Path
 from ..content import display_path, load_project
 from ..content.files import appendix_file
 from ..content.overrides import FOLDER, load_overrides, problem_at
-from ..derive import ChoNhap, KetQua, Nguon, ke_hoach_con, select
+from ..derive import ChoNhap, KetQua, Nguon, ke_hoach_con, override_file, select
 from ..errors import DocgenError, Problem, UsageError
 from ..model import Project
 from ..paths import templates_dir as default_templates_dir
@@ -35,14 +35,15 @@ def derive_with_files(project: Project, agency: str | None = None, kind: str | N
     """Validate and derive in memory: (KetQua, {document: its own override file, relative to the
     project}); DocgenError with every problem."""
     agency = _agency(project, agency)
-    plan_ids = {s.ma for s in select(project)}
-    overrides, docs, problems = load_overrides(project, plan_ids)
+    specs = {s.ma: s for s in select(project)}
+    overrides, docs, problems = load_overrides(project, set(specs))
     files = {ma: display_path(d.path) for ma, d in docs.items()}
     result = ke_hoach_con(Nguon(project), overrides, files, agency=agency, kind=kind)
     phu_luc = display_path(appendix_file(project.root))
     for loi in result.loi:
         problems.append(problem_at(docs.get(loi.ma), phu_luc, loi.loc, loi.code,
-                                   f"kế hoạch của nhiệm vụ {loi.ma}: {loi.message}"))
+                                   f"kế hoạch của nhiệm vụ {loi.ma}: {loi.message}"
+                                   + _where_to_write(project, docs, specs.get(loi.ma), loi.loc)))
     problems += [Problem(t.van_ban, None, t.code, t.message) for t in result.truy_vet]
     if problems:
         raise DocgenError(problems)
@@ -54,6 +55,15 @@ def derive_with_files(project: Project, agency: str | None = None, kind: str | N
     own = {spec.duong_dan: (Path(docs[spec.ma].path).relative_to(root).as_posix(),)
            for spec in result.ke_hoach if spec.ma in docs}
     return result, own
+
+
+def _where_to_write(project: Project, docs: dict, spec, loc: tuple) -> str:
+    """For a plan without its own override file: which file the missing key goes in."""
+    if spec is None or spec.ma in docs or not loc:
+        return ""
+    key = ".".join(str(k) for k in loc)
+    return (f" (kế hoạch này chưa có tệp nhập riêng: hãy tạo {display_path(Path(project.root))}/"
+            f'{override_file(spec, {})} gồm "nhiem_vu: {spec.ma}" và khóa {key}; xem docs/ke-hoach-con.md)')
 
 
 def derive_project(content_dir: str | Path, agency: str | None = None,

@@ -64,11 +64,12 @@ def records(value) -> dict[str, dict]:
     return {str(k): v for k, v in value.items() if isinstance(v, dict)} if isinstance(value, dict) else {}
 
 
-def record(out_dir: Path, rel: str) -> dict:
-    """What a written output is: sha256, size, mtime (to see later that it is still intact)."""
+def record(out_dir: Path, rel: str, digest: str | None = None) -> dict:
+    """What a written output is: sha256, size, mtime (to see later that it is still intact);
+    `digest`: the sha256 of the bytes just written there, when the caller has it."""
     file = Path(out_dir) / rel
     st = file.stat()
-    return {"sha256": sha256(file.read_bytes()), "size": st.st_size, "mtime_ns": st.st_mtime_ns}
+    return {"sha256": digest or sha256(file.read_bytes()), "size": st.st_size, "mtime_ns": st.st_mtime_ns}
 
 
 def intact(out_dir: Path, rel: str, rec: dict) -> bool:

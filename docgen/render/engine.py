@@ -42,6 +42,20 @@ def _finalize(value):
     return Markup(str.replace(text, "\n", _BR)) if "\n" in text else text
 
 
+def _escape_output(value, _markup=Markup, _escape=escape):
+    """The escape jinja applies to every {{ }} output after `_finalize` (autoescape): that
+    value is already a Markup, which markupsafe's escape would copy into a new Markup of the
+    same text; it is returned as it is (the same text, ~0.15 ms less per document)."""
+    return value if type(value) is _markup else _escape(value)
+
+
+def _fast_output(template: jinja2.Template) -> jinja2.Template:
+    """The compiled template's module namespace (its render functions' globals) uses
+    `_escape_output` for the `escape` its generated code calls."""
+    template.root_render_func.__globals__["escape"] = _escape_output
+    return template
+
+
 def make_environment() -> DocgenSandbox:
     return DocgenSandbox(
         autoescape=True, undefined=jinja2.StrictUndefined, finalize=_finalize,
@@ -156,7 +170,7 @@ def load_template(path: Path, env: DocgenSandbox | None = None) -> Template:
         if name.endswith(".xml") and name.startswith("word/") and _TAGGED.search(data):
             source = _patch(data.decode("utf-8"))
             try:
-                compiled[name] = env.compile_source(source, name)
+                compiled[name] = _fast_output(env.compile_source(source, name))
             except TemplateNotAllowed as exc:
                 raise DocgenError(Problem(display(path), None, "template.include",
                                           f"{exc.message} (phần {name})")) from None

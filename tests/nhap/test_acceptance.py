@@ -42,8 +42,9 @@ def test_bundled_project_round_trip(project, tmp_path):
     content = ROOT / "content" / project
     assert imported.files["don-vi.yaml"]["co_quan_ban_hanh"] == \
         yaml.safe_load((content / "don-vi.yaml").read_text("utf-8"))["co_quan_ban_hanh"]
-    if (content / "quyet-dinh.yaml").exists():       # the decision comes back key for key
-        assert imported.files["quyet-dinh.yaml"] == yaml.safe_load((content / "quyet-dinh.yaml").read_text("utf-8"))
+    for name in ("quyet-dinh.yaml", "ke-hoach.yaml"):  # the decision and the plan come back key for key
+        if (content / name).exists():
+            assert imported.files[name] == yaml.safe_load((content / name).read_text("utf-8")), name
     assert [str(p) for p in again.problems + again.warnings] == []
     before, after = extract(combined), extract(tmp_path / "build" / "tron-bo.docx")
     assert after.splitlines() == before.splitlines()          # the same text, line for line

@@ -77,7 +77,9 @@ def test_a_folder_holding_another_project(tmp_path, cli):
 
 def test_agencies_added_are_listed(tmp_path, cli):
     status, out, err = cli("nhap", real(LD09), "--content", tmp_path / "ld09")
-    assert (status, err) == (0, "")
+    assert (status, err) == (0, f"{LD09}: cảnh báo: văn bản không nêu cơ quan giữ vai trò văn hóa, thông tin; "
+                                'đã thêm "Sở Văn hóa, Thể thao và Du lịch" (SVHTTDL) vào don-vi.yaml, hãy xem lại '
+                                "[import.role-added]\nCó 0 lỗi, 1 cảnh báo.\n")
     lines = out.splitlines()
     assert lines[0] == f"Đã nhập 1 tệp vào {(tmp_path / 'ld09').as_posix()}/: don-vi.yaml, ke-hoach.yaml, phu-luc.yaml."
     added = [line.removeprefix("  Thêm cơ quan vào don-vi.yaml: ") for line in lines[1:-1]]

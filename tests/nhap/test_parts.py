@@ -53,9 +53,10 @@ def test_body_hierarchy_typed_and_word_numbers(ld09):
     assert [d["diem"] for d in khoan["noi_dung"]] == ["Mục tiêu", "Nhiệm vụ"]     # typed "a)"
     assert khoan["noi_dung"][0]["noi_dung"][2] == {
         "gach": "100% văn bản quy phạm pháp luật được kiểm tra theo quy định."}
-    chi_dao = muc[0]["noi_dung"][-1]              # the "(…)" line goes under the heading, not
-    assert chi_dao["noi_dung"][-1] == "(Phân công nhiệm vụ theo Phụ lục đính kèm)"   # under g)
-    assert all(d["dang"] == "doan" for d in chi_dao["noi_dung"][:-1]) and len(chi_dao["noi_dung"]) == 8
+    # a note in brackets closes the mục (as the transcription has it), not the last point g)
+    assert muc[0]["noi_dung"][-1] == "(Phân công nhiệm vụ theo Phụ lục đính kèm)"
+    chi_dao = muc[0]["noi_dung"][-2]
+    assert [d["dang"] for d in chi_dao["noi_dung"]] == ["doan"] * 7
     trien_khai = muc[1]["noi_dung"][0]                                            # typed "1."
     assert trien_khai["khoan"] == "Công tác triển khai"
     first = trien_khai["noi_dung"][0]                                             # Word's "a)"
