@@ -504,24 +504,7 @@ def cell_loop(style: str, cant_split: bool = False, header: bool = False) -> str
 def body_phu_luc_cot() -> str:
     """The appendix with declared columns: widths, orientation and rows come from the context
     (`trang`, `rong`, `dau`, `hang`), so one template serves any set of known columns."""
-    grid = '{% for w in rong %}<w:gridCol w:w="{{ w }}"/>{% endfor %}'
-    rows = [
-        tag_row("{%tr for r in dau %}", [1000]), cell_loop("Bang tieu de", True, True), tag_row("{%tr endfor %}", [1000]),
-        tag_row("{%tr for r in hang %}", [1000]),
-        tag_row("{%tr if r.nhom %}", [1000]), cell_loop("Bang nhom", True),
-        tag_row("{%tr else %}", [1000]), cell_loop("Bang noi dung"),
-        tag_row("{%tr endif %}", [1000]),
-        tag_row("{%tr endfor %}", [1000]),
-    ]
-    table = (
-        '<w:tbl><w:tblPr><w:tblW w:w="{{ trang.rong }}" w:type="dxa"/><w:tblInd w:w="0" w:type="dxa"/>'
-        f'{GRID_BORDERS}<w:tblLayout w:type="fixed"/>'
-        f'<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="{CELL_MAR}" w:type="dxa"/>'
-        f'<w:bottom w:w="0" w:type="dxa"/><w:right w:w="{CELL_MAR}" w:type="dxa"/></w:tblCellMar>'
-        '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0"'
-        ' w:noHBand="1" w:noVBand="1"/>'
-        f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
-    )
+    table = loop_table("", "trang.rong", "r.nhom", cant_split_body=False)
     line = TRICH_YEU_LINE
     rule_ppr = (f'<w:spacing w:after="240"/><w:ind w:left="{{{{ (trang.rong - {line}) // 2 }}}}"'
                 f' w:right="{{{{ trang.rong - {line} - (trang.rong - {line}) // 2 }}}}"/>')
@@ -535,22 +518,23 @@ def body_phu_luc_cot() -> str:
     )
 
 
-def body_phu_luc_nd() -> str:
-    """A free-content appendix (schema-13 §C): title lines, the blocks of a plan body, and free
-    tables (`b.rong` grid widths, `b.dau` the repeated header row, `b.hang` rows, `r.dam` bold),
-    from the context of docgen/render/context.py `phu_luc_noi_dung`."""
-    heading = "{% if b.so %}{{ b.so }} {% endif %}{{ b.noi_dung }}"
-    grid = '{% for w in b.rong %}<w:gridCol w:w="{{ w }}"/>{% endfor %}'
+def loop_table(ctx: str, width: str, flag: str, cant_split_body: bool) -> str:
+    """A table whose grid, header rows and body rows all come from the context: `<ctx>rong`
+    (grid widths, twips), `<ctx>dau` (header rows, repeated on every page), `<ctx>hang` (rows:
+    those with `flag` set in the group style; `cant_split_body`: body rows never split across pages); `width` the table width. Shared by the appendix
+    with declared columns and the free tables of a free-content appendix."""
+    grid = f'{{% for w in {ctx}rong %}}<w:gridCol w:w="{{{{ w }}}}"/>{{% endfor %}}'
     rows = [
-        tag_row("{%tr for r in b.dau %}", [1000]), cell_loop("Bang tieu de", True, True), tag_row("{%tr endfor %}", [1000]),
-        tag_row("{%tr for r in b.hang %}", [1000]),
-        tag_row("{%tr if r.dam %}", [1000]), cell_loop("Bang nhom", True),
-        tag_row("{%tr else %}", [1000]), cell_loop("Bang noi dung", True),
+        tag_row(f"{{%tr for r in {ctx}dau %}}", [1000]), cell_loop("Bang tieu de", True, True),
+        tag_row("{%tr endfor %}", [1000]),
+        tag_row(f"{{%tr for r in {ctx}hang %}}", [1000]),
+        tag_row(f"{{%tr if {flag} %}}", [1000]), cell_loop("Bang nhom", True),
+        tag_row("{%tr else %}", [1000]), cell_loop("Bang noi dung", cant_split_body),
         tag_row("{%tr endif %}", [1000]),
         tag_row("{%tr endfor %}", [1000]),
     ]
-    table = (
-        '<w:tbl><w:tblPr><w:tblW w:w="{{ b.tong }}" w:type="dxa"/><w:tblInd w:w="0" w:type="dxa"/>'
+    return (
+        f'<w:tbl><w:tblPr><w:tblW w:w="{{{{ {width} }}}}" w:type="dxa"/><w:tblInd w:w="0" w:type="dxa"/>'
         f'{GRID_BORDERS}<w:tblLayout w:type="fixed"/>'
         f'<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="{CELL_MAR}" w:type="dxa"/>'
         f'<w:bottom w:w="0" w:type="dxa"/><w:right w:w="{CELL_MAR}" w:type="dxa"/></w:tblCellMar>'
@@ -558,6 +542,14 @@ def body_phu_luc_nd() -> str:
         ' w:noHBand="1" w:noVBand="1"/>'
         f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
     )
+
+
+def body_phu_luc_nd() -> str:
+    """A free-content appendix (schema-13 §C): title lines, the blocks of a plan body, and free
+    tables (`b.rong` grid widths, `b.dau` the repeated header row, `b.hang` rows, `r.dam` bold),
+    from the context of docgen/render/context.py `phu_luc_noi_dung`."""
+    heading = "{% if b.so %}{{ b.so }} {% endif %}{{ b.noi_dung }}"
+    table = loop_table("b.", "b.tong", "r.dam", cant_split_body=True)
     line = TRICH_YEU_LINE
     rule_ppr = (f'<w:spacing w:after="240"/><w:ind w:left="{{{{ (trang.rong - {line}) // 2 }}}}"'
                 f' w:right="{{{{ trang.rong - {line} - (trang.rong - {line}) // 2 }}}}"/>')

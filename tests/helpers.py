@@ -28,5 +28,17 @@ def fails_to_build(cli, content: Path, out: Path, *expected: str, target: tuple[
     assert "Traceback" not in err + stdout
     for line in expected:
         assert line in err, f"missing {line!r} in:\n{err}"
-    assert snapshot(out) == before, "a failed build must not replace anything"
+    after = snapshot(out)
+    changed = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+    assert not changed, f"a failed build must not replace anything; changed: {changed}"
     return err
+
+
+def build_and_check(cli, content: Path, out: Path) -> dict[str, bytes]:
+    """`docgen build chinh` into `out` (exit 0), then `docgen check out` with 0 errors and 0
+    warnings; the core documents built (file name -> bytes)."""
+    status, _, err = cli("build", "chinh", "--content", content, "--out", out)
+    assert status == 0, err
+    status, stdout, err = cli("check", out)
+    assert status == 0 and "0 lỗi, 0 cảnh báo" in stdout + err, stdout + err
+    return {p.name: p.read_bytes() for p in out.glob("*.docx")}

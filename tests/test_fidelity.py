@@ -36,7 +36,6 @@ Comparison rules:
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from dataclasses import dataclass
@@ -44,6 +43,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+
+from tests.wordseq import words, words_in_order
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -281,17 +282,6 @@ def missing_in_order(sentences: list[str], text: str) -> list[str]:
         where = "có trong văn bản nhưng sai thứ tự" if sentence in text else "không có trong văn bản"
         missing.append(f"  - {sentence!r}\n      ({where}; câu trước: {before[:70]!r})")
     return missing
-
-
-def words(text: str) -> list[str]:
-    """The words of a text: runs of letters and digits (punctuation and "*" marks are not words)."""
-    return re.findall(r"\w+", text)
-
-
-def words_in_order(original: list[str], built: list[str]) -> int:
-    """How many of the original's words the built text holds in the same order."""
-    matcher = difflib.SequenceMatcher(None, original, built, autojunk=False)
-    return sum(block.size for block in matcher.get_matching_blocks())
 
 
 # --------------------------------------------------------------------------- fixtures

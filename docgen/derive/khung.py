@@ -124,7 +124,9 @@ class Ban:
     def ban_hanh(self) -> str:
         if self.ov.ban_hanh:
             return self.ov.ban_hanh
-        return "ubnd" if any(re.search(r"UBND|Ủy ban nhân dân", s) for s in self.spec.task.san_pham) else "phong"
+        # "… của UBND thị xã", or a product of the body's own level: "… năm 2026 của tỉnh" (ld09)
+        own = re.compile(rf"UBND|Ủy ban nhân dân|\bcủa {re.escape(self.project.don_vi.co_quan_ban_hanh.cap_ten)}\W*$")
+        return "ubnd" if any(own.search(s) for s in self.spec.task.san_pham) else "phong"
 
     @property
     def ubnd_ngan(self) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import model_validator
 from pydantic_core import PydanticCustomError
@@ -33,16 +33,19 @@ class Khoi(Model):
     def _plain_paragraph(cls, value):
         return {"doan": value} if isinstance(value, (str, int)) and not isinstance(value, bool) else value
 
+    KINDS: ClassVar[tuple[str, ...]] = KIEU_KHOI
+    LEAVES: ClassVar[tuple[str, ...]] = ("gach", "doan")    # blocks that hold no noi_dung
+
     @model_validator(mode="after")
-    def _one_kind(self) -> Khoi:
-        kinds = [k for k in KIEU_KHOI if getattr(self, k) is not None]
+    def _one_kind(self):
+        kinds = [k for k in self.KINDS if getattr(self, k) is not None]
         if len(kinds) != 1:
+            keys = ", ".join(k for k in self.KINDS if k != "doan")
             raise PydanticCustomError(
                 "content.block-kind",
-                "mỗi mục phải có đúng một trong các khóa muc, khoan, diem, gach (hoặc là một đoạn văn)",
-            )
-        if self.noi_dung and kinds[0] in ("gach", "doan"):
-            raise PydanticCustomError("content.block-kind", '"gach" không có "noi_dung" bên trong')
+                "mỗi mục phải có đúng một trong các khóa {keys} (hoặc là một đoạn văn)", {"keys": keys})
+        if self.noi_dung and kinds[0] in self.LEAVES:
+            raise PydanticCustomError("content.block-kind", '"{k}" không có "noi_dung" bên trong', {"k": kinds[0]})
         if self.dang == "doan" and kinds[0] not in ("khoan", "diem"):
             raise PydanticCustomError(
                 "content.block-kind", '"dang: doan" (đoạn văn có đánh số) chỉ dùng cho "khoan" và "diem"')
@@ -51,7 +54,7 @@ class Khoi(Model):
     @property
     def kieu(self) -> str:
         d = self.__dict__               # the fields (read often: no generator, no getattr)
-        for k in KIEU_KHOI:
+        for k in self.KINDS:
             if d[k] is not None:
                 return k
         raise StopIteration             # (only a model_construct'ed Khoi: as next() would)

@@ -11,7 +11,7 @@ is checked in `docgen.content.bang` (`[content.table-shape]` at the row's line).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -101,23 +101,8 @@ class KhoiPhuLuc(Khoi):
     bang: Bang | None = None
     noi_dung: tuple[KhoiPhuLuc, ...] = ()
 
-    @model_validator(mode="after")
-    def _one_kind(self) -> KhoiPhuLuc:
-        kinds = [k for k in KIEU_KHOI_PL if getattr(self, k) is not None]
-        if len(kinds) != 1:
-            raise PydanticCustomError(
-                "content.block-kind",
-                "mỗi mục phải có đúng một trong các khóa muc, khoan, diem, gach, bang (hoặc là một đoạn văn)")
-        if self.noi_dung and kinds[0] in ("gach", "doan", "bang"):
-            raise PydanticCustomError("content.block-kind", '"{k}" không có "noi_dung" bên trong', {"k": kinds[0]})
-        if self.dang == "doan" and kinds[0] not in ("khoan", "diem"):
-            raise PydanticCustomError(
-                "content.block-kind", '"dang: doan" (đoạn văn có đánh số) chỉ dùng cho "khoan" và "diem"')
-        return self
-
-    @property
-    def kieu(self) -> str:
-        return next(k for k in KIEU_KHOI_PL if getattr(self, k) is not None)
+    KINDS: ClassVar[tuple[str, ...]] = KIEU_KHOI_PL
+    LEAVES: ClassVar[tuple[str, ...]] = ("gach", "doan", "bang")
 
     @property
     def text(self) -> str:

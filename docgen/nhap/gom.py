@@ -83,7 +83,7 @@ def _phu_luc(result: NhapResult, appendices, don_vi: dict | None) -> None:
     for src, part in appendices:
         by_src.setdefault(src.name, [src, []])[1].append(part)
     for src, parts in by_src.values():
-        got, problems = nhap_phu_luc(parts, src.model, matcher, source=src.name)
+        got, problems = nhap_phu_luc(parts, src.model, matcher, source=src.name, labels=src.labels)
         entries += got
         result.problems += problems
     if entries:

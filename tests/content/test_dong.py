@@ -263,3 +263,14 @@ def test_diff_follows_declared_columns_and_rows(cli, rows, tmp_path):
         "Nhiệm vụ I.2: dòng 2: thời gian Trong tháng 6/2026 → Trong tháng 7/2026; dòng 2: chủ trì UBND các xã, "
         "phường, đặc khu → Sở Nội vụ",
         "Nhiệm vụ I.3: dòng 2: theo dõi Sở Nội vụ → Văn phòng UBND tỉnh"]
+
+
+def test_a_plan_whose_product_is_the_provinces_is_issued_by_the_province(cli, tmp_path):
+    """ld09 VII.3 row 1: "Kế hoạch tuyên truyền cải cách hành chính năm 2026 của tỉnh" (Sở Nội vụ
+    advises): UBND tỉnh issues it (…/KH-UBND, TM./KT. CHỦ TỊCH), not Sở Nội vụ (…/KH-SNV)."""
+    out = tmp_path / "o"
+    status, _, err = cli("build", "--content", LAM_DONG, "--out", out, "ke-hoach-con")
+    assert status == 0, err
+    plan = paragraphs((out / "ke-hoach-con" / "so-noi-vu" / "tuyen-truyen.docx").read_bytes())
+    assert plan[:2] == ["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG"]
+    assert "Số: /KH-UBND" in [" ".join(p.split()) for p in plan]

@@ -18,7 +18,7 @@ from docgen.model.phu_luc_noi_dung import Bang
 from docgen.render.bang import widths
 from docgen.render.table import TEXT_W
 from tests.expect import W, assert_in_order, paragraphs, table_rows
-from tests.helpers import edit, fails_to_build
+from tests.helpers import build_and_check, edit, fails_to_build
 
 DATA = Path(__file__).parent / "data"
 
@@ -33,12 +33,7 @@ def ld07(tmp_path) -> Path:
     return Path(shutil.copytree(DATA / "ld07-quyet-dinh-chi-so", tmp_path / "ld07"))
 
 
-def _build(cli, content: Path, out: Path) -> dict[str, bytes]:
-    status, _, err = cli("build", "chinh", "--content", content, "--out", out)
-    assert status == 0, err
-    status, stdout, err = cli("check", out)
-    assert status == 0 and "0 lỗi, 0 cảnh báo" in stdout + err, stdout + err
-    return {p.name: p.read_bytes() for p in out.glob("*.docx")}
+_build = build_and_check
 
 
 def _body(data: bytes):

@@ -22,7 +22,7 @@ from tests.expect import (
     section_count,
     table_rows,
 )
-from tests.helpers import edit, fails_to_build
+from tests.helpers import build_and_check, edit, fails_to_build
 
 DATA = Path(__file__).parent / "data" / "ke-hoach-truc-tiep"
 KEM_THEO = ("(Ban hành kèm theo Kế hoạch số       /KH-UBND ngày        tháng 12 năm 2025 "
@@ -36,12 +36,7 @@ def direct(tmp_path) -> Path:
     return dst
 
 
-def _build(cli, content: Path, out: Path) -> dict[str, bytes]:
-    status, _, err = cli("build", "chinh", "--content", content, "--out", out)
-    assert status == 0, err
-    status, stdout, err = cli("check", out)
-    assert status == 0 and "0 lỗi, 0 cảnh báo" in stdout + err, stdout + err
-    return {p.name: p.read_bytes() for p in out.glob("*.docx")}
+_build = build_and_check
 
 
 def _fails(cli, content: Path, out: Path, *expected: str) -> str:
