@@ -501,13 +501,19 @@ def cell_loop(style: str, cant_split: bool = False, header: bool = False) -> str
               header=header, cant_split=cant_split)
 
 
+def appendix_rule_ppr() -> str:
+    """The line under an appendix's "(Kèm theo …)": TRICH_YEU_LINE long, centred in the text
+    width of the section (`trang.rong`, portrait or landscape)."""
+    line = TRICH_YEU_LINE
+    return (f'<w:spacing w:after="240"/><w:ind w:left="{{{{ (trang.rong - {line}) // 2 }}}}"'
+            f' w:right="{{{{ trang.rong - {line} - (trang.rong - {line}) // 2 }}}}"/>')
+
+
 def body_phu_luc_cot() -> str:
     """The appendix with declared columns: widths, orientation and rows come from the context
     (`trang`, `rong`, `dau`, `hang`), so one template serves any set of known columns."""
     table = loop_table("", "trang.rong", "r.nhom", cant_split_body=False)
-    line = TRICH_YEU_LINE
-    rule_ppr = (f'<w:spacing w:after="240"/><w:ind w:left="{{{{ (trang.rong - {line}) // 2 }}}}"'
-                f' w:right="{{{{ trang.rong - {line} - (trang.rong - {line}) // 2 }}}}"/>')
+    rule_ppr = appendix_rule_ppr()
     return (
         pt("Phu luc so", "{{ phu_luc_so }}")
         + TITLE_LINES
@@ -550,9 +556,7 @@ def body_phu_luc_nd() -> str:
     from the context of docgen/render/context.py `phu_luc_noi_dung`."""
     heading = "{% if b.so %}{{ b.so }} {% endif %}{{ b.noi_dung }}"
     table = loop_table("b.", "b.tong", "r.dam", cant_split_body=True)
-    line = TRICH_YEU_LINE
-    rule_ppr = (f'<w:spacing w:after="240"/><w:ind w:left="{{{{ (trang.rong - {line}) // 2 }}}}"'
-                f' w:right="{{{{ trang.rong - {line} - (trang.rong - {line}) // 2 }}}}"/>')
+    rule_ppr = appendix_rule_ppr()
     return (
         pt("Phu luc so", "{{ phu_luc_so }}")
         + tag("{%p for l in tieu_de %}") + pt("Phu luc tieu de", "{{ l }}") + tag("{%p endfor %}")
