@@ -99,8 +99,9 @@ def plan_jobs(content: Path, targets) -> tuple[list[Job], dict[str, bytes], dict
         derived, own = derive_with_files(project)
         jobs += [_job("ke-hoach-con", d, own.get(d.duong_dan, ())) for d in derived.van_ban
                  if kind_of(d.duong_dan) is None or kind_of(d.duong_dan).applies(content)]
-        existing = {c.tep for c in derived.cho_nhap if Path(c.tep).is_file()}
-        lists[DERIVED_LIST] = listing(derived.cho_nhap, existing, "docgen ke-hoach-con").encode("utf-8")
+        if derived.van_ban:   # no task appendix (ld08, a decision alone): no derived plan, no list
+            existing = {c.tep for c in derived.cho_nhap if Path(c.tep).is_file()}
+            lists[DERIVED_LIST] = listing(derived.cho_nhap, existing, "docgen ke-hoach-con").encode("utf-8")
         cho["ke-hoach-con"] = list(derived.cho_nhap)
     return jobs, lists, cho
 
@@ -218,7 +219,7 @@ def _run_communes(result: Result, content: Path, templates: Path, names, **optio
         return
     batch = _run_batch(content, result.out_dir, names=list(names or ()), templates=templates, **options)
     result.add(batch)
-    if batch.cho_trong or not batch.problems:
+    if batch.documents and (batch.cho_trong or not batch.problems):   # no commune registered: no list
         data = commune_listing(batch.cho_nhap).encode("utf-8")
         listed = write_outputs(result.out_dir, {COMMUNE_LIST: data}, force=options.get("force", False))
         result.backed_up += listed.backed_up

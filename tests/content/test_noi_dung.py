@@ -264,3 +264,14 @@ def test_excel_refuses_a_free_appendix(cli, ld08):
     assert (f"{ld08 / 'phu-luc.yaml'}: lỗi: có phụ lục không phải bảng nhiệm vụ (khóa \"noi_dung\"); docgen excel "
             "chỉ chuyển được Phụ lục là bảng nhiệm vụ (nhom, nhiem_vu), hãy sửa tệp YAML [excel.free-appendix]") in err
     assert sorted(p.name for p in ld08.iterdir()) == before
+
+
+def test_no_task_appendix_no_lists_of_places_to_fill(cli, ld08, tmp_path):
+    """`docgen build` (every target) of a plan whose appendices are a schedule and an outline:
+    no derived or commune plan is made, so no can-nhap list is written either."""
+    out = tmp_path / "o"
+    status, stdout, err = cli("build", "--content", ld08, "--out", out)
+    assert status == 0, err
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")
+                  if p.is_file() and ".docgen" not in p.parts) == ["ke-hoach.docx", "phu-luc.docx", "tron-bo.docx"]
+    assert "can-nhap" not in stdout
