@@ -8,32 +8,12 @@ phường and an đặc khu; Hoài Nhơn (thị xã, 2021) is the three-level pe
 from __future__ import annotations
 
 import io
-import shutil
-from pathlib import Path
 
-import pytest
 from docx import Document
 
 from docgen.model.cap import mo_hinh
 from docgen.model.content import CoQuanBanHanh
-from tests.helpers import edit
-
-TINH = Path(__file__).parent / "data" / "tinh-2026"
-
-
-@pytest.fixture
-def tinh(tmp_path) -> Path:
-    dst = tmp_path / "tinh"
-    shutil.copytree(TINH, dst)
-    return dst
-
-
-def _fails(cli, content: Path, out: Path) -> str:
-    status, stdout, err = cli("build", "--content", content, "--out", out)
-    assert status == 1, err
-    assert not out.exists() or not any(out.rglob("*.docx"))         # nothing written
-    assert "Traceback" not in err
-    return err
+from tests.helpers import edit, fails_to_build
 
 
 def test_period_from_date_or_year():
@@ -43,7 +23,7 @@ def test_period_from_date_or_year():
 
 def test_sub_unit_level_not_under_a_province_after_2025(tinh, tmp_path, cli):
     line = edit(tinh / "don-vi.yaml", "loai: phuong, ten: Xuân Trường - Đà Lạt", "loai: thi_tran, ten: Xuân Trường - Đà Lạt")
-    err = _fails(cli, tinh, tmp_path / "out")
+    err = fails_to_build(cli, tinh, tmp_path / "out")
     assert (f"{tinh / 'don-vi.yaml'}:{line}: lỗi: thị trấn Xuân Trường - Đà Lạt (loai: thi_tran) không trực thuộc "
             "tỉnh; đơn vị trực thuộc tỉnh từ ngày 01/7/2025 (chính quyền địa phương 2 cấp): xã, phường, đặc khu "
             "[content.level]") in err
@@ -52,7 +32,7 @@ def test_sub_unit_level_not_under_a_province_after_2025(tinh, tmp_path, cli):
 
 def test_dac_khu_not_under_a_thi_xa(project, tmp_path, cli):
     line = edit(project / "don-vi.yaml", "    loai: xa\n    ten: Hoài Mỹ", "    loai: dac_khu\n    ten: Hoài Mỹ")
-    err = _fails(cli, project, tmp_path / "out")
+    err = fails_to_build(cli, project, tmp_path / "out")
     assert (f"{project / 'don-vi.yaml'}:{line}: lỗi: đặc khu Hoài Mỹ (loai: dac_khu) không trực thuộc thị xã; "
             "đơn vị trực thuộc thị xã trước ngày 01/7/2025 (chính quyền địa phương 3 cấp): xã, phường "
             "[content.level]") in err
@@ -63,7 +43,7 @@ def test_no_district_level_after_2025(project, tmp_path, cli):
          "trich_yeu: Cải cách hành chính thị xã Hoài Nhơn năm 2026")
     edit(project / "quyet-dinh.yaml", 'ngay_ban_hanh: "../12/2020"', 'ngay_ban_hanh: "../12/2025"')
     line = edit(project / "don-vi.yaml", "cap: thi_xa", "cap: thi_xa")
-    err = _fails(cli, project, tmp_path / "out")
+    err = fails_to_build(cli, project, tmp_path / "out")
     assert (f"{project / 'don-vi.yaml'}:{line}: lỗi: cấp thị xã không còn từ ngày 01/7/2025 (chính quyền địa "
             "phương 2 cấp): kế hoạch của thời kỳ này do tỉnh, thành phố hoặc xã, phường, đặc khu ban hành "
             "[content.level]") in err
@@ -73,7 +53,7 @@ def test_parent_not_above_the_body(tinh, tmp_path, cli):
     edit(tinh / "don-vi.yaml", "  cap: tinh\n", "  cap: tinh\n  cap_tren:\n    ten: Ủy ban nhân dân xã Đam Rông 3\n"
          "    cap: xa\n")
     line = edit(tinh / "don-vi.yaml", "    cap: xa\n", "    cap: xa\n")
-    err = _fails(cli, tinh, tmp_path / "out")
+    err = fails_to_build(cli, tinh, tmp_path / "out")
     assert (f"{tinh / 'don-vi.yaml'}:{line}: lỗi: cơ quan cấp trên là cấp xã, không phải cấp trên của cấp tỉnh "
             "(cap: tinh) [content.level]") in err
 
@@ -84,7 +64,7 @@ def test_a_commune_parent_after_2025_is_a_province(tinh, tmp_path, cli):
                         "    cap: huyen\n").split("\nxa_phuong:")[0] + "\n"
     (tinh / "don-vi.yaml").write_text(text, encoding="utf-8")
     line = text.splitlines().index("    cap: huyen") + 1
-    err = _fails(cli, tinh, tmp_path / "out")
+    err = fails_to_build(cli, tinh, tmp_path / "out")
     assert (f"{tinh / 'don-vi.yaml'}:{line}: lỗi: từ ngày 01/7/2025 (chính quyền địa phương 2 cấp) cấp trên của xã "
             "là tỉnh hoặc thành phố trực thuộc trung ương, không phải cấp huyện [content.level]") in err
 
@@ -92,7 +72,7 @@ def test_a_commune_parent_after_2025_is_a_province(tinh, tmp_path, cli):
 def test_a_commune_named_twice_is_an_error_at_the_second_entry(tinh, tmp_path, cli):
     line = edit(tinh / "don-vi.yaml", 'ma: "90003", loai: dac_khu, ten: Phú Quý',
                 'ma: "90003", loai: xa, ten: đam rông 3')
-    err = _fails(cli, tinh, tmp_path / "out")
+    err = fails_to_build(cli, tinh, tmp_path / "out")
     assert (f"{tinh / 'don-vi.yaml'}:{line}: lỗi: xã/phường \"đam rông 3\" đã có trong danh sách xa_phuong "
             f"(mục thứ 1, dòng {line - 2}); mỗi đơn vị chỉ ghi một lần [content.duplicate]") in err
     assert "Có 1 lỗi, 0 cảnh báo." in err
@@ -101,7 +81,7 @@ def test_a_commune_named_twice_is_an_error_at_the_second_entry(tinh, tmp_path, c
 def test_every_level_problem_in_one_run(tinh, tmp_path, cli):
     edit(tinh / "don-vi.yaml", "loai: phuong", "loai: thi_tran")
     edit(tinh / "don-vi.yaml", "ten: Phú Quý", "ten: Đam Rông 3")
-    err = _fails(cli, tinh, tmp_path / "out")
+    err = fails_to_build(cli, tinh, tmp_path / "out")
     assert err.count("[content.level]") == 1 and err.count("[content.duplicate]") == 1
     assert "Có 2 lỗi, 0 cảnh báo." in err
 

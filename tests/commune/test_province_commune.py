@@ -11,24 +11,14 @@ import re
 import shutil
 from pathlib import Path
 
-import pytest
 from docx import Document
 
 from tests.helpers import edit
-
-TINH = Path(__file__).parent / "data" / "tinh-2026"
 
 
 def _text(path: Path) -> str:
     doc = Document(io.BytesIO(path.read_bytes()))
     return "\n".join([p.text for p in doc.paragraphs] + [c.text for t in doc.tables for r in t.rows for c in r.cells])
-
-
-@pytest.fixture
-def tinh(tmp_path) -> Path:
-    dst = tmp_path / "tinh"
-    shutil.copytree(TINH, dst)
-    return dst
 
 
 def _build(cli, content: Path, out: Path) -> Path:
