@@ -26,18 +26,10 @@ HOLDERS: dict[str, dict[str, str]] = {
            "van_hoa_thong_tin": "Phòng Văn hóa - Xã hội", "tai_chinh": "Phòng Kinh tế",
            "van_phong": "Văn phòng HĐND và UBND"},
 }
-"""The conventional holder of each role by tier (a city of the centre: "UBND thành phố")."""
+"""The conventional holder of each role by tier."""
 
 ROLE_WORDS = {"noi_vu": "nội vụ", "tu_phap": "tư pháp", "van_hoa_thong_tin": "văn hóa, thông tin",
               "tai_chinh": "tài chính", "van_phong": "văn phòng"}
-
-
-def _names(holder: str, cap: str) -> set[str]:
-    """The folded spellings of a holder ("Văn phòng UBND tỉnh" is also "… thành phố")."""
-    names = {fold(holder)}
-    if cap == "thanh_pho_tw":
-        names.add(fold(holder.replace(" tỉnh", " thành phố")))
-    return names
 
 
 def assign(dv: dict, source: str, problems: list) -> list[str]:
@@ -54,8 +46,9 @@ def assign(dv: dict, source: str, problems: list) -> list[str]:
     for role in VAI_TRO:
         if role in vai_tro:
             continue
+        # a city of the centre: "Văn phòng UBND thành phố" (either spelling is matched)
         holder = holders[role].replace(" tỉnh", " thành phố") if cap == "thanh_pho_tw" else holders[role]
-        names = _names(holders[role], cap)
+        names = {fold(holders[role]), fold(holder)}
         key = next((k for k, v in co_quan.items() if not v.get("nhom") and fold(v.get("ten", "")) in names), None)
         if key is None:
             key = _new_key(key_for(holder), co_quan)
